@@ -1,0 +1,94 @@
+package lockstep.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lockstep.data.Datasets;
+import lockstep.engine.EngineComponents;
+import lockstep.harness.LockstepResult;
+import lockstep.harness.LockstepRun;
+import lockstep.harness.ParityReport;
+import lockstep.harness.Tolerance;
+import lockstep.harness.TolerancePolicy;
+import lockstep.linalg.DType;
+import lockstep.spec.RunSpec;
+import lockstep.spec.SpecJson;
+import lockstep.spec.SpecValidator;
+import lockstep.spec.TrainingSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code lockstep compare}: trains both sides in lockstep and prints the per-epoch comparison and a verdict. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = {"Trains the engine and DL4J side by side from the same initial parameters on the same",
+                "mini-batches and compares loss, gradients, updates and parameters after every step.",
+                "Without --spec: 4-16(tanh)-3(softmax) on Iris, MCXENT, Xavier uniform, SGD lr 0.1,",
+                "batch 16, 30 epochs, seed 42, DOUBLE.",
+                "Exit code 0 PASS, 1 FAIL, 2 bad input."})
+final class CompareCommand implements Callable<Integer> {
+
+    @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (network, training, dataset); see README.")
+    Path spec;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", description = "Override the data type: FLOAT or DOUBLE.")
+    DType dtype;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Override the seed (initial weights and shuffling).")
+    Long seed;
+
+    @Option(names = "--batch", paramLabel = "B", description = "Override the mini-batch size.")
+    Integer batch;
+
+    @Option(names = "--tolerance", paramLabel = "REL",
+            description = "Override the step-check relative tolerance (defaults: 1e-10 DOUBLE, 5e-3 FLOAT).")
+    Double tolerance;
+
+    @Option(names = "--floor", paramLabel = "F",
+            description = "Override the step check's scale floor (defaults: 1e-3 DOUBLE, 1e-2 FLOAT): an element smaller than F times its tensor's largest is judged relative to that.")
+    Double floor;
+
+    @Option(names = "--drift-tolerance", paramLabel = "REL",
+            description = "Override the trajectory tolerance, relative to each tensor's largest element (defaults: 1e-8 DOUBLE, 2e-2 FLOAT).")
+    Double drift;
+
+    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        RunSpec run = SpecValidator.validate(overridden(spec == null ? RunSpec.irisDefault() : SpecJson.read(spec)));
+        TolerancePolicy tol = TolerancePolicy.defaultFor(run.training().dataType());
+        if (tolerance != null || floor != null) {
+            tol = tol.withStep(new Tolerance(tolerance != null ? tolerance : tol.step().relative(),
+                    floor != null ? floor : tol.step().floor()));
+        }
+        if (drift != null) {
+            tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor()));
+        }
+        ParityReport report = new ParityReport(System.out);
+        LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol);
+        report.header(run);
+        LockstepResult result = lockstep.run(report);
+        report.verdict(result);
+        return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
+    }
+
+    private RunSpec overridden(RunSpec base) {
+        TrainingSpec t = base.training();
+        if (dtype != null) {
+            t = t.withDataType(dtype);
+        }
+        if (epochs != null) {
+            t = t.withEpochs(epochs);
+        }
+        if (seed != null) {
+            t = t.withSeed(seed);
+        }
+        if (batch != null) {
+            t = t.withBatchSize(batch);
+        }
+        return base.withTraining(t);
+    }
+}

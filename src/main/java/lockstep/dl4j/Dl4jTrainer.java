@@ -1,0 +1,87 @@
+package lockstep.dl4j;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lockstep.linalg.DType;
+import lockstep.spec.NetworkSpec;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Drives a DL4J MultiLayerNetwork one mini-batch at a time with {@code fit(DataSet)} and reads back
+ * score, gradients, updates and parameters. Arrays cross this boundary as row-major doubles, so
+ * nothing outside this package sees ND4J.
+ */
+public final class Dl4jTrainer {
+    private final MultiLayerNetwork net;
+    private final DataType dataType;
+
+    public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed) {
+        Nd4jRuntime.init();
+        this.net = Dl4jNetworks.build(spec, dtype, seed);
+        this.dataType = Dl4jNetworks.dataType(dtype);
+    }
+
+    public MultiLayerNetwork network() {
+        return net;
+    }
+
+    /** Parameter keys in DL4J's order: 0_W, 0_b, 1_W, ... */
+    public List<String> parameterKeys() {
+        return List.copyOf(net.paramTable().keySet());
+    }
+
+    /** Every parameter as row-major doubles (W [nIn,nOut], b [nOut]). */
+    public Map<String, double[]> parameters() {
+        return toArrays(net.paramTable());
+    }
+
+    /** Overwrites each named parameter with the given row-major values (rounded to FLOAT in a FLOAT network). Modifies the network. */
+    public void setParameters(Map<String, double[]> values) {
+        for (Map.Entry<String, double[]> e : values.entrySet()) {
+            INDArray current = net.getParam(e.getKey());
+            if (current == null) {
+                throw new IllegalArgumentException("DL4J network has no parameter " + e.getKey());
+            }
+            if (current.length() != e.getValue().length) {
+                throw new IllegalArgumentException("parameter " + e.getKey() + " has " + current.length()
+                        + " elements in DL4J, got " + e.getValue().length);
+            }
+            net.setParam(e.getKey(), Nd4j.create(e.getValue(), current.shape(), 'c').castTo(dataType));
+        }
+    }
+
+    /**
+     * One training step on the batch x [B,nIn], y [B,nOut] (row-major). First the gradient and score
+     * are computed without changing anything; then {@code fit(DataSet)} performs the step, after
+     * which DL4J's gradient view holds the update it subtracted.
+     */
+    public Dl4jStep step(double[] features, double[] labels, int batchSize) {
+        INDArray x = matrix(features, batchSize);
+        INDArray y = matrix(labels, batchSize);
+        net.setInput(x);
+        net.setLabels(y);
+        net.computeGradientAndScore();
+        double score = net.score();
+        Map<String, double[]> gradients = toArrays(net.gradient().gradientForVariable());
+        net.fit(new DataSet(x, y));
+        Map<String, double[]> updates = toArrays(net.gradient().gradientForVariable());
+        return new Dl4jStep(score, gradients, updates, parameters());
+    }
+
+    private INDArray matrix(double[] rowMajor, int rows) {
+        return Nd4j.create(rowMajor, new long[] {rows, rowMajor.length / rows}, 'c').castTo(dataType);
+    }
+
+    private Map<String, double[]> toArrays(Map<String, INDArray> arrays) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (String key : net.paramTable().keySet()) {
+            out.put(key, arrays.get(key).castTo(DataType.DOUBLE).dup('c').data().asDouble());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,65 @@
+package lockstep.engine;
+
+import lockstep.data.SeededShuffler;
+import lockstep.data.Shuffler;
+import lockstep.engine.activations.Activation;
+import lockstep.engine.activations.Identity;
+import lockstep.engine.activations.Relu;
+import lockstep.engine.activations.Sigmoid;
+import lockstep.engine.activations.Softmax;
+import lockstep.engine.activations.Tanh;
+import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.losses.Loss;
+import lockstep.engine.losses.McXent;
+import lockstep.engine.losses.Mse;
+import lockstep.engine.optim.Optimizer;
+import lockstep.engine.optim.Sgd;
+import lockstep.linalg.DType;
+import lockstep.linalg.MatMul;
+import lockstep.linalg.NaiveMatMul;
+import lockstep.spec.ActivationType;
+import lockstep.spec.LossType;
+import lockstep.spec.UpdaterSpec;
+
+/**
+ * The factory the engine is assembled from. Each method can be overridden, which is how a test
+ * (or the selftest) substitutes one faulty component without touching the engine's code path.
+ */
+public class EngineComponents {
+
+    public Activation activation(ActivationType type) {
+        return switch (type) {
+            case IDENTITY -> new Identity();
+            case SIGMOID -> new Sigmoid();
+            case TANH -> new Tanh();
+            case RELU -> new Relu();
+            case SOFTMAX -> new Softmax();
+        };
+    }
+
+    public Loss loss(LossType type) {
+        return switch (type) {
+            case MCXENT -> new McXent();
+            case MSE -> new Mse();
+        };
+    }
+
+    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
+        return new DenseLayer(index, nIn, nOut, activation, dtype, matMul());
+    }
+
+    public Optimizer optimizer(UpdaterSpec spec) {
+        return switch (spec.type()) {
+            case SGD -> new Sgd(spec.learningRate());
+        };
+    }
+
+    public MatMul matMul() {
+        return new NaiveMatMul();
+    }
+
+    /** The per-epoch example order the engine's training loop uses. */
+    public Shuffler shuffler(long seed) {
+        return new SeededShuffler(seed);
+    }
+}

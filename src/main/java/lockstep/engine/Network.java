@@ -1,0 +1,72 @@
+package lockstep.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.losses.Loss;
+import lockstep.linalg.Matrix;
+
+/** Dense layers in order and the loss on the last one: the forward pass, the loss and the backward pass. */
+public final class Network {
+    private final List<DenseLayer> layers;
+    private final Loss loss;
+
+    public Network(List<DenseLayer> layers, Loss loss) {
+        this.layers = List.copyOf(layers);
+        this.loss = loss;
+    }
+
+    public List<DenseLayer> layers() {
+        return layers;
+    }
+
+    public Loss loss() {
+        return loss;
+    }
+
+    /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... */
+    public List<Parameter> parameters() {
+        List<Parameter> params = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            params.addAll(layer.parameters());
+        }
+        return params;
+    }
+
+    public Parameter parameter(String name) {
+        return parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no parameter " + name));
+    }
+
+    /** Runs x [B,nIn] through every layer, caching z and a in each; returns the output [B,nOut]. */
+    public Matrix forward(Matrix x) {
+        Matrix a = x;
+        for (DenseLayer layer : layers) {
+            a = layer.forward(a);
+        }
+        return a;
+    }
+
+    /** The batch-mean loss of the output of the last {@link #forward} against labels [B,nOut]. */
+    public double score(Matrix labels) {
+        return loss.score(outputLayer().output(), labels);
+    }
+
+    /**
+     * Backpropagation after {@link #forward}: δ_L = dL/dz from the loss, then δ_l = (δ_{l+1}·W_{l+1}ᵀ) ⊙ f'(z_l)
+     * layer by layer. Overwrites every parameter's gradient.
+     */
+    public void backward(Matrix labels) {
+        DenseLayer out = outputLayer();
+        Matrix delta = labels.like(labels.rows(), labels.cols());
+        loss.gradient(out.preActivation(), out.output(), labels, out.activation(), delta);
+        Matrix dLda = out.backwardFromPreActivation(delta);
+        for (int i = layers.size() - 2; i >= 0; i--) {
+            dLda = layers.get(i).backward(dLda);
+        }
+    }
+
+    private DenseLayer outputLayer() {
+        return layers.get(layers.size() - 1);
+    }
+}

@@ -1,0 +1,123 @@
+package lockstep.engine.layers;
+
+import java.util.List;
+import lockstep.engine.Parameter;
+import lockstep.engine.activations.Activation;
+import lockstep.linalg.DType;
+import lockstep.linalg.MatMul;
+import lockstep.linalg.Matrix;
+import lockstep.linalg.RowOps;
+
+/**
+ * A fully connected layer with examples as rows (DL4J's convention):
+ * <pre>
+ *   forward:  z = x·W + b          x [B,nIn], W [nIn,nOut], b [1,nOut], z [B,nOut]
+ *             a = f(z)             a [B,nOut]
+ *   backward: δ = dL/dz            δ [B,nOut]
+ *             dW = xᵀ·δ            [nIn,nOut]
+ *             db = Σ_rows δ        [1,nOut]
+ *             dL/dx = δ·Wᵀ         [B,nIn]   (the textbook's Wᵀδ with column vectors)
+ * </pre>
+ * The forward pass caches x, z and a for the backward pass. The three gradient pieces are separate
+ * protected methods so that a test can substitute a faulty one.
+ */
+public class DenseLayer {
+    private final int index;
+    private final Activation activation;
+    private final MatMul matMul;
+    private final Parameter weights;
+    private final Parameter bias;
+    private Matrix input;
+    private Matrix z;
+    private Matrix a;
+
+    public DenseLayer(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
+        this.index = index;
+        this.activation = activation;
+        this.matMul = matMul;
+        this.weights = new Parameter(index + "_W", Matrix.zeros(dtype, nIn, nOut));
+        this.bias = new Parameter(index + "_b", Matrix.zeros(dtype, 1, nOut));
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public Activation activation() {
+        return activation;
+    }
+
+    public Parameter weights() {
+        return weights;
+    }
+
+    public Parameter bias() {
+        return bias;
+    }
+
+    /** W then b, DL4J's order. */
+    public List<Parameter> parameters() {
+        return List.of(weights, bias);
+    }
+
+    public Matrix preActivation() {
+        return z;
+    }
+
+    public Matrix output() {
+        return a;
+    }
+
+    /** a = f(x·W + b) for x [B,nIn]; caches x, z, a and returns a [B,nOut]. Modifies only the caches. */
+    public Matrix forward(Matrix x) {
+        Matrix w = weights.value();
+        if (x.cols() != w.rows()) {
+            throw new IllegalArgumentException("layer " + index + ": input has " + x.cols() + " columns, nIn=" + w.rows());
+        }
+        int batch = x.rows();
+        if (z == null || z.rows() != batch) {
+            z = x.like(batch, w.cols());
+            a = x.like(batch, w.cols());
+        }
+        input = x;
+        matMul.multiply(x, false, w, false, z, false);   // z = x·W        [B,nOut]
+        RowOps.addRowVector(z, bias.value());            // z += b         [B,nOut]
+        activation.forward(z, a);                        // a = f(z)       [B,nOut]
+        return a;
+    }
+
+    /** From dL/da [B,nOut]: fills this layer's gradients and returns dL/dx [B,nIn]. */
+    public Matrix backward(Matrix dLda) {
+        Matrix delta = dLda.like(dLda.rows(), dLda.cols());
+        activation.backward(z, a, dLda, delta);          // δ = dL/da ⊙ f'(z)
+        return backwardFromPreActivation(delta);
+    }
+
+    /** From δ = dL/dz [B,nOut] (the output layer's loss gives it directly): fills dW, db and returns dL/dx [B,nIn]. */
+    public Matrix backwardFromPreActivation(Matrix delta) {
+        weightGradient(input, delta, weights.gradient());
+        biasGradient(delta, bias.gradient());
+        return inputGradient(delta, weights.value());
+    }
+
+    /** dW = xᵀ·δ: x [B,nIn], δ [B,nOut] -> dW [nIn,nOut]. Modifies dW. */
+    protected void weightGradient(Matrix x, Matrix delta, Matrix dW) {
+        matMul.multiply(x, true, delta, false, dW, false);
+    }
+
+    /** db = Σ over the batch rows of δ: δ [B,nOut] -> db [1,nOut]. Modifies db. */
+    protected void biasGradient(Matrix delta, Matrix db) {
+        RowOps.sumRows(delta, db);
+    }
+
+    /** dL/dx = δ·Wᵀ: δ [B,nOut], W [nIn,nOut] -> [B,nIn]. Returns a new matrix. */
+    protected Matrix inputGradient(Matrix delta, Matrix w) {
+        Matrix dx = delta.like(delta.rows(), w.rows());
+        matMul.multiply(delta, false, w, true, dx, false);
+        return dx;
+    }
+
+    protected MatMul matMul() {
+        return matMul;
+    }
+}

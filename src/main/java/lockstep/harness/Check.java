@@ -1,0 +1,27 @@
+package lockstep.harness;
+
+/** The two comparisons made at every step. */
+public enum Check {
+    /**
+     * Both sides take the step from bit-identical parameters (an engine re-anchored to DL4J's
+     * parameters before every step): differences are that one step's rounding only, so the tolerance
+     * is tight and a wrong formula shows at once.
+     */
+    STEP("step"),
+    /**
+     * The engine trained on its own from the shared start, never re-anchored: rounding differences
+     * compound over the run (chaotically in FLOAT), so the tolerance is looser and judged against
+     * the tensor's scale.
+     */
+    TRAJECTORY("trajectory");
+
+    private final String label;
+
+    Check(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

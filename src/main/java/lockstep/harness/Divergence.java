@@ -1,0 +1,62 @@
+package lockstep.harness;
+
+import java.util.Locale;
+
+/**
+ * The first place where the two sides disagree beyond tolerance: when (epoch, step within epoch,
+ * global step; 0 for the initial parameters), what (quantity, parameter, element) and by how much.
+ *
+ * @param parameter null for the loss and the batch order
+ * @param shape     the parameter's shape, to print the element as [row,col] or [i]
+ * @param index     flat row-major index of the element (for BATCH: position in the batch)
+ */
+public record Divergence(Check check, int epoch, int step, int globalStep, Quantity quantity, String parameter,
+                         int[] shape, int index, double engineValue, double dl4jValue, double error,
+                         Tolerance tolerance) {
+
+    /** Layer index parsed from the parameter key ("1_W" -> 1), or -1 for loss and batch. */
+    public int layer() {
+        return parameter == null ? -1 : Integer.parseInt(parameter.substring(0, parameter.indexOf('_')));
+    }
+
+    /** "W" or "b", or null. */
+    public String parameterKind() {
+        return parameter == null ? null : parameter.substring(parameter.indexOf('_') + 1);
+    }
+
+    /** The element as the user reads it: [2,7] for a matrix, [7] for a vector. */
+    public String element() {
+        if (shape == null || shape.length == 1) {
+            return "[" + index + "]";
+        }
+        return "[" + index / shape[1] + "," + index % shape[1] + "]";
+    }
+
+    /** E.g. {@code gradient 0_W[2,7]}, {@code loss}, {@code batch position 3 (example index)}. */
+    public String what() {
+        return switch (quantity) {
+            case LOSS -> "loss";
+            case BATCH -> "batch order differs at position " + index + " (example index)";
+            default -> (globalStep == 0 ? "initial parameter" : quantity.label()) + " " + parameter + element();
+        };
+    }
+
+    public String when() {
+        return globalStep == 0 ? "before training" : "epoch " + epoch + " step " + step;
+    }
+
+    /** One line: {@code epoch 1 step 3: gradient 0_W[2,7]  engine 0.01234  dl4j 0.0125  abs 1.6e-04  rel 1.3e-02  (tolerance 1e-10)}. */
+    public String describe() {
+        if (quantity == Quantity.BATCH) {
+            return String.format(Locale.ROOT, "%s: %s: engine %d  dl4j %d", when(), what(),
+                    (long) engineValue, (long) dl4jValue);
+        }
+        return String.format(Locale.ROOT, "%s: %s  engine %s  dl4j %s  abs %.1e  rel %.1e  (%s tolerance %.0e)",
+                when(), what(), value(engineValue), value(dl4jValue), Math.abs(engineValue - dl4jValue), error,
+                check.label(), tolerance.relative());
+    }
+
+    private static String value(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,70 @@
+package lockstep.harness;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import lockstep.data.Batch;
+import lockstep.engine.Network;
+import lockstep.engine.Parameter;
+import lockstep.engine.train.MiniBatchStep;
+import lockstep.linalg.Matrix;
+
+/** The from-scratch engine as a lockstep {@link Trainer}. */
+public final class EngineTrainer implements Trainer {
+    private final MiniBatchStep step;
+
+    public EngineTrainer(MiniBatchStep step) {
+        this.step = step;
+    }
+
+    public Network network() {
+        return step.network();
+    }
+
+    @Override
+    public String name() {
+        return "engine";
+    }
+
+    @Override
+    public Map<String, double[]> parameters() {
+        return collect(Parameter::value);
+    }
+
+    @Override
+    public Map<String, int[]> parameterShapes() {
+        Map<String, int[]> shapes = new LinkedHashMap<>();
+        for (Parameter p : step.network().parameters()) {
+            Matrix v = p.value();
+            shapes.put(p.name(), p.name().endsWith("_b") ? new int[] {v.cols()} : new int[] {v.rows(), v.cols()});
+        }
+        return shapes;
+    }
+
+    @Override
+    public void setParameters(Map<String, double[]> values) {
+        for (Parameter p : step.network().parameters()) {
+            double[] v = values.get(p.name());
+            if (v == null || v.length != p.value().size()) {
+                throw new IllegalArgumentException("no values of the right size for parameter " + p.name());
+            }
+            for (int i = 0; i < v.length; i++) {
+                p.value().set(i, v[i]);
+            }
+        }
+    }
+
+    @Override
+    public StepSnapshot step(Batch batch) {
+        double loss = step.step(batch);
+        return new StepSnapshot(loss, collect(Parameter::gradient), collect(Parameter::update), parameters());
+    }
+
+    private Map<String, double[]> collect(Function<Parameter, Matrix> part) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Parameter p : step.network().parameters()) {
+            out.put(p.name(), part.apply(p).toDoubleArray());
+        }
+        return out;
+    }
+}

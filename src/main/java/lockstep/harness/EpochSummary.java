@@ -1,0 +1,69 @@
+package lockstep.harness;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * One epoch of a lockstep run: steps and examples, each side's training loss (the example-weighted
+ * mean of the per-step batch-mean losses; the engine's is that of its free-running trajectory), the
+ * worst step-check error per quantity, and the worst trajectory drift.
+ */
+public final class EpochSummary {
+    private final int epoch;
+    private int steps;
+    private int examples;
+    private double engineLossSum;
+    private double dl4jLossSum;
+    private final Map<Quantity, Double> worstStep = new EnumMap<>(Quantity.class);
+    private double worstDrift;
+
+    public EpochSummary(int epoch) {
+        this.epoch = epoch;
+    }
+
+    void add(int batchSize, StepSnapshot freeEngine, StepSnapshot dl4j, StepComparison step, StepComparison trajectory) {
+        steps++;
+        examples += batchSize;
+        engineLossSum += freeEngine.loss() * batchSize;
+        dl4jLossSum += dl4j.loss() * batchSize;
+        for (Quantity q : Quantity.values()) {
+            worstStep.merge(q, step.worst(q), StepComparison::maxKeepingNaN);
+        }
+        worstDrift = StepComparison.maxKeepingNaN(worstDrift, trajectory.worstOverall());
+    }
+
+    public int epoch() {
+        return epoch;
+    }
+
+    public int steps() {
+        return steps;
+    }
+
+    public int examples() {
+        return examples;
+    }
+
+    public double engineLoss() {
+        return engineLossSum / examples;
+    }
+
+    public double dl4jLoss() {
+        return dl4jLossSum / examples;
+    }
+
+    /** The worst step-check error of a quantity in this epoch. */
+    public double worst(Quantity q) {
+        return worstStep.getOrDefault(q, 0.0);
+    }
+
+    /** The worst step-check error over all quantities. */
+    public double worstStep() {
+        return worstStep.values().stream().reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
+    /** The worst trajectory error over all quantities. */
+    public double worstDrift() {
+        return worstDrift;
+    }
+}

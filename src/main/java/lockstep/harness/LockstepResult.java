@@ -1,0 +1,26 @@
+package lockstep.harness;
+
+import java.util.List;
+import lockstep.spec.RunSpec;
+
+/**
+ * The outcome of a lockstep run: the epochs completed (up to and including the one that diverged),
+ * the number of steps compared, and the first divergence (null on PASS).
+ */
+public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<EpochSummary> epochs, int steps,
+                             int parameterCount, Divergence divergence) {
+
+    public boolean passed() {
+        return divergence == null;
+    }
+
+    /** The worst step-check error over every step and quantity. */
+    public double worstStepError() {
+        return epochs.stream().mapToDouble(EpochSummary::worstStep).reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
+    /** The worst trajectory error over every step and quantity. */
+    public double worstDrift() {
+        return epochs.stream().mapToDouble(EpochSummary::worstDrift).reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+}

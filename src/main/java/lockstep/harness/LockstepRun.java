@@ -1,0 +1,140 @@
+package lockstep.harness;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import lockstep.LockstepException;
+import lockstep.data.Batch;
+import lockstep.data.Dataset;
+import lockstep.data.Datasets;
+import lockstep.data.EpochPlan;
+import lockstep.data.SeededShuffler;
+import lockstep.data.Shuffler;
+import lockstep.dl4j.Dl4jTrainer;
+import lockstep.engine.EngineComponents;
+import lockstep.engine.Network;
+import lockstep.engine.NetworkBuilder;
+import lockstep.engine.train.MiniBatchStep;
+import lockstep.linalg.DType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.RunSpec;
+
+/**
+ * Trains the engine and DL4J side by side from the same initial parameters and compares them after
+ * every step, twice: an engine re-anchored to DL4J's parameters before each step is held to the tight
+ * {@link Check#STEP} tolerance, and a free-running engine to the {@link Check#TRAJECTORY} tolerance. The harness owns the data order: DL4J gets the batches of a reference
+ * {@link SeededShuffler}; the engine gets those of its own shuffler (the same one, unless a test
+ * substitutes it), and the harness checks that both sides saw the same examples. The run stops at
+ * the first divergence.
+ */
+public final class LockstepRun {
+
+    /** Sees each epoch as it completes (including a partial epoch that ended in a divergence). */
+    public interface Listener {
+        void onEpoch(EpochSummary summary);
+    }
+
+    private final RunSpec spec;
+    private final Dataset data;
+    private final EngineComponents components;
+    private final TolerancePolicy tolerance;
+
+    public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance) {
+        checkDataFits(spec.network(), data);
+        this.spec = spec;
+        this.data = data;
+        this.components = components;
+        this.tolerance = tolerance;
+    }
+
+    /** A run on the dataset the spec names, with the standard engine and the default tolerance of its data type. */
+    public static LockstepRun of(RunSpec spec) {
+        return new LockstepRun(spec, Datasets.load(spec.data()), new EngineComponents(),
+                TolerancePolicy.defaultFor(spec.training().dataType()));
+    }
+
+    /** Throws a clear error when the data's feature or class count does not match the network. */
+    public static void checkDataFits(NetworkSpec net, Dataset data) {
+        if (data.featureCount() != net.inputSize()) {
+            throw new LockstepException("dataset " + data.name() + " has " + data.featureCount()
+                    + " features but network.layers[0] has nIn=" + net.inputSize());
+        }
+        if (data.classCount() != net.outputSize()) {
+            throw new LockstepException("dataset " + data.name() + " has " + data.classCount()
+                    + " classes but the output layer (network.layers[" + (net.layers().size() - 1) + "]) has nOut="
+                    + net.outputSize());
+        }
+    }
+
+    public LockstepResult run(Listener listener) {
+        DType dtype = spec.training().dataType();
+        long seed = spec.training().seed();
+        int batchSize = spec.training().batchSize();
+
+        EngineTrainer free = newEngine(dtype, seed);      // trains on its own: the trajectory check
+        EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
+        Map<String, int[]> shapes = free.parameterShapes();
+        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed), shapes);
+        dl4j.setParameters(free.parameters());
+
+        List<EpochSummary> epochs = new ArrayList<>();
+        Map<String, double[]> dl4jParameters = dl4j.parameters();
+        Divergence initial = StepComparison.ofInitialParameters(free.parameters(), dl4jParameters, shapes,
+                tolerance.step()).divergence();
+        if (initial != null) {
+            return new LockstepResult(spec, tolerance, epochs, 0, shapes.size(), initial);
+        }
+
+        Shuffler engineOrder = components.shuffler(seed);
+        Shuffler referenceOrder = new SeededShuffler(seed);
+        int globalStep = 0;
+        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+            List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize);
+            List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize);
+            EpochSummary summary = new EpochSummary(epoch);
+            epochs.add(summary);
+            for (int s = 0; s < dl4jBatches.size(); s++) {
+                globalStep++;
+                Divergence divergence = compareBatches(epoch, s + 1, globalStep, engineBatches.get(s), dl4jBatches.get(s));
+                if (divergence == null) {
+                    Batch engineBatch = data.batch(engineBatches.get(s), dtype);
+                    Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype);
+                    anchored.setParameters(dl4jParameters);
+                    StepSnapshot a = anchored.step(engineBatch);
+                    StepSnapshot f = free.step(engineBatch);
+                    StepSnapshot d = dl4j.step(dl4jBatch);
+                    dl4jParameters = d.parameters();
+                    StepComparison step = StepComparison.of(Check.STEP, epoch, s + 1, globalStep, a, d, shapes,
+                            tolerance.step());
+                    StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
+                            shapes, tolerance.trajectory());
+                    summary.add(dl4jBatch.size(), f, d, step, trajectory);
+                    divergence = step.divergence() != null ? step.divergence() : trajectory.divergence();
+                }
+                if (divergence != null) {
+                    listener.onEpoch(summary);
+                    return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), divergence);
+                }
+            }
+            listener.onEpoch(summary);
+        }
+        return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+    }
+
+    private EngineTrainer newEngine(DType dtype, long seed) {
+        Network network = NetworkBuilder.build(spec.network(), dtype, seed, components);
+        return new EngineTrainer(new MiniBatchStep(network, components.optimizer(spec.network().updater())));
+    }
+
+    private Divergence compareBatches(int epoch, int step, int globalStep, int[] engine, int[] dl4j) {
+        for (int i = 0; i < Math.max(engine.length, dl4j.length); i++) {
+            int e = i < engine.length ? engine[i] : -1;
+            int d = i < dl4j.length ? dl4j[i] : -1;
+            if (e != d) {
+                return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.BATCH, null, null, i, e, d,
+                        Double.POSITIVE_INFINITY, tolerance.step());
+            }
+        }
+        return null;
+    }
+}

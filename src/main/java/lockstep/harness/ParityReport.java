@@ -1,0 +1,53 @@
+package lockstep.harness;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import lockstep.spec.RunSpec;
+
+/** Prints a lockstep run for a person: a header, one row per epoch, and the verdict line. */
+public final class ParityReport implements LockstepRun.Listener {
+    private final PrintStream out;
+
+    public ParityReport(PrintStream out) {
+        this.out = out;
+    }
+
+    public void header(RunSpec spec) {
+        out.println("lockstep compare  " + spec.describe());
+        out.println("epoch  steps  engine loss   dl4j loss     worst rel. diff:  loss     grad     update   param    drift");
+    }
+
+    @Override
+    public void onEpoch(EpochSummary e) {
+        out.println(String.format(Locale.ROOT, "%5d  %5d  %-12s  %-12s  %16s  %-7s  %-7s  %-7s  %-7s  %-7s",
+                e.epoch(), e.steps(), loss(e.engineLoss()), loss(e.dl4jLoss()), "",
+                err(e.worst(Quantity.LOSS)), err(e.worst(Quantity.GRADIENT)), err(e.worst(Quantity.UPDATE)),
+                err(e.worst(Quantity.PARAMETER)), err(e.worstDrift())));
+    }
+
+    /** The verdict: {@code PASS  300 steps x 4 parameters, ...} or {@code FAIL  epoch 1 step 3: ...}. */
+    public void verdict(LockstepResult r) {
+        out.println(verdictLine(r));
+    }
+
+    public static String verdictLine(LockstepResult r) {
+        if (r.passed()) {
+            return String.format(Locale.ROOT,
+                    "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s), trajectory drift %s (tolerance %.0e)",
+                    r.steps(), r.parameterCount(), err(r.worstStepError()), r.tolerance().step().relative(),
+                    r.spec().training().dataType(), err(r.worstDrift()), r.tolerance().trajectory().relative());
+        }
+        return "FAIL  " + r.divergence().describe();
+    }
+
+    private static String loss(double v) {
+        return String.format(Locale.ROOT, "%.8f", v);
+    }
+
+    static String err(double v) {
+        if (v == 0.0) {
+            return "0";
+        }
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1e", v) : Double.toString(v);
+    }
+}

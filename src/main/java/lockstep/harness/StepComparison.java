@@ -1,0 +1,86 @@
+package lockstep.harness;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Compares the two sides' snapshots of one step under one {@link Check}: loss, then the gradient,
+ * update and value of every parameter in DL4J's order. Keeps the worst error per quantity and the
+ * first divergence.
+ */
+public final class StepComparison {
+    private final Check check;
+    private final int epoch;
+    private final int step;
+    private final int globalStep;
+    private final Map<String, int[]> shapes;
+    private final Tolerance tolerance;
+    private final Map<Quantity, Double> worst = new EnumMap<>(Quantity.class);
+    private Divergence divergence;
+
+    private StepComparison(Check check, int epoch, int step, int globalStep, Map<String, int[]> shapes,
+                           Tolerance tolerance) {
+        this.check = check;
+        this.epoch = epoch;
+        this.step = step;
+        this.globalStep = globalStep;
+        this.shapes = shapes;
+        this.tolerance = tolerance;
+    }
+
+    public static StepComparison of(Check check, int epoch, int step, int globalStep, StepSnapshot engine,
+                                    StepSnapshot dl4j, Map<String, int[]> shapes, Tolerance tolerance) {
+        StepComparison c = new StepComparison(check, epoch, step, globalStep, shapes, tolerance);
+        c.compare(Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()});
+        c.compareAll(Quantity.GRADIENT, engine.gradients(), dl4j.gradients());
+        c.compareAll(Quantity.UPDATE, engine.updates(), dl4j.updates());
+        c.compareAll(Quantity.PARAMETER, engine.parameters(), dl4j.parameters());
+        return c;
+    }
+
+    /** Compares the initial parameters of both sides (global step 0). */
+    public static StepComparison ofInitialParameters(Map<String, double[]> engine, Map<String, double[]> dl4j,
+                                                     Map<String, int[]> shapes, Tolerance tolerance) {
+        StepComparison c = new StepComparison(Check.STEP, 0, 0, 0, shapes, tolerance);
+        c.compareAll(Quantity.PARAMETER, engine, dl4j);
+        return c;
+    }
+
+    private void compareAll(Quantity q, Map<String, double[]> engine, Map<String, double[]> dl4j) {
+        if (!engine.keySet().equals(dl4j.keySet())) {
+            throw new IllegalStateException(q.label() + " keys differ: engine " + engine.keySet() + ", dl4j " + dl4j.keySet());
+        }
+        for (String name : engine.keySet()) {
+            compare(q, name, engine.get(name), dl4j.get(name));
+        }
+    }
+
+    private void compare(Quantity q, String name, double[] e, double[] d) {
+        TensorDiff diff = TensorDiff.of(e, d, tolerance);
+        worst.merge(q, diff.worstError(), StepComparison::maxKeepingNaN);
+        if (divergence == null && !diff.passed()) {
+            int i = diff.firstFailIndex();
+            divergence = new Divergence(check, epoch, step, globalStep, q, name, name == null ? null : shapes.get(name),
+                    i, e[i], d[i], diff.firstFailError(), tolerance);
+        }
+    }
+
+    static double maxKeepingNaN(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+    }
+
+    /** The worst err of a quantity in this step (0 if not compared). */
+    public double worst(Quantity q) {
+        return worst.getOrDefault(q, 0.0);
+    }
+
+    /** The worst err over every quantity. */
+    public double worstOverall() {
+        return worst.values().stream().reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
+    /** The first divergence in checking order, or null when everything passed. */
+    public Divergence divergence() {
+        return divergence;
+    }
+}

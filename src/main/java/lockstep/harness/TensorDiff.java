@@ -1,0 +1,46 @@
+package lockstep.harness;
+
+/**
+ * The comparison of one tensor under a {@link Tolerance}: the worst element error, and the first
+ * element (in row-major order) that fails, if any.
+ *
+ * @param worstError      the largest err_i (+inf if any value is NaN or infinite)
+ * @param worstIndex      where it occurs
+ * @param firstFailIndex  the first index whose err_i exceeds the tolerance, or -1
+ * @param firstFailError  err at that index (0 when nothing failed)
+ */
+public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, double firstFailError) {
+
+    public boolean passed() {
+        return firstFailIndex < 0;
+    }
+
+    /** Compares engine values {@code e} with DL4J's {@code d} element by element. */
+    public static TensorDiff of(double[] e, double[] d, Tolerance tolerance) {
+        if (e.length != d.length) {
+            throw new IllegalArgumentException("tensors differ in size: engine " + e.length + ", dl4j " + d.length);
+        }
+        double scale = 0.0;
+        for (double v : d) {
+            if (Double.isFinite(v)) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        double worst = 0.0;
+        int worstIndex = 0;
+        int firstFail = -1;
+        double firstFailError = 0.0;
+        for (int i = 0; i < e.length; i++) {
+            double err = tolerance.error(e[i], d[i], scale);
+            if (err > worst || Double.isNaN(err)) {
+                worst = err;
+                worstIndex = i;
+            }
+            if (firstFail < 0 && !tolerance.passes(err)) {
+                firstFail = i;
+                firstFailError = err;
+            }
+        }
+        return new TensorDiff(worst, worstIndex, firstFail, firstFailError);
+    }
+}

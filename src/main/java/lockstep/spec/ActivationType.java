@@ -1,0 +1,10 @@
+package lockstep.spec;
+
+/** Activation functions a layer may use; names are DL4J's {@code Activation} names. */
+public enum ActivationType {
+    IDENTITY,
+    SIGMOID,
+    TANH,
+    RELU,
+    SOFTMAX
+}

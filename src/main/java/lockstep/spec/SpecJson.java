@@ -1,0 +1,288 @@
+package lockstep.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import lockstep.LockstepException;
+import lockstep.linalg.DType;
+
+/**
+ * Reads and writes a {@link RunSpec} as JSON. Every error names the file and the JSON path of the
+ * offending field; unknown fields are errors too (a misspelt key must not be silently ignored).
+ * <pre>
+ * { "dataset": "iris",
+ *   "network": { "layers": [ {"nIn": 4, "nOut": 16, "activation": "TANH"},
+ *                            {"nIn": 16, "nOut": 3, "activation": "SOFTMAX"} ],
+ *                "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",
+ *                "updater": {"type": "SGD", "learningRate": 0.1} },
+ *   "training": { "batchSize": 16, "epochs": 30, "seed": 42, "dataType": "DOUBLE" } }
+ * </pre>
+ * Missing fields take the values of {@link RunSpec#irisDefault()}.
+ */
+public final class SpecJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private SpecJson() {
+    }
+
+    /** Reads and validates a spec file. */
+    public static RunSpec read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new LockstepException(file + ": spec file not found");
+        } catch (IOException e) {
+            throw new LockstepException(file + ": cannot read spec file: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    /** Parses and validates spec JSON; {@code source} names it in error messages. */
+    public static RunSpec parse(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new LockstepException(source + ": malformed JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new LockstepException(source + ": a spec must be a JSON object");
+        }
+        try {
+            return SpecValidator.validate(fromJson(new Fields(root, "", source)));
+        } catch (LockstepException e) {
+            if (e.getMessage().startsWith(source)) {
+                throw e;
+            }
+            throw new LockstepException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RunSpec fromJson(Fields root) {
+        root.allowOnly("dataset", "network", "training");
+        RunSpec d = RunSpec.irisDefault();
+        DataSpec data = root.has("dataset") ? dataset(root) : d.data();
+        NetworkSpec net = root.has("network") ? network(root.object("network"), d.network()) : d.network();
+        TrainingSpec training = root.has("training") ? training(root.object("training"), d.training()) : d.training();
+        return new RunSpec(data, net, training);
+    }
+
+    private static DataSpec dataset(Fields root) {
+        JsonNode node = root.node.get("dataset");
+        if (node.isTextual()) {
+            if (!node.asText().equals(DataSpec.IRIS)) {
+                throw root.error("dataset", "unknown dataset \"" + node.asText()
+                        + "\" (known: \"iris\", or an object {\"csv\": path, \"labelColumn\": k, \"classes\": n})");
+            }
+            return DataSpec.iris();
+        }
+        Fields f = root.object("dataset");
+        f.allowOnly("csv", "labelColumn", "classes");
+        return DataSpec.csv(f.text("csv"), f.integer("labelColumn"), f.integer("classes"));
+    }
+
+    private static NetworkSpec network(Fields f, NetworkSpec d) {
+        f.allowOnly("layers", "loss", "weightInit", "updater");
+        List<LayerSpec> layers = f.has("layers") ? layers(f) : d.layers();
+        LossType loss = f.has("loss") ? f.enumValue("loss", LossType.class, "loss") : d.loss();
+        WeightInit init = f.has("weightInit") ? f.enumValue("weightInit", WeightInit.class, "weight init") : d.weightInit();
+        UpdaterSpec updater = d.updater();
+        if (f.has("updater")) {
+            Fields u = f.object("updater");
+            u.allowOnly("type", "learningRate");
+            updater = new UpdaterSpec(u.has("type") ? u.enumValue("type", UpdaterType.class, "updater") : updater.type(),
+                    u.has("learningRate") ? u.number("learningRate") : updater.learningRate());
+        }
+        return new NetworkSpec(layers, loss, init, updater);
+    }
+
+    private static List<LayerSpec> layers(Fields f) {
+        List<Fields> items = f.array("layers");
+        List<LayerSpec> layers = new ArrayList<>();
+        for (Fields l : items) {
+            l.allowOnly("nIn", "nOut", "activation", "weightInit");
+            layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
+                    l.enumValue("activation", ActivationType.class, "activation"),
+                    l.has("weightInit") ? l.enumValue("weightInit", WeightInit.class, "weight init") : null));
+        }
+        return layers;
+    }
+
+    private static TrainingSpec training(Fields f, TrainingSpec d) {
+        f.allowOnly("batchSize", "epochs", "seed", "dataType");
+        return new TrainingSpec(
+                f.has("batchSize") ? f.integer("batchSize") : d.batchSize(),
+                f.has("epochs") ? f.integer("epochs") : d.epochs(),
+                f.has("seed") ? f.longInteger("seed") : d.seed(),
+                f.has("dataType") ? f.enumValue("dataType", DType.class, "data type") : d.dataType());
+    }
+
+    /** The spec as pretty-printed JSON that {@link #parse} reads back to an equal spec. */
+    public static String write(RunSpec spec) {
+        ObjectNode root = MAPPER.createObjectNode();
+        DataSpec data = spec.data();
+        if (DataSpec.IRIS.equals(data.source())) {
+            root.put("dataset", DataSpec.IRIS);
+        } else {
+            ObjectNode d = root.putObject("dataset");
+            d.put("csv", data.path());
+            d.put("labelColumn", data.labelColumn());
+            d.put("classes", data.classes());
+        }
+        NetworkSpec net = spec.network();
+        ObjectNode n = root.putObject("network");
+        ArrayNode layers = n.putArray("layers");
+        for (LayerSpec l : net.layers()) {
+            ObjectNode o = layers.addObject();
+            o.put("nIn", l.nIn());
+            o.put("nOut", l.nOut());
+            o.put("activation", l.activation().name());
+            if (l.weightInit() != null) {
+                o.put("weightInit", l.weightInit().name());
+            }
+        }
+        n.put("loss", net.loss().name());
+        n.put("weightInit", net.weightInit().name());
+        ObjectNode u = n.putObject("updater");
+        u.put("type", net.updater().type().name());
+        u.put("learningRate", net.updater().learningRate());
+        TrainingSpec t = spec.training();
+        ObjectNode tr = root.putObject("training");
+        tr.put("batchSize", t.batchSize());
+        tr.put("epochs", t.epochs());
+        tr.put("seed", t.seed());
+        tr.put("dataType", t.dataType().name());
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A JSON object at a known path, with typed accessors whose errors name that path. */
+    private static final class Fields {
+        final JsonNode node;
+        final String path;
+        final String source;
+
+        Fields(JsonNode node, String path, String source) {
+            this.node = node;
+            this.path = path;
+            this.source = source;
+        }
+
+        String at(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        LockstepException error(String key, String message) {
+            return new LockstepException(source + ": " + at(key) + ": " + message);
+        }
+
+        boolean has(String key) {
+            return node.has(key) && !node.get(key).isNull();
+        }
+
+        void allowOnly(String... keys) {
+            List<String> allowed = List.of(keys);
+            node.fieldNames().forEachRemaining(k -> {
+                if (!allowed.contains(k)) {
+                    throw new LockstepException(source + ": " + (path.isEmpty() ? "top level" : path)
+                            + ": unknown field \"" + k + "\" (known: " + String.join(", ", allowed) + ")");
+                }
+            });
+        }
+
+        JsonNode required(String key) {
+            if (!has(key)) {
+                throw error(key, "missing required field");
+            }
+            return node.get(key);
+        }
+
+        Fields object(String key) {
+            JsonNode v = required(key);
+            if (!v.isObject()) {
+                throw error(key, "expected a JSON object, got " + v);
+            }
+            return new Fields(v, at(key), source);
+        }
+
+        List<Fields> array(String key) {
+            JsonNode v = required(key);
+            if (!v.isArray()) {
+                throw error(key, "expected a JSON array, got " + v);
+            }
+            List<Fields> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                if (!v.get(i).isObject()) {
+                    throw new LockstepException(source + ": " + at(key) + "[" + i + "]: expected a JSON object, got " + v.get(i));
+                }
+                out.add(new Fields(v.get(i), at(key) + "[" + i + "]", source));
+            }
+            return out;
+        }
+
+        String text(String key) {
+            JsonNode v = required(key);
+            if (!v.isTextual()) {
+                throw error(key, "expected a string, got " + v);
+            }
+            return v.asText();
+        }
+
+        int integer(String key) {
+            JsonNode v = required(key);
+            if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                throw error(key, "expected a whole number, got " + v);
+            }
+            return v.intValue();
+        }
+
+        long longInteger(String key) {
+            JsonNode v = required(key);
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+                throw error(key, "expected a whole number, got " + v);
+            }
+            return v.longValue();
+        }
+
+        double number(String key) {
+            JsonNode v = required(key);
+            if (!v.isNumber()) {
+                throw error(key, "expected a number, got " + v);
+            }
+            return v.doubleValue();
+        }
+
+        <E extends Enum<E>> E enumValue(String key, Class<E> type, String what) {
+            String name = text(key);
+            return parseEnum(name, type, what, source + ": " + at(key));
+        }
+    }
+
+    /** Parses an enum constant by name (case-insensitive); the error lists the known names. */
+    public static <E extends Enum<E>> E parseEnum(String name, Class<E> type, String what, String where) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(name)) {
+                return e;
+            }
+        }
+        List<String> known = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            known.add(e.name());
+        }
+        throw new LockstepException(where + ": unknown " + what + " \"" + name + "\" (known: "
+                + String.join(", ", known) + ")");
+    }
+}
