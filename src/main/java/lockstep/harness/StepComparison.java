@@ -1,11 +1,17 @@
 package lockstep.harness;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Compares the two sides' snapshots of one step under one {@link Check}: loss, then the gradient,
- * update and value of every parameter in DL4J's order. Keeps the worst error per quantity and the
+ * Compares the two sides' snapshots of one step under one {@link Check}: loss, then gradients,
+ * updates and values. Parameters are checked in the order backpropagation computes them, output
+ * layer first (W before b within a layer), so that a backward-pass bug is named at the layer where
+ * it starts rather than at the layers it spreads to. Keeps the worst error per quantity and the
  * first divergence.
  */
 public final class StepComparison {
@@ -50,9 +56,16 @@ public final class StepComparison {
         if (!engine.keySet().equals(dl4j.keySet())) {
             throw new IllegalStateException(q.label() + " keys differ: engine " + engine.keySet() + ", dl4j " + dl4j.keySet());
         }
-        for (String name : engine.keySet()) {
+        for (String name : backpropOrder(engine.keySet())) {
             compare(q, name, engine.get(name), dl4j.get(name));
         }
+    }
+
+    /** Keys like 0_W, 0_b, 1_W, 1_b ordered by layer, last layer first, keeping the order within a layer. */
+    static List<String> backpropOrder(Collection<String> keys) {
+        List<String> ordered = new ArrayList<>(keys);
+        ordered.sort(Comparator.comparingInt((String k) -> -Integer.parseInt(k.substring(0, k.indexOf('_')))));
+        return ordered;
     }
 
     private void compare(Quantity q, String name, double[] e, double[] d) {

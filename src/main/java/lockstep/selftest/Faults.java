@@ -1,0 +1,125 @@
+package lockstep.selftest;
+
+import lockstep.data.SeededShuffler;
+import lockstep.data.Shuffler;
+import lockstep.engine.activations.Activation;
+import lockstep.engine.activations.Relu;
+import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.losses.Loss;
+import lockstep.engine.optim.Sgd;
+import lockstep.linalg.DType;
+import lockstep.linalg.MatMul;
+import lockstep.linalg.Matrix;
+import lockstep.spec.LossType;
+
+/**
+ * Faulty engine components, each one classic training bug, substituted for the real component by
+ * {@link PlantedBugs}. Nothing here is reachable from the engine's own code path.
+ */
+final class Faults {
+    private Faults() {
+    }
+
+    /** The loss gradient of the batch SUM instead of the batch mean: the 1/B is missing. */
+    static final class MissingBatchMean implements Loss {
+        private final Loss real;
+
+        MissingBatchMean(Loss real) {
+            this.real = real;
+        }
+
+        @Override
+        public LossType type() {
+            return real.type();
+        }
+
+        @Override
+        public double score(Matrix output, Matrix labels) {
+            return real.score(output, labels);
+        }
+
+        @Override
+        public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
+            real.gradient(z, output, labels, activation, dLdz);
+            for (int i = 0; i < dLdz.size(); i++) {
+                dLdz.set(i, dLdz.get(i) * output.rows());
+            }
+        }
+    }
+
+    /** db taken from the first example only instead of summed over the batch. */
+    static final class FirstRowBiasGradient extends DenseLayer {
+        FirstRowBiasGradient(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
+            super(index, nIn, nOut, activation, dtype, matMul);
+        }
+
+        @Override
+        protected void biasGradient(Matrix delta, Matrix db) {
+            for (int c = 0; c < db.cols(); c++) {
+                db.set(c, delta.get(0, c));
+            }
+        }
+    }
+
+    /** dL/dx = δ·W with W's [nIn,nOut] buffer read as [nOut,nIn]: the transpose is forgotten. */
+    static final class UntransposedBackward extends DenseLayer {
+        UntransposedBackward(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
+            super(index, nIn, nOut, activation, dtype, matMul);
+        }
+
+        @Override
+        protected Matrix inputGradient(Matrix delta, Matrix w) {
+            Matrix misread = Matrix.of(w.dtype(), w.cols(), w.rows(), w.toDoubleArray()); // same buffer, wrong shape
+            Matrix dx = delta.like(delta.rows(), w.rows());
+            matMul().multiply(delta, false, misread, false, dx, false);
+            return dx;
+        }
+    }
+
+    /** One element of dW scaled by (1 + 1e-6): an error far below anything a loss curve would show. */
+    static final class PerturbedWeightGradient extends DenseLayer {
+        static final double RELATIVE_ERROR = 1e-6;
+        private final int element;
+
+        PerturbedWeightGradient(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul,
+                                int element) {
+            super(index, nIn, nOut, activation, dtype, matMul);
+            this.element = element;
+        }
+
+        @Override
+        protected void weightGradient(Matrix x, Matrix delta, Matrix dW) {
+            super.weightGradient(x, delta, dW);
+            dW.set(element, dW.get(element) * (1.0 + RELATIVE_ERROR));
+        }
+    }
+
+    /** relu'(0) = 1 instead of DL4J's 0. */
+    static final class ReluDerivativeOneAtZero extends Relu {
+        @Override
+        protected double derivative(double z, double a) {
+            return z >= 0.0 ? 1.0 : 0.0;
+        }
+    }
+
+    /** u = lr·(lr·g): the learning rate applied twice. */
+    static final class LearningRateTwice extends Sgd {
+        LearningRateTwice(double learningRate) {
+            super(learningRate * learningRate);
+        }
+    }
+
+    /** The engine shuffles with another seed than the one the run was given. */
+    static final class OtherSeedShuffler implements Shuffler {
+        private final Shuffler other;
+
+        OtherSeedShuffler(long seed) {
+            this.other = new SeededShuffler(seed + 1);
+        }
+
+        @Override
+        public int[] order(int n, int epoch) {
+            return other.order(n, epoch);
+        }
+    }
+}

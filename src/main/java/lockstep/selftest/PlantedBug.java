@@ -1,0 +1,31 @@
+package lockstep.selftest;
+
+import lockstep.engine.EngineComponents;
+import lockstep.harness.Divergence;
+import lockstep.harness.Quantity;
+import lockstep.spec.RunSpec;
+
+/**
+ * A known bug planted into the engine through a faulty component, the run that exposes it, and
+ * where the harness must report it: the global step, the quantity, the parameter (null for loss
+ * and batch) and, when it is known in advance, the flat element index (-1 when any element will do).
+ */
+public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyEngine, int expectedStep,
+                         Quantity expectedQuantity, String expectedParameter, int expectedElement) {
+
+    /** True when the divergence names the expected step, quantity, parameter (and element, if given). */
+    public boolean locatedBy(Divergence d) {
+        return d != null
+                && d.globalStep() == expectedStep
+                && d.quantity() == expectedQuantity
+                && java.util.Objects.equals(d.parameter(), expectedParameter)
+                && (expectedElement < 0 || d.index() == expectedElement);
+    }
+
+    /** E.g. "step 1, gradient 1_W" or "step 1, batch". */
+    public String expectedLocation() {
+        return "step " + expectedStep + ", " + expectedQuantity.label()
+                + (expectedParameter == null ? "" : " " + expectedParameter)
+                + (expectedElement < 0 ? "" : " element " + expectedElement);
+    }
+}
