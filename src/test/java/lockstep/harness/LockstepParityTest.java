@@ -1,0 +1,72 @@
+package lockstep.harness;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import lockstep.linalg.DType;
+import lockstep.spec.ActivationType;
+import lockstep.spec.LayerSpec;
+import lockstep.spec.LossType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.RunSpec;
+import lockstep.spec.UpdaterSpec;
+import lockstep.spec.UpdaterType;
+import lockstep.spec.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The engine and DL4J agree at every step of every epoch (the planted-bug twins are in PlantedBugsTest). */
+class LockstepParityTest {
+
+    private static LockstepResult run(RunSpec spec) {
+        LockstepResult r = LockstepRun.of(spec).run(e -> { });
+        assertTrue(r.passed(), () -> ParityReportFormat.verdict(r));
+        return r;
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void irisDefaultAgreesAtEveryStepOfThirtyEpochs(DType dtype) {
+        RunSpec spec = RunSpec.irisDefault().withTraining(RunSpec.irisDefault().training().withDataType(dtype));
+        LockstepResult r = run(spec);
+        assertEquals(30, r.epochs().size());
+        assertEquals(300, r.steps());
+        assertEquals(4, r.parameterCount());
+        // the network learns: mean loss of the last epoch well below the first
+        double first = r.epochs().get(0).dl4jLoss();
+        double last = r.epochs().get(29).dl4jLoss();
+        assertTrue(last < 0.5 * first, () -> "loss went from " + first + " to " + last);
+        if (dtype == DType.DOUBLE) {
+            assertTrue(r.worstStepError() < 1e-11, () -> "worst step error " + r.worstStepError());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void everyActivationAndLossAgreesWithDl4j(DType dtype) {
+        NetworkSpec mse = new NetworkSpec(List.of(
+                new LayerSpec(4, 10, ActivationType.RELU),
+                new LayerSpec(10, 6, ActivationType.SIGMOID),
+                new LayerSpec(6, 5, ActivationType.IDENTITY, WeightInit.RELU),
+                new LayerSpec(5, 3, ActivationType.TANH)),
+                LossType.MSE, WeightInit.XAVIER_UNIFORM, new UpdaterSpec(UpdaterType.SGD, 0.05));
+        NetworkSpec softmaxMse = new NetworkSpec(List.of(
+                new LayerSpec(4, 7, ActivationType.TANH, WeightInit.RELU),
+                new LayerSpec(7, 3, ActivationType.SOFTMAX)),
+                LossType.MSE, WeightInit.XAVIER_UNIFORM, new UpdaterSpec(UpdaterType.SGD, 0.2));
+        for (NetworkSpec net : List.of(mse, softmaxMse)) {
+            RunSpec spec = RunSpec.irisDefault().withNetwork(net)
+                    .withTraining(RunSpec.irisDefault().training().withDataType(dtype).withEpochs(5).withBatchSize(32));
+            run(spec);
+        }
+    }
+
+    @Test
+    void batchLargerThanTheDatasetIsOneStepPerEpoch() {
+        RunSpec spec = RunSpec.irisDefault().withTraining(RunSpec.irisDefault().training().withBatchSize(1000).withEpochs(3));
+        LockstepResult r = run(spec);
+        assertEquals(3, r.steps());
+    }
+}
