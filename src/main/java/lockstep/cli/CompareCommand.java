@@ -19,11 +19,12 @@ import picocli.CommandLine.Option;
 
 /** {@code lockstep compare}: trains both sides in lockstep and prints the per-epoch comparison and a verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"Trains the engine and DL4J side by side from the same initial parameters on the same",
-                "mini-batches and compares loss, gradients, updates and parameters after every step.",
-                "Without --spec: 4-16(tanh)-3(softmax) on Iris, MCXENT, Xavier uniform, SGD lr 0.1,",
-                "batch 16, 30 epochs, seed 42, DOUBLE.",
-                "Exit code 0 PASS, 1 FAIL, 2 bad input."})
+        description = {"Trains the engine and DL4J side by side from the same initial",
+                "parameters on the same mini-batches and compares loss, gradients,",
+                "updates and parameters after every step.",
+                "Without --spec: 4-16(tanh)-3(softmax) on Iris, MCXENT, Xavier uniform,",
+                "SGD lr 0.1, batch 16, 30 epochs, seed 42, DOUBLE.",
+                "Exit code: 0 PASS, 1 FAIL, 2 bad input, 3 internal error."})
 final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (network, training, dataset); see README.")

@@ -7,11 +7,12 @@ import picocli.CommandLine.Option;
 
 /** {@code lockstep selftest}: plants known bugs into the engine, one at a time, and checks the harness catches and locates each. */
 @Command(name = "selftest", mixinStandardHelpOptions = true,
-        description = {"Plants known bugs into the engine one at a time (1/B missing, bias gradient not summed,",
-                "W untransposed in backward, relu'(0)=1, learning rate twice, one gradient element off by 1e-6,",
-                "different shuffling) and checks that the harness reports FAIL at the right step, layer and",
-                "parameter, and that the clean engine passes the same scenario. Exit code 0 when every bug",
-                "was caught and located, 1 otherwise."})
+        description = {"Plants known bugs into the engine one at a time (1/B missing, bias",
+                "gradient not summed, W untransposed in backward, relu'(0)=1, learning",
+                "rate twice, one gradient element off by 1e-6, different shuffling) and",
+                "checks that the harness reports FAIL at the right step, layer and",
+                "parameter, and that the clean engine passes the same scenario.",
+                "Exit code: 0 when every bug was caught and located, 1 otherwise."})
 final class SelftestCommand implements Callable<Integer> {
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")

@@ -1,0 +1,37 @@
+package lockstep;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Package rules: only lockstep.dl4j sees DL4J/ND4J/DataVec, and dependencies point one way. */
+class ArchitectureTest {
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("lockstep");
+
+    @Test
+    void onlyTheDl4jPackageImportsDl4jNd4jOrDataVec() {
+        noClasses().that().resideOutsideOfPackage("lockstep.dl4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.deeplearning4j..", "org.nd4j..", "org.datavec..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theEngineNeverSeesTheHarnessOrDl4j() {
+        noClasses().that().resideInAnyPackage("lockstep.engine..", "lockstep.data..", "lockstep.linalg..", "lockstep.spec..")
+                .should().dependOnClassesThat().resideInAnyPackage("lockstep.harness..", "lockstep.dl4j..", "lockstep.cli..",
+                        "lockstep.selftest..")
+                .check(MAIN);
+    }
+
+    @Test
+    void theDl4jSideDoesNotDependOnTheEngineOrHarness() {
+        noClasses().that().resideInAPackage("lockstep.dl4j..")
+                .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.harness..", "lockstep.cli..")
+                .check(MAIN);
+    }
+}

@@ -1,0 +1,141 @@
+package lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input gets one clear line on stderr naming what and where, exit code 2, and no stack trace. */
+class BadInputTest {
+    @TempDir
+    Path dir;
+
+    private static final String VALID_NETWORK = """
+            "network": {"layers": [{"nIn": 4, "nOut": 16, "activation": "TANH"},
+                                   {"nIn": 16, "nOut": 3, "activation": "SOFTMAX"}],
+                        "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",
+                        "updater": {"type": "SGD", "learningRate": 0.1}}""";
+
+    private String errorOf(String... args) {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(err, true), args);
+        String text = err.toString().strip();
+        assertEquals(Main.EXIT_BAD_INPUT, code, () -> "exit code for " + String.join(" ", args) + ", stderr: " + text);
+        assertFalse(text.contains("\tat "), () -> "stack trace printed: " + text);
+        assertEquals(1, text.lines().count(), () -> "expected one line, got: " + text);
+        assertTrue(text.startsWith("error: "), text);
+        return text;
+    }
+
+    private String spec(String json) throws IOException {
+        Path f = dir.resolve("spec.json");
+        Files.writeString(f, json);
+        return f.toString();
+    }
+
+    @Test
+    void missingSpecFile() {
+        String e = errorOf("compare", "--spec", dir.resolve("nope.json").toString());
+        assertTrue(e.contains("nope.json: spec file not found"), e);
+    }
+
+    @Test
+    void malformedSpecFile() throws IOException {
+        String e = errorOf("compare", "--spec", spec("{ \"network\": { \"layers\": [ }"));
+        assertTrue(e.contains("spec.json: malformed JSON at line 1"), e);
+    }
+
+    @Test
+    void nInThatDoesNotMatchThePreviousLayer() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 16, "activation": "TANH"},
+                                        {"nIn": 8, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("network.layers[1] (output): nIn=8 but the previous layer (layer 0) has nOut=16"), e);
+    }
+
+    @Test
+    void unknownActivation() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 3, "activation": "TANHH"}]}}"""));
+        assertTrue(e.contains("network.layers[0].activation: unknown activation \"TANHH\" (known: IDENTITY, SIGMOID, TANH"), e);
+    }
+
+    @Test
+    void unknownLoss() throws IOException {
+        String e = errorOf("compare", "--spec", spec("{\"network\": {\"loss\": \"CROSSENTROPY\"}}"));
+        assertTrue(e.contains("network.loss: unknown loss \"CROSSENTROPY\" (known: MCXENT, MSE)"), e);
+    }
+
+    @Test
+    void unknownUpdater() throws IOException {
+        String e = errorOf("compare", "--spec", spec("{\"network\": {\"updater\": {\"type\": \"ADAMW\"}}}"));
+        assertTrue(e.contains("network.updater.type: unknown updater \"ADAMW\""), e);
+    }
+
+    @Test
+    void misspeltField() throws IOException {
+        String e = errorOf("compare", "--spec", spec("{\"training\": {\"batchsize\": 8}}"));
+        assertTrue(e.contains("training: unknown field \"batchsize\" (known: batchSize, epochs, seed, dataType)"), e);
+    }
+
+    @Test
+    void labelsThatDoNotMatchTheOutputSize() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 16, "activation": "TANH"},
+                                        {"nIn": 16, "nOut": 4, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("dataset iris has 3 classes but the output layer (network.layers[1]) has nOut=4"), e);
+    }
+
+    @Test
+    void nanInTheData() throws IOException {
+        Path csv = dir.resolve("data.csv");
+        Files.writeString(csv, "1.0,2.0,3.0,4.0,0\n5.0,NaN,1.0,2.0,1\n");
+        String e = errorOf("compare", "--spec", spec("{\"dataset\": {\"csv\": \"" + csv + "\", \"labelColumn\": 4, \"classes\": 3},"
+                + VALID_NETWORK + "}"));
+        assertTrue(e.contains("data.csv: line 2, column 1: NaN is not a finite number"), e);
+    }
+
+    @Test
+    void nonPositiveBatchSize() {
+        String e = errorOf("compare", "--batch", "0");
+        assertTrue(e.contains("training.batchSize: must be at least 1, got 0"), e);
+    }
+
+    @Test
+    void nonPositiveBatchSizeInTheSpec() throws IOException {
+        String e = errorOf("compare", "--spec", spec("{\"training\": {\"batchSize\": -4}}"));
+        assertTrue(e.contains("training.batchSize: must be at least 1, got -4"), e);
+    }
+
+    @Test
+    void badFlagValue() {
+        String e = errorOf("compare", "--epochs", "many");
+        assertTrue(e.contains("'many'") && e.contains("--epochs"), e);
+    }
+
+    @Test
+    void unknownFlag() {
+        String e = errorOf("compare", "--nope");
+        assertTrue(e.contains("Unknown option: '--nope'"), e);
+    }
+
+    @Test
+    void unknownDtype() {
+        String e = errorOf("compare", "--dtype", "HALF");
+        assertTrue(e.contains("HALF") && e.contains("FLOAT, DOUBLE"), e);
+    }
+
+    @Test
+    void mcxentWithoutSoftmaxIsRefusedNotMiscomputed() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 3, "activation": "SIGMOID"}], "loss": "MCXENT"}}"""));
+        assertTrue(e.contains("MCXENT with a SIGMOID output layer is not supported"), e);
+    }
+}

@@ -1,0 +1,59 @@
+package lockstep.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ShufflingTest {
+
+    @Test
+    void eachEpochIsAPermutationThatTheSeedDetermines() {
+        SeededShuffler s = new SeededShuffler(42);
+        int[] e1 = s.order(150, 1);
+        int[] sorted = e1.clone();
+        Arrays.sort(sorted);
+        for (int i = 0; i < 150; i++) {
+            assertEquals(i, sorted[i]);
+        }
+        assertArrayEquals(e1, new SeededShuffler(42).order(150, 1), "same seed, same order");
+        assertFalse(Arrays.equals(e1, s.order(150, 2)), "a new order every epoch");
+        assertFalse(Arrays.equals(e1, new SeededShuffler(43).order(150, 1)), "another seed, another order");
+    }
+
+    @Test
+    void everyPositionIsEquallyLikely() {
+        // 3000 shuffles of 5: each of the 25 (value, position) cells expects 600; chi-square with 16 dof < 39.3 (p = 0.001)
+        int[][] counts = new int[5][5];
+        for (int epoch = 1; epoch <= 3000; epoch++) {
+            int[] order = new SeededShuffler(7).order(5, epoch);
+            for (int p = 0; p < 5; p++) {
+                counts[order[p]][p]++;
+            }
+        }
+        double chi2 = 0;
+        for (int[] row : counts) {
+            for (int c : row) {
+                chi2 += (c - 600.0) * (c - 600.0) / 600.0;
+            }
+        }
+        assertEquals(0, chi2, 39.3, "chi-square of positions");
+    }
+
+    @Test
+    void batchesAreCeilNOverBWithAPartialLastOne() {
+        int[] order = new int[150];
+        for (int i = 0; i < 150; i++) {
+            order[i] = i;
+        }
+        List<int[]> batches = EpochPlan.batches(order, 16);
+        assertEquals(10, batches.size());
+        assertEquals(10, EpochPlan.stepsPerEpoch(150, 16));
+        assertEquals(6, batches.get(9).length);
+        assertArrayEquals(new int[] {144, 145, 146, 147, 148, 149}, batches.get(9));
+        assertEquals(391, EpochPlan.stepsPerEpoch(50_000, 128));
+    }
+}
