@@ -2,12 +2,7 @@ package lockstep.engine;
 
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
-import lockstep.engine.activations.Activation;
-import lockstep.engine.activations.Identity;
-import lockstep.engine.activations.Relu;
-import lockstep.engine.activations.Sigmoid;
-import lockstep.engine.activations.Softmax;
-import lockstep.engine.activations.Tanh;
+import lockstep.engine.activations.*;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.losses.McXent;
@@ -33,6 +28,20 @@ public class EngineComponents {
             case SIGMOID -> new Sigmoid();
             case TANH -> new Tanh();
             case RELU -> new Relu();
+            case RELU6 -> new Relu6();
+            case LEAKYRELU -> new LeakyRelu();
+            case ELU -> new Elu();
+            case SELU -> new Selu();
+            case GELU -> new Gelu();
+            case SOFTPLUS -> new Softplus();
+            case SOFTSIGN -> new Softsign();
+            case SWISH -> new Swish();
+            case MISH -> new Mish();
+            case HARDSIGMOID -> new HardSigmoid();
+            case HARDTANH -> new HardTanh();
+            case CUBE -> new Cube();
+            case RATIONALTANH -> new RationalTanh();
+            case RECTIFIEDTANH -> new RectifiedTanh();
             case SOFTMAX -> new Softmax();
         };
     }

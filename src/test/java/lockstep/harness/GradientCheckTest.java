@@ -50,6 +50,20 @@ class GradientCheckTest {
         }
     }
 
+    static Stream<ActivationType> everyElementwiseActivation() {
+        return java.util.Arrays.stream(ActivationType.values()).filter(t -> t != ActivationType.SOFTMAX);
+    }
+
+    @ParameterizedTest(name = "hidden {0}")
+    @MethodSource("everyElementwiseActivation")
+    void everyActivationsDerivativeMatchesFiniteDifferences(ActivationType hidden) {
+        Network net = NetworkBuilder.build(spec(hidden, ActivationType.SOFTMAX, LossType.MCXENT), DType.DOUBLE, 11,
+                new EngineComponents());
+        for (GradientCheck.ParameterResult r : GradientCheck.check(net, randomMatrix(6, 3, 5), labels(6, 3, 6))) {
+            assertTrue(r.passed(), () -> hidden + ": finite differences disagree: " + r);
+        }
+    }
+
     @ParameterizedTest(name = "planted bias bug caught with hidden {0}, output {1}, loss {2}")
     @MethodSource("activationsAndLosses")
     void aWrongBiasGradientFailsTheCheck(ActivationType hidden, ActivationType output, LossType loss) {

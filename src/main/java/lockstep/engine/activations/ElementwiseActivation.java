@@ -11,6 +11,11 @@ public abstract class ElementwiseActivation implements Activation {
     /** f'(z), given z and a = f(z) (whichever is cheaper to use). */
     protected abstract double derivative(double z, double a);
 
+    /** The logistic function 1 / (1 + e^-x), shared by the activations built on it. */
+    protected static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
+
     @Override
     public final void forward(Matrix z, Matrix a) {
         for (int i = 0, n = z.size(); i < n; i++) {

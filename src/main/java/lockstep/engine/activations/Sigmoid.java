@@ -11,7 +11,7 @@ public class Sigmoid extends ElementwiseActivation {
 
     @Override
     protected double value(double z) {
-        return 1.0 / (1.0 + Math.exp(-z));
+        return sigmoid(z);
     }
 
     @Override

@@ -1,0 +1,24 @@
+package lockstep.engine.activations;
+
+import lockstep.spec.ActivationType;
+
+/** DL4J's default (non-precise) GELU: the sigmoid approximation z·σ(1.702z), with 1.702 as a float. */
+public class Gelu extends ElementwiseActivation {
+    static final double K = 1.702f;
+
+    @Override
+    public ActivationType type() {
+        return ActivationType.GELU;
+    }
+
+    @Override
+    protected double value(double z) {
+        return z * sigmoid(K * z);
+    }
+
+    @Override
+    protected double derivative(double z, double a) {
+        double s = sigmoid(K * z);
+        return s + K * z * s * (1.0 - s);
+    }
+}

@@ -1,0 +1,24 @@
+package lockstep.engine.activations;
+
+import lockstep.spec.ActivationType;
+
+/** z·tanh(ln(1 + e^z)); f'(z) = e^z ω / δ² with ω = 4(z+1) + 4e^2z + e^3z + e^z(4z+6), δ = 2e^z + e^2z + 2. */
+public class Mish extends ElementwiseActivation {
+    @Override
+    public ActivationType type() {
+        return ActivationType.MISH;
+    }
+
+    @Override
+    protected double value(double z) {
+        return z * Math.tanh(Math.log(1.0 + Math.exp(z)));
+    }
+
+    @Override
+    protected double derivative(double z, double a) {
+        double e = Math.exp(z);
+        double omega = 4.0 * (z + 1.0) + 4.0 * e * e + e * e * e + e * (4.0 * z + 6.0);
+        double delta = 2.0 * e + e * e + 2.0;
+        return e * omega / (delta * delta);
+    }
+}

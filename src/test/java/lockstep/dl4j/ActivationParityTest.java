@@ -1,0 +1,106 @@
+package lockstep.dl4j;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import lockstep.engine.EngineComponents;
+import lockstep.engine.activations.Activation;
+import lockstep.harness.LockstepResult;
+import lockstep.harness.LockstepRun;
+import lockstep.harness.ParityReport;
+import lockstep.linalg.DType;
+import lockstep.linalg.Matrix;
+import lockstep.spec.ActivationType;
+import lockstep.spec.LayerSpec;
+import lockstep.spec.LossType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.RunSpec;
+import lockstep.spec.UpdaterSpec;
+import lockstep.spec.UpdaterType;
+import lockstep.spec.WeightInit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Every engine activation against DL4J's own: forward and derivative on a grid over [-10, 10]
+ * (steps of 0.005, hitting 0, ±1, ±2.5 and 6 exactly), then a lockstep run with the activation in
+ * the hidden layers, in DOUBLE and FLOAT.
+ */
+class ActivationParityTest {
+    private static final double[] GRID = grid();
+
+    private static double[] grid() {
+        double[] z = new double[4001];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (i - 2000) / 200.0;
+        }
+        return z;
+    }
+
+    static Stream<ActivationType> elementwise() {
+        return Arrays.stream(ActivationType.values()).filter(t -> t != ActivationType.SOFTMAX);
+    }
+
+    /** Worst relative difference (floor 1e-3) of forward values and of derivatives, engine vs DL4J. */
+    static double worstDifference(Activation engine, IActivation dl4j) {
+        int n = GRID.length;
+        double[] forward = dl4j.getActivation(Nd4j.createFromArray(GRID).reshape(1, n).dup(), true).toDoubleVector();
+        double[] derivative = dl4j.backprop(Nd4j.createFromArray(GRID).reshape(1, n).dup(), Nd4j.ones(DataType.DOUBLE, 1, n))
+                .getFirst().toDoubleVector();
+        Matrix z = Matrix.of(DType.DOUBLE, 1, n, GRID);
+        Matrix a = z.like(1, n);
+        Matrix ones = z.like(1, n);
+        Matrix dz = z.like(1, n);
+        ones.fill(1.0);
+        engine.forward(z, a);
+        engine.backward(z, a, ones, dz);
+        double worst = 0;
+        for (int i = 0; i < n; i++) {
+            worst = Math.max(worst, Math.abs(a.get(i) - forward[i]) / Math.max(1e-3, Math.abs(forward[i])));
+            worst = Math.max(worst, Math.abs(dz.get(i) - derivative[i]) / Math.max(1e-3, Math.abs(derivative[i])));
+        }
+        return worst;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwise")
+    void forwardAndDerivativeMatchDl4jOnAGrid(ActivationType type) {
+        double worst = worstDifference(new EngineComponents().activation(type),
+                org.nd4j.linalg.activations.Activation.valueOf(type.name()).getActivationFunction());
+        assertTrue(worst < 1e-12, () -> type + ": worst relative difference " + worst);
+    }
+
+    @Test
+    void aWrongActivationIsReportedAsDifferent() {
+        double worst = worstDifference(new EngineComponents().activation(ActivationType.HARDTANH),
+                org.nd4j.linalg.activations.Activation.HARDSIGMOID.getActivationFunction());
+        assertTrue(worst > 0.1, "HARDTANH vs DL4J's HARDSIGMOID should differ, worst " + worst);
+    }
+
+    static Stream<Arguments> activationAndType() {
+        return elementwise().flatMap(t -> Stream.of(Arguments.of(t, DType.DOUBLE), Arguments.of(t, DType.FLOAT)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("activationAndType")
+    void lockstepTrainingAgreesWithTheActivationInHiddenLayers(ActivationType type, DType dtype) {
+        NetworkSpec net = new NetworkSpec(List.of(
+                new LayerSpec(4, 8, type),
+                // x³ of x³ of raw Iris features overflows to NaN on both sides (and NaN never passes): one cube layer
+                new LayerSpec(8, 6, type == ActivationType.CUBE ? ActivationType.IDENTITY : type, WeightInit.RELU),
+                new LayerSpec(6, 3, ActivationType.SOFTMAX)),
+                LossType.MCXENT, WeightInit.XAVIER_UNIFORM,
+                new UpdaterSpec(UpdaterType.SGD, type == ActivationType.CUBE ? 1e-4 : 0.02));
+        RunSpec spec = RunSpec.irisDefault().withNetwork(net)
+                .withTraining(RunSpec.irisDefault().training().withDataType(dtype).withEpochs(3));
+        LockstepResult r = LockstepRun.of(spec).run(e -> { });
+        assertTrue(r.passed(), () -> ParityReport.verdictLine(r));
+    }
+}
