@@ -43,15 +43,15 @@ final class CompareCommand implements Callable<Integer> {
     Integer batch;
 
     @Option(names = "--tolerance", paramLabel = "REL",
-            description = "Override the step-check relative tolerance (defaults: 1e-10 DOUBLE, 5e-3 FLOAT).")
+            description = "Override the step-check relative tolerance (defaults: 1e-10 DOUBLE, 1e-2 FLOAT).")
     Double tolerance;
 
     @Option(names = "--floor", paramLabel = "F",
-            description = "Override the step check's scale floor (defaults: 1e-3 DOUBLE, 1e-2 FLOAT): an element smaller than F times its tensor's largest is judged relative to that.")
+            description = "Override the step check's scale floor (defaults: 1e-3 DOUBLE, 1 FLOAT): an element smaller than F times its tensor's largest is judged relative to that.")
     Double floor;
 
     @Option(names = "--drift-tolerance", paramLabel = "REL",
-            description = "Override the trajectory tolerance, relative to each tensor's largest element (defaults: 1e-8 DOUBLE, 2e-2 FLOAT).")
+            description = "Override the trajectory tolerance, relative to each tensor's largest element (defaults: 1e-6 DOUBLE, 1e-1 FLOAT).")
     Double drift;
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")

@@ -1,12 +1,16 @@
 package lockstep.dl4j;
 
 import java.util.List;
+import java.util.function.DoubleConsumer;
 import lockstep.linalg.DType;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.GradientNormalizationSpec;
+import lockstep.spec.RegularizationSpec;
 import lockstep.spec.UpdaterSpec;
+import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -16,6 +20,15 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.AMSGrad;
+import org.nd4j.linalg.learning.config.AdaDelta;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.AdaMax;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Nadam;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
@@ -32,12 +45,19 @@ public final class Dl4jNetworks {
     }
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed) {
-        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+        NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType(dtype))
                 .updater(updater(spec.updater()))
-                .weightInit(weightInit(spec.weightInit()))
-                .list();
+                .weightInit(weightInit(spec.weightInit()));
+        regularization(spec.regularization(), global::l1, global::l2, global::weightDecay, global::l1Bias,
+                global::l2Bias, global::weightDecayBias);
+        GradientNormalizationSpec norm = spec.gradientNormalization();
+        if (norm.type() != lockstep.spec.GradientNormalization.None) {
+            global.gradientNormalization(GradientNormalization.valueOf(norm.type().name()))
+                    .gradientNormalizationThreshold(norm.threshold());
+        }
+        NeuralNetConfiguration.ListBuilder list = global.list();
         List<LayerSpec> layers = spec.layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
@@ -48,6 +68,17 @@ public final class Dl4jNetworks {
             builder.nIn(l.nIn()).nOut(l.nOut()).activation(activation(l.activation()));
             if (l.weightInit() != null) {
                 builder.weightInit(weightInit(l.weightInit()));
+            }
+            if (l.updater() != null) {
+                builder.updater(updater(l.updater()));
+            }
+            if (l.regularization() != null) {
+                regularization(l.regularization(), builder::l1, builder::l2, builder::weightDecay, builder::l1Bias,
+                        builder::l2Bias, builder::weightDecayBias);
+            }
+            if (l.gradientNormalization() != null) {
+                builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))
+                        .gradientNormalizationThreshold(l.gradientNormalization().threshold());
             }
             list.layer(i, builder.build());
         }
@@ -70,9 +101,33 @@ public final class Dl4jNetworks {
         return WeightInit.valueOf(init.name());
     }
 
-    static IUpdater updater(UpdaterSpec spec) {
-        return switch (spec.type()) {
-            case SGD -> new Sgd(spec.learningRate());
+    static IUpdater updater(UpdaterSpec u) {
+        return switch (u.type()) {
+            case SGD -> new Sgd(u.learningRate());
+            case NESTEROVS -> new Nesterovs(u.learningRate(), u.momentum());
+            case ADAM -> new Adam(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case ADAMAX -> new AdaMax(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case AMSGRAD -> new AMSGrad(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case NADAM -> new Nadam(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case RMSPROP -> new RmsProp(u.learningRate(), u.decay(), u.epsilon());
+            case ADAGRAD -> new AdaGrad(u.learningRate(), u.epsilon());
+            case ADADELTA -> AdaDelta.builder().rho(u.decay()).epsilon(u.epsilon()).build();
+            case NOOP -> new NoOp();
         };
+    }
+
+    /**
+     * Calls the builder's regularisation setters for the fields set at this scope, always in the
+     * order l1, l2, weightDecay, l1Bias, l2Bias, weightDecayBias (the order fixes DL4J's list order).
+     */
+    private static void regularization(RegularizationSpec r, DoubleConsumer l1, DoubleConsumer l2, DoubleConsumer wd,
+                                       DoubleConsumer l1Bias, DoubleConsumer l2Bias, DoubleConsumer wdBias) {
+        DoubleConsumer[] setters = {l1, l2, wd, l1Bias, l2Bias, wdBias};
+        for (int i = 0; i < setters.length; i++) {
+            Double value = r.get(RegularizationSpec.FIELDS[i]);
+            if (value != null) {
+                setters[i].accept(value);
+            }
+        }
     }
 }

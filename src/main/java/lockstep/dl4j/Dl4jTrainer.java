@@ -3,9 +3,14 @@ package lockstep.dl4j;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
+import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
+import org.deeplearning4j.nn.updater.UpdaterBlock;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -70,7 +75,51 @@ public final class Dl4jTrainer {
         Map<String, double[]> gradients = toArrays(net.gradient().gradientForVariable());
         net.fit(new DataSet(x, y));
         Map<String, double[]> updates = toArrays(net.gradient().gradientForVariable());
-        return new Dl4jStep(score, gradients, updates, parameters());
+        return new Dl4jStep(score, gradients, updates, parameters(), updaterState());
+    }
+
+    /**
+     * The updater state per parameter, keyed {@code "0_W/M"}, row-major. DL4J keeps one flat state
+     * array per updater block (consecutive parameters with equal updater settings); each parameter's
+     * slice of it is laid out like its gradient view (W column-major), and is reordered here.
+     */
+    public Map<String, double[]> updaterState() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            Map<String, INDArray> state = block.getGradientUpdater().getState();
+            if (state == null || state.isEmpty()) {
+                continue;
+            }
+            for (UpdaterBlock.ParamState ps : block.getLayersAndVariablesInBlock()) {
+                String param = ((Layer) ps.getLayer()).getIndex() + "_" + ps.getParamName();
+                long start = ps.getParamOffsetStart() - block.getParamOffsetStart();
+                long end = ps.getParamOffsetEnd() - block.getParamOffsetStart();
+                INDArray layout = net.getParam(param);   // laid out in the flat buffers as the parameter is
+                for (String name : new TreeSet<>(state.keySet())) {
+                    INDArray flat = state.get(name).reshape(state.get(name).length());
+                    double[] memoryOrder = flat.get(NDArrayIndex.interval(start, end)).castTo(DataType.DOUBLE).toDoubleVector();
+                    out.put(param + "/" + name, rowMajor(memoryOrder, layout));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Reorders a parameter's slice of a flat buffer, laid out like its gradient view (W column-major), into row-major order. */
+    private static double[] rowMajor(double[] memoryOrder, INDArray view) {
+        if (view.rank() < 2 || view.ordering() == 'c' || view.rows() == 1 || view.columns() == 1) {
+            return memoryOrder;
+        }
+        int rows = (int) view.rows();
+        int cols = (int) view.columns();
+        double[] out = new double[memoryOrder.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[r * cols + c] = memoryOrder[c * rows + r];
+            }
+        }
+        return out;
     }
 
     private INDArray matrix(double[] rowMajor, int rows) {

@@ -1,5 +1,7 @@
 package lockstep.engine;
 
+import java.util.ArrayList;
+import java.util.List;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.engine.activations.*;
@@ -7,13 +9,18 @@ import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.losses.McXent;
 import lockstep.engine.losses.Mse;
+import lockstep.engine.optim.LayerwiseOptimizer;
 import lockstep.engine.optim.Optimizer;
-import lockstep.engine.optim.Sgd;
+import lockstep.engine.optim.RegularizationMerge;
+import lockstep.engine.optim.Rules;
+import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.NaiveMatMul;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LossType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.RegularizationSpec;
 import lockstep.spec.UpdaterSpec;
 
 /**
@@ -57,10 +64,22 @@ public class EngineComponents {
         return new DenseLayer(index, nIn, nOut, activation, dtype, matMul());
     }
 
-    public Optimizer optimizer(UpdaterSpec spec) {
-        return switch (spec.type()) {
-            case SGD -> new Sgd(spec.learningRate());
-        };
+    /** The update rule of an updater spec (overridable, like every component). */
+    public UpdateRule updateRule(UpdaterSpec spec) {
+        return Rules.of(spec);
+    }
+
+    /** The optimizer of a network: per layer its update rule, regularisers (merged as DL4J merges them) and gradient normalisation. */
+    public Optimizer optimizer(NetworkSpec spec) {
+        List<LayerwiseOptimizer.LayerPlan> plans = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            RegularizationSpec own = spec.layers().get(i).regularization();
+            plans.add(new LayerwiseOptimizer.LayerPlan(updateRule(spec.updaterOf(i)),
+                    RegularizationMerge.forWeights(spec.regularization(), own),
+                    RegularizationMerge.forBiases(spec.regularization(), own),
+                    spec.gradientNormalizationOf(i)));
+        }
+        return new LayerwiseOptimizer(plans);
     }
 
     public MatMul matMul() {

@@ -19,7 +19,7 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
         return parameter == null ? -1 : Integer.parseInt(parameter.substring(0, parameter.indexOf('_')));
     }
 
-    /** "W" or "b", or null. */
+    /** "W" or "b" (for updater state "W/M"), or null. */
     public String parameterKind() {
         return parameter == null ? null : parameter.substring(parameter.indexOf('_') + 1);
     }
@@ -37,6 +37,8 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
         return switch (quantity) {
             case LOSS -> "loss";
             case BATCH -> "batch order differs at position " + index + " (example index)";
+            case UPDATER_STATE -> "updater state " + parameter.substring(parameter.indexOf('/') + 1) + " of "
+                    + parameter.substring(0, parameter.indexOf('/')) + element();
             default -> (globalStep == 0 ? "initial parameter" : quantity.label()) + " " + parameter + element();
         };
     }

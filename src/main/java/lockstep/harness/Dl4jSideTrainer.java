@@ -40,6 +40,17 @@ public final class Dl4jSideTrainer implements Trainer {
     }
 
     @Override
+    public Map<String, double[]> updaterState() {
+        return dl4j.updaterState();
+    }
+
+    /** DL4J's updater state is only read, never written: the engine is anchored to it, not the other way. */
+    @Override
+    public void setUpdaterState(Map<String, double[]> state) {
+        throw new UnsupportedOperationException("the DL4J side's updater state is read-only");
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         int b = batch.size();
         Dl4jStep s = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b);
@@ -51,6 +62,6 @@ public final class Dl4jSideTrainer implements Trainer {
             }
             meanGradients.put(k, mean);
         });
-        return new StepSnapshot(s.score(), meanGradients, s.updates(), s.parameters());
+        return new StepSnapshot(s.score(), meanGradients, s.updates(), s.parameters(), s.updaterState());
     }
 }

@@ -55,9 +55,20 @@ public final class EngineTrainer implements Trainer {
     }
 
     @Override
+    public Map<String, double[]> updaterState() {
+        return step.optimizer().state();
+    }
+
+    @Override
+    public void setUpdaterState(Map<String, double[]> state) {
+        step.optimizer().setState(state);
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         double loss = step.step(batch);
-        return new StepSnapshot(loss, collect(Parameter::gradient), collect(Parameter::update), parameters());
+        return new StepSnapshot(loss, collect(Parameter::gradient), collect(Parameter::update), parameters(),
+                updaterState());
     }
 
     private Map<String, double[]> collect(Function<Parameter, Matrix> part) {

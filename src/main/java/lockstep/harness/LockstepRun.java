@@ -14,6 +14,7 @@ import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.NetworkBuilder;
+import lockstep.engine.optim.Optimizer;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
@@ -79,6 +80,7 @@ public final class LockstepRun {
 
         List<EpochSummary> epochs = new ArrayList<>();
         Map<String, double[]> dl4jParameters = dl4j.parameters();
+        Map<String, double[]> dl4jState = dl4j.updaterState();
         Divergence initial = StepComparison.ofInitialParameters(free.parameters(), dl4jParameters, shapes,
                 tolerance.step()).divergence();
         if (initial != null) {
@@ -100,10 +102,12 @@ public final class LockstepRun {
                     Batch engineBatch = data.batch(engineBatches.get(s), dtype);
                     Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype);
                     anchored.setParameters(dl4jParameters);
+                    anchored.setUpdaterState(dl4jState);
                     StepSnapshot a = anchored.step(engineBatch);
                     StepSnapshot f = free.step(engineBatch);
                     StepSnapshot d = dl4j.step(dl4jBatch);
                     dl4jParameters = d.parameters();
+                    dl4jState = d.updaterState();
                     StepComparison step = StepComparison.of(Check.STEP, epoch, s + 1, globalStep, a, d, shapes,
                             tolerance.step());
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
@@ -123,7 +127,8 @@ public final class LockstepRun {
 
     private EngineTrainer newEngine(DType dtype, long seed) {
         Network network = NetworkBuilder.build(spec.network(), dtype, seed, components);
-        return new EngineTrainer(new MiniBatchStep(network, components.optimizer(spec.network().updater())));
+        Optimizer optimizer = components.optimizer(spec.network());
+        return new EngineTrainer(new MiniBatchStep(network, optimizer));
     }
 
     private Divergence compareBatches(int epoch, int step, int globalStep, int[] engine, int[] dl4j) {

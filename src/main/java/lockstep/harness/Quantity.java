@@ -6,7 +6,8 @@ public enum Quantity {
     LOSS("loss"),
     GRADIENT("gradient"),
     UPDATE("update"),
-    PARAMETER("parameter");
+    PARAMETER("parameter"),
+    UPDATER_STATE("updater state");
 
     private final String label;
 

@@ -8,8 +8,8 @@ import lockstep.linalg.DType;
  * seen, the trajectory check at about 10x the worst drift seen over 30 epochs of Iris for several seeds.
  */
 public record TolerancePolicy(Tolerance step, Tolerance trajectory) {
-    public static final TolerancePolicy DOUBLE = new TolerancePolicy(new Tolerance(1e-10, 1e-3), new Tolerance(1e-8, 1.0));
-    public static final TolerancePolicy FLOAT = new TolerancePolicy(new Tolerance(5e-3, 1e-2), new Tolerance(2e-2, 1.0));
+    public static final TolerancePolicy DOUBLE = new TolerancePolicy(new Tolerance(1e-10, 1e-3), new Tolerance(1e-6, 1.0));
+    public static final TolerancePolicy FLOAT = new TolerancePolicy(new Tolerance(1e-2, 1.0), new Tolerance(1e-1, 1.0));
 
     public static TolerancePolicy defaultFor(DType dtype) {
         return dtype == DType.DOUBLE ? DOUBLE : FLOAT;

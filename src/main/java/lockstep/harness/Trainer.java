@@ -20,6 +20,12 @@ public interface Trainer {
     /** Overwrites the parameters (same keys and layout as {@link #parameters()}). */
     void setParameters(Map<String, double[]> values);
 
+    /** The updater state, keyed {@code "0_W/M"} (parameter / DL4J's state name), row-major like the parameter. */
+    Map<String, double[]> updaterState();
+
+    /** Overwrites the updater state (keys and sizes as {@link #updaterState()} gives them). */
+    void setUpdaterState(Map<String, double[]> state);
+
     /** Trains on one mini-batch and reports what happened. */
     StepSnapshot step(Batch batch);
 }

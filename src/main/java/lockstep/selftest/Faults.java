@@ -6,7 +6,8 @@ import lockstep.engine.activations.Activation;
 import lockstep.engine.activations.Relu;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
-import lockstep.engine.optim.Sgd;
+import lockstep.engine.optim.Rules;
+import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
@@ -103,10 +104,8 @@ final class Faults {
     }
 
     /** u = lr·(lr·g): the learning rate applied twice. */
-    static final class LearningRateTwice extends Sgd {
-        LearningRateTwice(double learningRate) {
-            super(learningRate * learningRate);
-        }
+    static UpdateRule learningRateTwice(double learningRate) {
+        return new Rules.Sgd(learningRate * learningRate);
     }
 
     /** The engine shuffles with another seed than the one the run was given. */

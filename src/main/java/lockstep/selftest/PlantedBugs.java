@@ -6,7 +6,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
-import lockstep.engine.optim.Optimizer;
+import lockstep.engine.optim.UpdateRule;
 import lockstep.harness.Quantity;
 import lockstep.linalg.DType;
 import lockstep.spec.ActivationType;
@@ -58,8 +58,8 @@ public final class PlantedBugs {
                 }, 1, Quantity.GRADIENT, "0_W", -1),
                 new PlantedBug("learning rate applied twice", iris, new EngineComponents() {
                     @Override
-                    public Optimizer optimizer(UpdaterSpec spec) {
-                        return new Faults.LearningRateTwice(spec.learningRate());
+                    public UpdateRule updateRule(UpdaterSpec spec) {
+                        return Faults.learningRateTwice(spec.learningRate());
                     }
                 }, 1, Quantity.UPDATE, "1_W", -1),
                 new PlantedBug("one gradient element off by 1e-6 relative", iris, new EngineComponents() {

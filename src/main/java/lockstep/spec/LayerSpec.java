@@ -2,11 +2,30 @@ package lockstep.spec;
 
 /**
  * One dense layer: {@code a_out = activation(a_in · W + b)} with W of shape [nIn, nOut].
- * {@code weightInit} overrides the network's default when not null.
+ * The nullable fields override the network's settings for this layer when set: weight
+ * initialisation, updater, regularisation (merged with the network's the way DL4J merges them)
+ * and gradient normalisation.
  */
-public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInit weightInit) {
+public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInit weightInit, UpdaterSpec updater,
+                        RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
 
     public LayerSpec(int nIn, int nOut, ActivationType activation) {
-        this(nIn, nOut, activation, null);
+        this(nIn, nOut, activation, null, null, null, null);
+    }
+
+    public LayerSpec(int nIn, int nOut, ActivationType activation, WeightInit weightInit) {
+        this(nIn, nOut, activation, weightInit, null, null, null);
+    }
+
+    public LayerSpec withUpdater(UpdaterSpec u) {
+        return new LayerSpec(nIn, nOut, activation, weightInit, u, regularization, gradientNormalization);
+    }
+
+    public LayerSpec withRegularization(RegularizationSpec r) {
+        return new LayerSpec(nIn, nOut, activation, weightInit, updater, r, gradientNormalization);
+    }
+
+    public LayerSpec withGradientNormalization(GradientNormalizationSpec g) {
+        return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, g);
     }
 }

@@ -5,12 +5,30 @@ import java.util.stream.Collectors;
 
 /**
  * A multi-layer perceptron: dense layers in order, the last one being the output layer that the
- * loss is applied to, with a default weight initialisation and one updater for all parameters.
+ * loss is applied to, with network-wide defaults (DL4J's global builder settings) for weight
+ * initialisation, updater, regularisation and gradient normalisation, which layers may override.
  */
-public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weightInit, UpdaterSpec updater) {
+public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weightInit, UpdaterSpec updater,
+                          RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
 
     public NetworkSpec {
         layers = List.copyOf(layers);
+    }
+
+    public NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weightInit, UpdaterSpec updater) {
+        this(layers, loss, weightInit, updater, RegularizationSpec.NONE, GradientNormalizationSpec.NONE);
+    }
+
+    /** The updater of layer i, its own or the network's. */
+    public UpdaterSpec updaterOf(int i) {
+        UpdaterSpec own = layers.get(i).updater();
+        return own != null ? own : updater;
+    }
+
+    /** The gradient normalisation of layer i, its own or the network's. */
+    public GradientNormalizationSpec gradientNormalizationOf(int i) {
+        GradientNormalizationSpec own = layers.get(i).gradientNormalization();
+        return own != null ? own : gradientNormalization;
     }
 
     public LayerSpec outputLayer() {
@@ -39,6 +57,18 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weig
     }
 
     public NetworkSpec withUpdater(UpdaterSpec newUpdater) {
-        return new NetworkSpec(layers, loss, weightInit, newUpdater);
+        return new NetworkSpec(layers, loss, weightInit, newUpdater, regularization, gradientNormalization);
+    }
+
+    public NetworkSpec withRegularization(RegularizationSpec r) {
+        return new NetworkSpec(layers, loss, weightInit, updater, r, gradientNormalization);
+    }
+
+    public NetworkSpec withGradientNormalization(GradientNormalizationSpec g) {
+        return new NetworkSpec(layers, loss, weightInit, updater, regularization, g);
+    }
+
+    public NetworkSpec withLayers(List<LayerSpec> newLayers) {
+        return new NetworkSpec(newLayers, loss, weightInit, updater, regularization, gradientNormalization);
     }
 }

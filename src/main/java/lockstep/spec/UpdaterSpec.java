@@ -1,13 +1,72 @@
 package lockstep.spec;
 
-/** An updater and its learning rate. */
-public record UpdaterSpec(UpdaterType type, double learningRate) {
+import java.util.ArrayList;
+import java.util.List;
 
-    public UpdaterSpec withLearningRate(double lr) {
-        return new UpdaterSpec(type, lr);
+/**
+ * An updater and its hyperparameters. Fields an updater does not use are ignored (and printed
+ * nowhere); {@code learningRate} is NaN for updaters without one.
+ *
+ * @param decay RmsProp's rmsDecay, AdaDelta's rho
+ */
+public record UpdaterSpec(UpdaterType type, double learningRate, double momentum, double beta1, double beta2,
+                          double epsilon, double decay) {
+
+    /** {@code type} with DL4J's defaults and the given learning rate. */
+    public UpdaterSpec(UpdaterType type, double learningRate) {
+        this(type, type.hasLearningRate() ? learningRate : Double.NaN, type.defaults().momentum(),
+                type.defaults().beta1(), type.defaults().beta2(), type.defaults().epsilon(), type.defaults().decay());
     }
 
+    public UpdaterSpec withLearningRate(double lr) {
+        return new UpdaterSpec(type, lr, momentum, beta1, beta2, epsilon, decay);
+    }
+
+    /** E.g. {@code ADAM lr=0.01 beta1=0.9 beta2=0.999 eps=1e-8}. */
     public String describe() {
-        return type + " lr=" + Specs.number(learningRate);
+        List<String> parts = new ArrayList<>();
+        parts.add(type.name());
+        if (type.hasLearningRate()) {
+            parts.add("lr=" + Specs.number(learningRate));
+        }
+        for (String name : usedHyperparameters()) {
+            parts.add(name + "=" + Specs.number(hyperparameter(name)));
+        }
+        return String.join(" ", parts);
+    }
+
+    /** The JSON names of the hyperparameters this updater uses, besides the learning rate. */
+    public List<String> usedHyperparameters() {
+        return switch (type) {
+            case SGD, NOOP -> List.of();
+            case NESTEROVS -> List.of("momentum");
+            case ADAM, ADAMAX, AMSGRAD, NADAM -> List.of("beta1", "beta2", "epsilon");
+            case RMSPROP -> List.of("decay", "epsilon");
+            case ADAGRAD -> List.of("epsilon");
+            case ADADELTA -> List.of("decay", "epsilon");
+        };
+    }
+
+    public double hyperparameter(String name) {
+        return switch (name) {
+            case "momentum" -> momentum;
+            case "beta1" -> beta1;
+            case "beta2" -> beta2;
+            case "epsilon" -> epsilon;
+            case "decay" -> decay;
+            default -> throw new IllegalArgumentException("no hyperparameter " + name);
+        };
+    }
+
+    /** A copy with one hyperparameter changed (name as in {@link #usedHyperparameters()}). */
+    public UpdaterSpec with(String name, double value) {
+        return switch (name) {
+            case "momentum" -> new UpdaterSpec(type, learningRate, value, beta1, beta2, epsilon, decay);
+            case "beta1" -> new UpdaterSpec(type, learningRate, momentum, value, beta2, epsilon, decay);
+            case "beta2" -> new UpdaterSpec(type, learningRate, momentum, beta1, value, epsilon, decay);
+            case "epsilon" -> new UpdaterSpec(type, learningRate, momentum, beta1, beta2, value, decay);
+            case "decay" -> new UpdaterSpec(type, learningRate, momentum, beta1, beta2, epsilon, value);
+            default -> throw new IllegalArgumentException("no hyperparameter " + name);
+        };
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import lockstep.data.Batch;
-import lockstep.engine.optim.Sgd;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
@@ -94,7 +93,7 @@ class HandComputedExampleTest {
     @Test
     void sgdStepSubtractsLearningRateTimesGradient() {
         Network net = handSetNetwork();
-        MiniBatchStep step = new MiniBatchStep(net, new Sgd(0.5));
+        MiniBatchStep step = new MiniBatchStep(net, new EngineComponents().optimizer(spec));
         double loss = step.step(batch());
         assertEquals(LOSS, loss, 1e-15);
         double[] expected = new double[4];

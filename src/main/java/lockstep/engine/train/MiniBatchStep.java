@@ -13,20 +13,29 @@ public final class MiniBatchStep {
     public MiniBatchStep(Network network, Optimizer optimizer) {
         this.network = network;
         this.optimizer = optimizer;
+        optimizer.initialiseState(network.parameters());
     }
 
     public Network network() {
         return network;
     }
 
-    /** Trains on one batch; returns the batch-mean loss before the update. Modifies the network's parameters. */
+    /**
+     * Trains on one batch; returns the score before the update: the batch-mean loss plus the
+     * regularisation penalty, as DL4J's score(). Modifies the parameters and the optimizer's state.
+     */
     public double step(Batch batch) {
         network.forward(batch.features());               // caches z and a per layer
-        double loss = network.score(batch.labels());     // (1/B) Σ loss_e
+        double loss = network.score(batch.labels())      // (1/B) Σ loss_e
+                + optimizer.penalty(network.parameters());
         network.backward(batch.labels());                // dW, db of the mean loss
         optimizer.step(network.parameters(), iteration); // θ -= u
         iteration++;
         return loss;
+    }
+
+    public Optimizer optimizer() {
+        return optimizer;
     }
 
     public int iteration() {

@@ -1,0 +1,69 @@
+package lockstep.engine.optim;
+
+import java.util.List;
+import lockstep.linalg.Matrix;
+import lockstep.spec.GradientNormalizationSpec;
+
+/** DL4J's gradient normalisation of one layer's gradients (BaseMultiLayerUpdater.preApply). */
+public final class GradientNormalizer {
+    private GradientNormalizer() {
+    }
+
+    /** Normalises the layer's gradients in place (W and b together, in DL4J's order). Modifies every g. */
+    public static void apply(GradientNormalizationSpec spec, List<Matrix> layerGradients) {
+        double threshold = spec.threshold();
+        switch (spec.type()) {
+            case None -> { }
+            case RenormalizeL2PerLayer -> scale(layerGradients, 1.0 / nonZero(norm2(layerGradients)));
+            case RenormalizeL2PerParamType -> layerGradients.forEach(g -> divide(g, nonZero(norm2(List.of(g)))));
+            case ClipElementWiseAbsoluteValue -> layerGradients.forEach(g -> clip(g, threshold));
+            case ClipL2PerLayer -> {
+                double l2 = norm2(layerGradients);
+                if (l2 > threshold) {
+                    scale(layerGradients, threshold / l2);
+                }
+            }
+            case ClipL2PerParamType -> layerGradients.forEach(g -> {
+                double l2 = norm2(List.of(g));
+                if (l2 > threshold) {
+                    divide(g, l2 / threshold);
+                }
+            });
+        }
+    }
+
+    static double norm2(List<Matrix> gradients) {
+        double sum = 0.0;
+        for (Matrix g : gradients) {
+            for (int i = 0; i < g.size(); i++) {
+                sum += g.get(i) * g.get(i);
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** 1e-5 instead of 0, as DL4J avoids 0/0. */
+    private static double nonZero(double l2) {
+        return l2 == 0.0 ? 1e-5 : l2;
+    }
+
+    private static void scale(List<Matrix> gradients, double factor) {
+        for (Matrix g : gradients) {
+            for (int i = 0; i < g.size(); i++) {
+                g.set(i, g.get(i) * factor);
+            }
+        }
+    }
+
+    private static void divide(Matrix g, double divisor) {
+        for (int i = 0; i < g.size(); i++) {
+            g.set(i, g.get(i) / divisor);
+        }
+    }
+
+    private static void clip(Matrix g, double threshold) {
+        for (int i = 0; i < g.size(); i++) {
+            g.set(i, Math.max(-threshold, Math.min(threshold, g.get(i))));
+        }
+    }
+}

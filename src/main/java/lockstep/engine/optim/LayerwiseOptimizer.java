@@ -1,0 +1,142 @@
+package lockstep.engine.optim;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lockstep.engine.Parameter;
+import lockstep.linalg.Matrix;
+import lockstep.spec.GradientNormalizationSpec;
+
+/**
+ * The optimizer of a network whose layers may each have their own update rule, regularisation and
+ * gradient normalisation. One step, per DL4J's BaseMultiLayerUpdater and UpdaterBlock:
+ * <pre>
+ *   g = batch-mean gradient                       (DL4J: raw sum / B)
+ *   g = normalise(g)                              per layer
+ *   g += l1·sign(θ) + l2·θ                        regularisers before the updater
+ *   u = rule(g, state, t)
+ *   u += wd·lr·θ                                  weight decay after the updater
+ *   θ -= u
+ * </pre>
+ */
+public final class LayerwiseOptimizer implements Optimizer {
+
+    /** The settings of one layer. */
+    public record LayerPlan(UpdateRule rule, List<Regularizer> weights, List<Regularizer> biases,
+                            GradientNormalizationSpec normalization) {
+    }
+
+    private final List<LayerPlan> layers;
+    private final Map<String, Matrix[]> states = new LinkedHashMap<>();
+    private final Map<String, List<String>> stateNames = new LinkedHashMap<>();
+
+    public LayerwiseOptimizer(List<LayerPlan> layers) {
+        this.layers = List.copyOf(layers);
+    }
+
+    @Override
+    public void step(List<Parameter> parameters, int iteration) {
+        for (int layer = 0; layer < layers.size(); layer++) {
+            LayerPlan plan = layers.get(layer);
+            List<Parameter> own = ofLayer(parameters, layer);
+            List<Matrix> work = new ArrayList<>();
+            for (Parameter p : own) {
+                p.update().copyFrom(p.gradient());             // the update buffer is the working gradient
+                work.add(p.update());
+            }
+            GradientNormalizer.apply(plan.normalization(), work);
+            for (Parameter p : own) {
+                List<Regularizer> regs = isBias(p) ? plan.biases() : plan.weights();
+                for (Regularizer r : regs) {
+                    if (r.beforeUpdater()) {
+                        r.addToGradient(p.value(), p.update());
+                    }
+                }
+                plan.rule().apply(p.update(), p.update(), stateOf(p, plan.rule()), iteration);
+                for (Regularizer r : regs) {
+                    if (!r.beforeUpdater()) {
+                        r.addToUpdate(p.value(), p.update(), plan.rule().learningRate());
+                    }
+                }
+                Matrix theta = p.value();
+                Matrix u = p.update();
+                for (int i = 0, n = theta.size(); i < n; i++) {
+                    theta.set(i, theta.get(i) - u.get(i));
+                }
+            }
+        }
+    }
+
+    @Override
+    public double penalty(List<Parameter> parameters) {
+        double sum = 0.0;
+        for (int layer = 0; layer < layers.size(); layer++) {
+            for (Parameter p : ofLayer(parameters, layer)) {
+                for (Regularizer r : isBias(p) ? layers.get(layer).biases() : layers.get(layer).weights()) {
+                    sum += r.penalty(p.value());
+                }
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public Map<String, double[]> state() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        states.forEach((param, arrays) -> {
+            List<String> names = stateNames.get(param);
+            for (int k = 0; k < arrays.length; k++) {
+                out.put(param + "/" + names.get(k), arrays[k].toDoubleArray());
+            }
+        });
+        return out;
+    }
+
+    @Override
+    public void setState(Map<String, double[]> values) {
+        states.forEach((param, arrays) -> {
+            List<String> names = stateNames.get(param);
+            for (int k = 0; k < arrays.length; k++) {
+                double[] v = values.get(param + "/" + names.get(k));
+                if (v == null || v.length != arrays[k].size()) {
+                    throw new IllegalArgumentException("no state of the right size for " + param + "/" + names.get(k));
+                }
+                for (int i = 0; i < v.length; i++) {
+                    arrays[k].set(i, v[i]);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void initialiseState(List<Parameter> parameters) {
+        for (int layer = 0; layer < layers.size(); layer++) {
+            for (Parameter p : ofLayer(parameters, layer)) {
+                stateOf(p, layers.get(layer).rule());
+            }
+        }
+    }
+
+    private Matrix[] stateOf(Parameter p, UpdateRule rule) {
+        return states.computeIfAbsent(p.name(), name -> {
+            List<String> names = rule.stateNames();
+            stateNames.put(name, names);
+            Matrix[] arrays = new Matrix[names.size()];
+            for (int k = 0; k < arrays.length; k++) {
+                arrays[k] = p.value().like(p.value().rows(), p.value().cols());
+                arrays[k].fill(rule.initialState());
+            }
+            return arrays;
+        });
+    }
+
+    private static List<Parameter> ofLayer(List<Parameter> parameters, int layer) {
+        String prefix = layer + "_";
+        return parameters.stream().filter(p -> p.name().startsWith(prefix)).toList();
+    }
+
+    private static boolean isBias(Parameter p) {
+        return p.name().endsWith("_b");
+    }
+}

@@ -1,0 +1,247 @@
+package lockstep.engine.optim;
+
+import java.util.List;
+import lockstep.spec.UpdaterSpec;
+
+/**
+ * The update rules, one per DL4J updater, each written per element as ND4J computes it.
+ * s[] holds the element's state in the order of {@link UpdateRule#stateNames()}; t is the 1-based step.
+ */
+public final class Rules {
+    private Rules() {
+    }
+
+    /** The rule for an updater spec. */
+    public static UpdateRule of(UpdaterSpec u) {
+        return switch (u.type()) {
+            case SGD -> new Sgd(u.learningRate());
+            case NESTEROVS -> new Nesterovs(u.learningRate(), u.momentum());
+            case ADAM -> new Adam(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case ADAMAX -> new AdaMax(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case AMSGRAD -> new AmsGrad(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case NADAM -> new Nadam(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case RMSPROP -> new RmsProp(u.learningRate(), u.decay(), u.epsilon());
+            case ADAGRAD -> new AdaGrad(u.learningRate(), u.epsilon());
+            case ADADELTA -> new AdaDelta(u.decay(), u.epsilon());
+            case NOOP -> new NoOp();
+        };
+    }
+
+    /** u = lr·g. */
+    public record Sgd(double lr) implements ElementwiseRule {
+        @Override
+        public List<String> stateNames() {
+            return List.of();
+        }
+
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            return lr * g;
+        }
+    }
+
+    /** v' = μv - lr·g; u = μv - (1+μ)v'. State V. */
+    public record Nesterovs(double lr, double momentum) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("V");
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            double vPrev = s[0];
+            s[0] = momentum * vPrev - lr * g;
+            return momentum * vPrev - (1.0 + momentum) * s[0];
+        }
+    }
+
+    /** m = β1m + (1-β1)g; v = β2v + (1-β2)g²; u = α_t·m/(sqrt(v) + ε): ε outside the uncorrected sqrt(v). */
+    public record Adam(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("M", "V");
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
+            s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
+            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t) * s[0] / (Math.sqrt(s[1]) + epsilon);
+        }
+    }
+
+    /**
+     * m = β1m + (1-β1)g; u∞ = max(β2·u∞, |g|) + 1e-32; u = lr/(1-β1^t)·m/u∞. ND4J keeps ε out of the
+     * denominator (it only replaces a zero or non-finite step size). States M and V (= u∞).
+     */
+    public record AdaMax(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("M", "V");
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
+            s[1] = Math.max(beta2 * s[1], Math.abs(g)) + 1e-32;
+            double alpha = lr / (1.0 - Math.pow(beta1, t));
+            if (alpha == 0.0 || !Double.isFinite(alpha)) {
+                alpha = epsilon;
+            }
+            return alpha * s[0] / s[1];
+        }
+    }
+
+    /** Adam with v̂ = max(v̂, v) in the denominator. States M, V, V_HAT. */
+    public record AmsGrad(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("M", "V", "V_HAT");
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
+            s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
+            s[2] = Math.max(s[2], s[1]);
+            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t) * s[0] / (Math.sqrt(s[2]) + epsilon);
+        }
+    }
+
+    /** Nesterov-accelerated Adam; v is not bias-corrected. States M, V. */
+    public record Nadam(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("M", "V");
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
+            s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
+            double oneMinusBeta1T = 1.0 - Math.pow(beta1, t);
+            double mHat = beta1 * s[0] / oneMinusBeta1T + (1.0 - beta1) * g / oneMinusBeta1T;
+            return lr * mHat / (Math.sqrt(s[1]) + epsilon);
+        }
+    }
+
+    /** G = decay·G + (1-decay)g²; u = lr·g/(sqrt(G) + ε); G starts at ε. State G. */
+    public record RmsProp(double lr, double decay, double epsilon) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("G");
+        }
+
+        @Override
+        public double initialState() {
+            return epsilon;
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = decay * s[0] + (1.0 - decay) * g * g;
+            return lr * g / (Math.sqrt(s[0]) + epsilon);
+        }
+    }
+
+    /** h = h + g²; u = lr·g/(sqrt(h) + ε); h starts at ε. State grad. */
+    public record AdaGrad(double lr, double epsilon) implements ElementwiseRule {
+        @Override
+        public double learningRate() {
+            return lr;
+        }
+
+        @Override
+        public List<String> stateNames() {
+            return List.of("grad");
+        }
+
+        @Override
+        public double initialState() {
+            return epsilon;
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = s[0] + g * g;
+            return lr * g / (Math.sqrt(s[0]) + epsilon);
+        }
+    }
+
+    /** msg = ρ·msg + (1-ρ)g²; u = g·sqrt(msdx + ε)/sqrt(msg + ε); msdx = ρ·msdx + (1-ρ)u². No learning rate. */
+    public record AdaDelta(double rho, double epsilon) implements ElementwiseRule {
+        @Override
+        public List<String> stateNames() {
+            return List.of("msg", "msdx");
+        }
+
+        @Override
+        public double learningRate() {
+            return 1.0;
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            s[0] = rho * s[0] + (1.0 - rho) * g * g;
+            double u = g * Math.sqrt(s[1] + epsilon) / Math.sqrt(s[0] + epsilon);
+            s[1] = rho * s[1] + (1.0 - rho) * u * u;
+            return u;
+        }
+    }
+
+    /**
+     * DL4J's NoOp leaves the gradient as it is, and the step then subtracts it: u = g, as if lr were 1.
+     * "No op" means no updater, not no update.
+     */
+    public record NoOp() implements ElementwiseRule {
+        @Override
+        public List<String> stateNames() {
+            return List.of();
+        }
+
+        @Override
+        public double learningRate() {
+            return 1.0;
+        }
+
+        @Override
+        public double update(double g, double[] s, int t) {
+            return g;
+        }
+    }
+}
