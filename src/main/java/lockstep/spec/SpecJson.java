@@ -92,30 +92,74 @@ public final class SpecJson {
     }
 
     private static NetworkSpec network(Fields f, NetworkSpec d) {
-        f.allowOnly("layers", "loss", "weightInit", "updater");
+        f.allowOnly("layers", "loss", "weightInit", "updater", "regularization", "gradientNormalization");
         List<LayerSpec> layers = f.has("layers") ? layers(f) : d.layers();
         LossType loss = f.has("loss") ? f.enumValue("loss", LossType.class, "loss") : d.loss();
         WeightInit init = f.has("weightInit") ? f.enumValue("weightInit", WeightInit.class, "weight init") : d.weightInit();
-        UpdaterSpec updater = d.updater();
-        if (f.has("updater")) {
-            Fields u = f.object("updater");
-            u.allowOnly("type", "learningRate");
-            updater = new UpdaterSpec(u.has("type") ? u.enumValue("type", UpdaterType.class, "updater") : updater.type(),
-                    u.has("learningRate") ? u.number("learningRate") : updater.learningRate());
-        }
-        return new NetworkSpec(layers, loss, init, updater);
+        UpdaterSpec updater = f.has("updater") ? updater(f.object("updater"), d.updater()) : d.updater();
+        RegularizationSpec reg = f.has("regularization") ? regularization(f.object("regularization")) : d.regularization();
+        GradientNormalizationSpec norm = f.has("gradientNormalization")
+                ? gradientNormalization(f.object("gradientNormalization")) : d.gradientNormalization();
+        return new NetworkSpec(layers, loss, init, updater, reg, norm);
     }
 
     private static List<LayerSpec> layers(Fields f) {
         List<Fields> items = f.array("layers");
         List<LayerSpec> layers = new ArrayList<>();
         for (Fields l : items) {
-            l.allowOnly("nIn", "nOut", "activation", "weightInit");
+            l.allowOnly("nIn", "nOut", "activation", "weightInit", "updater", "regularization", "gradientNormalization");
             layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
                     l.enumValue("activation", ActivationType.class, "activation"),
-                    l.has("weightInit") ? l.enumValue("weightInit", WeightInit.class, "weight init") : null));
+                    l.has("weightInit") ? l.enumValue("weightInit", WeightInit.class, "weight init") : null,
+                    l.has("updater") ? updater(l.object("updater"), null) : null,
+                    l.has("regularization") ? regularization(l.object("regularization")) : null,
+                    l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null));
         }
         return layers;
+    }
+
+    /**
+     * An updater object: its type (when absent, the type of {@code base}), the learning rate and the
+     * hyperparameters that type uses; anything not given takes DL4J's default for the type.
+     */
+    private static UpdaterSpec updater(Fields u, UpdaterSpec base) {
+        if (base == null && !u.has("type")) {
+            throw u.error("type", "missing required field");
+        }
+        UpdaterType type = u.has("type") ? u.enumValue("type", UpdaterType.class, "updater") : base.type();
+        UpdaterSpec spec = base != null && base.type() == type ? base : type.defaults();
+        List<String> allowed = new ArrayList<>(List.of("type"));
+        if (type.hasLearningRate()) {
+            allowed.add("learningRate");
+        }
+        allowed.addAll(spec.usedHyperparameters());
+        u.allowOnly(allowed.toArray(String[]::new));
+        if (u.has("learningRate")) {
+            spec = spec.withLearningRate(u.number("learningRate"));
+        }
+        for (String h : spec.usedHyperparameters()) {
+            if (u.has(h)) {
+                spec = spec.with(h, u.number(h));
+            }
+        }
+        return spec;
+    }
+
+    private static RegularizationSpec regularization(Fields r) {
+        r.allowOnly(RegularizationSpec.FIELDS);
+        RegularizationSpec spec = RegularizationSpec.NONE;
+        for (String field : RegularizationSpec.FIELDS) {
+            if (r.has(field)) {
+                spec = spec.with(field, r.number(field));
+            }
+        }
+        return spec;
+    }
+
+    private static GradientNormalizationSpec gradientNormalization(Fields g) {
+        g.allowOnly("type", "threshold");
+        return new GradientNormalizationSpec(g.enumValue("type", GradientNormalization.class, "gradient normalization"),
+                g.has("threshold") ? g.number("threshold") : GradientNormalizationSpec.NONE.threshold());
     }
 
     private static TrainingSpec training(Fields f, TrainingSpec d) {
@@ -150,12 +194,25 @@ public final class SpecJson {
             if (l.weightInit() != null) {
                 o.put("weightInit", l.weightInit().name());
             }
+            if (l.updater() != null) {
+                writeUpdater(o.putObject("updater"), l.updater());
+            }
+            if (l.regularization() != null) {
+                writeRegularization(o.putObject("regularization"), l.regularization());
+            }
+            if (l.gradientNormalization() != null) {
+                writeGradientNormalization(o.putObject("gradientNormalization"), l.gradientNormalization());
+            }
         }
         n.put("loss", net.loss().name());
         n.put("weightInit", net.weightInit().name());
-        ObjectNode u = n.putObject("updater");
-        u.put("type", net.updater().type().name());
-        u.put("learningRate", net.updater().learningRate());
+        writeUpdater(n.putObject("updater"), net.updater());
+        if (!net.regularization().isEmpty()) {
+            writeRegularization(n.putObject("regularization"), net.regularization());
+        }
+        if (!net.gradientNormalization().equals(GradientNormalizationSpec.NONE)) {
+            writeGradientNormalization(n.putObject("gradientNormalization"), net.gradientNormalization());
+        }
         TrainingSpec t = spec.training();
         ObjectNode tr = root.putObject("training");
         tr.put("batchSize", t.batchSize());
@@ -167,6 +224,29 @@ public final class SpecJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void writeUpdater(ObjectNode u, UpdaterSpec spec) {
+        u.put("type", spec.type().name());
+        if (spec.type().hasLearningRate()) {
+            u.put("learningRate", spec.learningRate());
+        }
+        for (String h : spec.usedHyperparameters()) {
+            u.put(h, spec.hyperparameter(h));
+        }
+    }
+
+    private static void writeRegularization(ObjectNode r, RegularizationSpec spec) {
+        for (String field : RegularizationSpec.FIELDS) {
+            if (spec.get(field) != null) {
+                r.put(field, spec.get(field));
+            }
+        }
+    }
+
+    private static void writeGradientNormalization(ObjectNode g, GradientNormalizationSpec spec) {
+        g.put("type", spec.type().name());
+        g.put("threshold", spec.threshold());
     }
 
     /** A JSON object at a known path, with typed accessors whose errors name that path. */

@@ -37,9 +37,58 @@ public final class SpecValidator {
             throw new LockstepException("network.loss: MCXENT with a " + out + " output layer is not supported;"
                     + " use a SOFTMAX output layer with MCXENT");
         }
-        double lr = net.updater().learningRate();
-        if (!Double.isFinite(lr) || lr < 0) {
-            throw new LockstepException("network.updater.learningRate: must be a finite number >= 0, got " + lr);
+        validateUpdater(net.updater(), "network.updater");
+        validateRegularization(net.regularization(), "network.regularization");
+        validateNormalization(net.gradientNormalization(), "network.gradientNormalization");
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            String where = "network.layers[" + i + "]";
+            if (l.updater() != null) {
+                validateUpdater(l.updater(), where + ".updater");
+            }
+            if (l.regularization() != null) {
+                validateRegularization(l.regularization(), where + ".regularization");
+            }
+            if (l.gradientNormalization() != null) {
+                validateNormalization(l.gradientNormalization(), where + ".gradientNormalization");
+            }
+        }
+    }
+
+    static void validateUpdater(UpdaterSpec u, String where) {
+        if (u.type().hasLearningRate() && (!Double.isFinite(u.learningRate()) || u.learningRate() < 0)) {
+            throw new LockstepException(where + ".learningRate: must be a finite number >= 0, got " + u.learningRate());
+        }
+        for (String h : u.usedHyperparameters()) {
+            double v = u.hyperparameter(h);
+            boolean rate = h.startsWith("beta") || h.equals("decay") || h.equals("momentum");
+            if (!Double.isFinite(v) || v < 0 || (rate && v >= 1) || (h.equals("epsilon") && v == 0)) {
+                throw new LockstepException(where + "." + h + ": " + v + " is out of range ("
+                        + (rate ? "0 <= " + h + " < 1" : "epsilon > 0") + ")");
+            }
+        }
+    }
+
+    static void validateRegularization(RegularizationSpec r, String where) {
+        for (String field : RegularizationSpec.FIELDS) {
+            Double v = r.get(field);
+            if (v != null && (!Double.isFinite(v) || v < 0)) {
+                throw new LockstepException(where + "." + field + ": must be a finite number >= 0, got " + v);
+            }
+        }
+        if (r.l2() != null && r.weightDecay() != null && r.l2() > 0 && r.weightDecay() > 0) {
+            throw new LockstepException(where + ": l2 and weightDecay exclude each other at one scope"
+                    + " (DL4J's builder would silently drop one of them)");
+        }
+        if (r.l2Bias() != null && r.weightDecayBias() != null && r.l2Bias() > 0 && r.weightDecayBias() > 0) {
+            throw new LockstepException(where + ": l2Bias and weightDecayBias exclude each other at one scope"
+                    + " (DL4J's builder would silently drop one of them)");
+        }
+    }
+
+    static void validateNormalization(GradientNormalizationSpec g, String where) {
+        if (!Double.isFinite(g.threshold()) || g.threshold() <= 0) {
+            throw new LockstepException(where + ".threshold: must be a finite number > 0, got " + g.threshold());
         }
     }
 
