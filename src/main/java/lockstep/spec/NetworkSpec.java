@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
  * A multi-layer perceptron: dense layers in order, the last one being the output layer that the
  * loss is applied to, with a default weight initialisation and one updater for all parameters.
  */
-public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weightInit, UpdaterSpec updater) {
+public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec weightInit, UpdaterSpec updater) {
 
     public NetworkSpec {
         layers = List.copyOf(layers);
@@ -26,8 +26,8 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weig
     }
 
     /** The weight initialisation of layer i, its own or the network's default. */
-    public WeightInit weightInitOf(int i) {
-        WeightInit own = layers.get(i).weightInit();
+    public WeightInitSpec weightInitOf(int i) {
+        WeightInitSpec own = layers.get(i).weightInit();
         return own != null ? own : weightInit;
     }
 
