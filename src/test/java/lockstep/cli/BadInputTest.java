@@ -142,6 +142,12 @@ class BadInputTest {
     }
 
     @Test
+    void unknownInitSource() {
+        String e = errorOf("compare", "--init-from", "both");
+        assertTrue(e.contains("Invalid value for option '--init-from': expected engine or dl4j, got 'both'"), e);
+    }
+
+    @Test
     void unknownDtype() {
         String e = errorOf("compare", "--dtype", "HALF");
         assertTrue(e.contains("HALF") && e.contains("FLOAT, DOUBLE"), e);
