@@ -25,7 +25,7 @@ public sealed interface WeightDistribution extends WeightInitSpec {
     /**
      * ND4J's truncated normal, which is not the textbook one: a normal N(mean, std) is drawn, and a value
      * outside mean ± 2·std is redrawn once in the second half of the array and set to mean (plus the
-     * smallest normal double) in the first half or when the redraw misses too. So about 2.4% of the
+     * smallest normal double) in the first half or when the redraw misses too. So about 2.3% of the
      * values sit at the mean, and the standard deviation is about 0.87·std.
      */
     record TruncatedNormal(double mean, double std) implements WeightDistribution {

@@ -1,9 +1,14 @@
 package lockstep.spec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import lockstep.LockstepException;
 import lockstep.linalg.DType;
 import org.junit.jupiter.api.Test;
@@ -76,6 +81,18 @@ class SpecJsonTest {
                                         {"nIn": 16, "nOut": 3, "activation": "SOFTMAX",
                                          "weightInit": {"distribution": "normal", "std": "big"}}]}}""", "spec.json"));
         assertEquals("spec.json: network.layers[1].weightInit.std: expected a number, got \"big\"", e.getMessage());
+    }
+
+    @Test
+    void everyExampleSpecReadsAndWritesBackEqual() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("examples"))) {
+            List<Path> specs = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertFalse(specs.isEmpty());
+            for (Path f : specs) {
+                RunSpec spec = SpecJson.read(f);
+                assertEquals(spec, SpecJson.parse(SpecJson.write(spec), f.toString()), f.toString());
+            }
+        }
     }
 
     @Test
