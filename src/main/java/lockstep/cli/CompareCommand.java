@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
+import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
@@ -15,7 +16,9 @@ import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
 import lockstep.spec.TrainingSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code lockstep compare}: trains both sides in lockstep and prints the per-epoch comparison and a verdict. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -54,6 +57,12 @@ final class CompareCommand implements Callable<Integer> {
             description = "Override the trajectory tolerance, relative to each tensor's largest element (defaults: 1e-6 DOUBLE, 1e-1 FLOAT).")
     Double drift;
 
+    @Option(names = "--init-from", paramLabel = "SIDE", converter = InitSourceConverter.class,
+            description = {"Which side draws the initial parameters, copied exactly to the other:",
+                    "engine (default: the engine's seeded draw, the same on every machine) or",
+                    "dl4j (DL4J's own initialisation from ND4J's native RNG, seeded by --seed)."})
+    InitSource initFrom = InitSource.ENGINE;
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -69,11 +78,24 @@ final class CompareCommand implements Callable<Integer> {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor()));
         }
         ParityReport report = new ParityReport(System.out);
-        LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol);
-        report.header(run);
+        LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
+        report.header(run, initFrom);
         LockstepResult result = lockstep.run(report);
         report.verdict(result);
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
+    }
+
+    /** engine or dl4j, in any case. */
+    static final class InitSourceConverter implements ITypeConverter<InitSource> {
+        @Override
+        public InitSource convert(String value) {
+            for (InitSource s : InitSource.values()) {
+                if (s.name().equalsIgnoreCase(value)) {
+                    return s;
+                }
+            }
+            throw new TypeConversionException("expected engine or dl4j, got '" + value + "'");
+        }
     }
 
     private RunSpec overridden(RunSpec base) {

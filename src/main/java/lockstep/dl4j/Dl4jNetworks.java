@@ -10,13 +10,20 @@ import lockstep.spec.NetworkSpec;
 import lockstep.spec.GradientNormalizationSpec;
 import lockstep.spec.RegularizationSpec;
 import lockstep.spec.UpdaterSpec;
+import lockstep.spec.WeightDistribution;
+import lockstep.spec.WeightInitSpec;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
+import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
+import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.IWeightInit;
 import org.deeplearning4j.nn.weights.WeightInit;
+import org.deeplearning4j.nn.weights.WeightInitDistribution;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -97,8 +104,21 @@ public final class Dl4jNetworks {
         return LossFunction.valueOf(type.name());
     }
 
-    static WeightInit weightInit(lockstep.spec.WeightInit init) {
-        return WeightInit.valueOf(init.name());
+    /** A named scheme maps by name; a distribution to WeightInitDistribution with DL4J's distribution of that name. */
+    static IWeightInit weightInit(WeightInitSpec init) {
+        if (init instanceof lockstep.spec.WeightInit scheme) {
+            return WeightInit.valueOf(scheme.name()).getWeightInitFunction();
+        }
+        if (init instanceof WeightDistribution.Normal n) {
+            return new WeightInitDistribution(new NormalDistribution(n.mean(), n.std()));
+        }
+        if (init instanceof WeightDistribution.Uniform u) {
+            return new WeightInitDistribution(new UniformDistribution(u.lower(), u.upper()));
+        }
+        if (init instanceof WeightDistribution.TruncatedNormal t) {
+            return new WeightInitDistribution(new TruncatedNormalDistribution(t.mean(), t.std()));
+        }
+        throw new IllegalArgumentException("unknown weight init " + init);
     }
 
     static IUpdater updater(UpdaterSpec u) {

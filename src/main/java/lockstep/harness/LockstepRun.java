@@ -33,19 +33,31 @@ public final class LockstepRun {
     /** Sees each epoch as it completes (including a partial epoch that ended in a divergence). */
     public interface Listener {
         void onEpoch(EpochSummary summary);
+
+        /** The parameters both sides start from, before the first step. */
+        default void onStart(Map<String, double[]> initialParameters) {
+        }
     }
 
     private final RunSpec spec;
     private final Dataset data;
     private final EngineComponents components;
     private final TolerancePolicy tolerance;
+    private final InitSource initSource;
 
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance) {
+        this(spec, data, components, tolerance, InitSource.ENGINE);
+    }
+
+    /** A run whose initial parameters are drawn by {@code initSource} and copied to the other side. */
+    public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance,
+                       InitSource initSource) {
         checkDataFits(spec.network(), data);
         this.spec = spec;
         this.data = data;
         this.components = components;
         this.tolerance = tolerance;
+        this.initSource = initSource;
     }
 
     /** A run on the dataset the spec names, with the standard engine and the default tolerance of its data type. */
@@ -76,7 +88,7 @@ public final class LockstepRun {
         EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed), shapes);
-        dl4j.setParameters(free.parameters());
+        listener.onStart(shareInitialParameters(initSource, free, dl4j));
 
         List<EpochSummary> epochs = new ArrayList<>();
         Map<String, double[]> dl4jParameters = dl4j.parameters();
@@ -123,6 +135,15 @@ public final class LockstepRun {
             listener.onEpoch(summary);
         }
         return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+    }
+
+    /** Copies the initial parameters of the side {@code source} names into the other side; returns them. */
+    static Map<String, double[]> shareInitialParameters(InitSource source, Trainer engine, Trainer dl4j) {
+        Trainer from = source == InitSource.DL4J ? dl4j : engine;
+        Trainer to = source == InitSource.DL4J ? engine : dl4j;
+        Map<String, double[]> start = from.parameters();
+        to.setParameters(start);
+        return start;
     }
 
     private EngineTrainer newEngine(DType dtype, long seed) {

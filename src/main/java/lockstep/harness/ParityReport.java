@@ -13,7 +13,12 @@ public final class ParityReport implements LockstepRun.Listener {
     }
 
     public void header(RunSpec spec) {
-        out.println("lockstep compare  " + spec.describe());
+        header(spec, InitSource.ENGINE);
+    }
+
+    /** The run's title line (naming the initial parameters' source unless it is the default, the engine) and column names. */
+    public void header(RunSpec spec, InitSource init) {
+        out.println("lockstep compare  " + spec.describe() + (init == InitSource.ENGINE ? "" : "  init from " + init.name().toLowerCase(Locale.ROOT)));
         out.println("epoch  steps  engine loss   dl4j loss     worst rel. diff:  loss     grad     update   param    drift");
     }
 

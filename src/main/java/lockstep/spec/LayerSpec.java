@@ -6,14 +6,14 @@ package lockstep.spec;
  * initialisation, updater, regularisation (merged with the network's the way DL4J merges them)
  * and gradient normalisation.
  */
-public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInit weightInit, UpdaterSpec updater,
+public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInitSpec weightInit, UpdaterSpec updater,
                         RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
 
     public LayerSpec(int nIn, int nOut, ActivationType activation) {
         this(nIn, nOut, activation, null, null, null, null);
     }
 
-    public LayerSpec(int nIn, int nOut, ActivationType activation, WeightInit weightInit) {
+    public LayerSpec(int nIn, int nOut, ActivationType activation, WeightInitSpec weightInit) {
         this(nIn, nOut, activation, weightInit, null, null, null);
     }
 

@@ -8,14 +8,14 @@ import java.util.stream.Collectors;
  * loss is applied to, with network-wide defaults (DL4J's global builder settings) for weight
  * initialisation, updater, regularisation and gradient normalisation, which layers may override.
  */
-public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weightInit, UpdaterSpec updater,
+public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec weightInit, UpdaterSpec updater,
                           RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
 
     public NetworkSpec {
         layers = List.copyOf(layers);
     }
 
-    public NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weightInit, UpdaterSpec updater) {
+    public NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec weightInit, UpdaterSpec updater) {
         this(layers, loss, weightInit, updater, RegularizationSpec.NONE, GradientNormalizationSpec.NONE);
     }
 
@@ -44,8 +44,8 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInit weig
     }
 
     /** The weight initialisation of layer i, its own or the network's default. */
-    public WeightInit weightInitOf(int i) {
-        WeightInit own = layers.get(i).weightInit();
+    public WeightInitSpec weightInitOf(int i) {
+        WeightInitSpec own = layers.get(i).weightInit();
         return own != null ? own : weightInit;
     }
 

@@ -11,6 +11,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lockstep.LockstepException;
 import lockstep.linalg.DType;
 
@@ -21,7 +22,7 @@ import lockstep.linalg.DType;
  * { "dataset": "iris",
  *   "network": { "layers": [ {"nIn": 4, "nOut": 16, "activation": "TANH"},
  *                            {"nIn": 16, "nOut": 3, "activation": "SOFTMAX"} ],
- *                "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",
+ *                "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",   // or {"distribution": "normal", "mean": 0, "std": 0.5}
  *                "updater": {"type": "SGD", "learningRate": 0.1} },
  *   "training": { "batchSize": 16, "epochs": 30, "seed": 42, "dataType": "DOUBLE" } }
  * </pre>
@@ -29,6 +30,9 @@ import lockstep.linalg.DType;
  */
 public final class SpecJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String NORMAL = "normal";
+    private static final String UNIFORM = "uniform";
+    private static final String TRUNCATED_NORMAL = "truncated_normal";
 
     private SpecJson() {
     }
@@ -95,7 +99,7 @@ public final class SpecJson {
         f.allowOnly("layers", "loss", "weightInit", "updater", "regularization", "gradientNormalization");
         List<LayerSpec> layers = f.has("layers") ? layers(f) : d.layers();
         LossType loss = f.has("loss") ? f.enumValue("loss", LossType.class, "loss") : d.loss();
-        WeightInit init = f.has("weightInit") ? f.enumValue("weightInit", WeightInit.class, "weight init") : d.weightInit();
+        WeightInitSpec init = f.has("weightInit") ? weightInit(f) : d.weightInit();
         UpdaterSpec updater = f.has("updater") ? updater(f.object("updater"), d.updater()) : d.updater();
         RegularizationSpec reg = f.has("regularization") ? regularization(f.object("regularization")) : d.regularization();
         GradientNormalizationSpec norm = f.has("gradientNormalization")
@@ -110,7 +114,7 @@ public final class SpecJson {
             l.allowOnly("nIn", "nOut", "activation", "weightInit", "updater", "regularization", "gradientNormalization");
             layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
                     l.enumValue("activation", ActivationType.class, "activation"),
-                    l.has("weightInit") ? l.enumValue("weightInit", WeightInit.class, "weight init") : null,
+                    l.has("weightInit") ? weightInit(l) : null,
                     l.has("updater") ? updater(l.object("updater"), null) : null,
                     l.has("regularization") ? regularization(l.object("regularization")) : null,
                     l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null));
@@ -162,6 +166,38 @@ public final class SpecJson {
                 g.has("threshold") ? g.number("threshold") : GradientNormalizationSpec.NONE.threshold());
     }
 
+    /** A scheme name ({@code "XAVIER"}) or a distribution object ({@code {"distribution": "normal", "mean": 0, "std": 0.5}}). */
+    private static WeightInitSpec weightInit(Fields f) {
+        JsonNode v = f.required("weightInit");
+        if (v.isObject()) {
+            return distribution(f.object("weightInit"));
+        }
+        if (!v.isTextual()) {
+            throw f.error("weightInit", "expected a scheme name such as \"XAVIER\" or a distribution object such as"
+                    + " {\"distribution\": \"normal\", \"mean\": 0, \"std\": 0.5}, got " + v);
+        }
+        return f.enumValue("weightInit", WeightInit.class, "weight init");
+    }
+
+    private static WeightDistribution distribution(Fields d) {
+        String kind = d.text("distribution");
+        switch (kind.toLowerCase(Locale.ROOT)) {
+            case NORMAL, TRUNCATED_NORMAL -> {
+                d.allowOnly("distribution", "mean", "std");
+                double mean = d.has("mean") ? d.number("mean") : 0.0;
+                double std = d.number("std");
+                return kind.equalsIgnoreCase(NORMAL) ? new WeightDistribution.Normal(mean, std)
+                        : new WeightDistribution.TruncatedNormal(mean, std);
+            }
+            case UNIFORM -> {
+                d.allowOnly("distribution", "lower", "upper");
+                return new WeightDistribution.Uniform(d.number("lower"), d.number("upper"));
+            }
+            default -> throw d.error("distribution", "unknown distribution \"" + kind + "\" (known: "
+                    + NORMAL + ", " + UNIFORM + ", " + TRUNCATED_NORMAL + ")");
+        }
+    }
+
     private static TrainingSpec training(Fields f, TrainingSpec d) {
         f.allowOnly("batchSize", "epochs", "seed", "dataType");
         return new TrainingSpec(
@@ -192,7 +228,7 @@ public final class SpecJson {
             o.put("nOut", l.nOut());
             o.put("activation", l.activation().name());
             if (l.weightInit() != null) {
-                o.put("weightInit", l.weightInit().name());
+                o.set("weightInit", weightInitJson(l.weightInit()));
             }
             if (l.updater() != null) {
                 writeUpdater(o.putObject("updater"), l.updater());
@@ -205,7 +241,7 @@ public final class SpecJson {
             }
         }
         n.put("loss", net.loss().name());
-        n.put("weightInit", net.weightInit().name());
+        n.set("weightInit", weightInitJson(net.weightInit()));
         writeUpdater(n.putObject("updater"), net.updater());
         if (!net.regularization().isEmpty()) {
             writeRegularization(n.putObject("regularization"), net.regularization());
@@ -247,6 +283,23 @@ public final class SpecJson {
     private static void writeGradientNormalization(ObjectNode g, GradientNormalizationSpec spec) {
         g.put("type", spec.type().name());
         g.put("threshold", spec.threshold());
+    }
+
+    private static JsonNode weightInitJson(WeightInitSpec init) {
+        if (init instanceof WeightInit scheme) {
+            return MAPPER.getNodeFactory().textNode(scheme.name());
+        }
+        ObjectNode o = MAPPER.createObjectNode();
+        if (init instanceof WeightDistribution.Normal n) {
+            o.put("distribution", NORMAL).put("mean", n.mean()).put("std", n.std());
+        } else if (init instanceof WeightDistribution.TruncatedNormal t) {
+            o.put("distribution", TRUNCATED_NORMAL).put("mean", t.mean()).put("std", t.std());
+        } else if (init instanceof WeightDistribution.Uniform u) {
+            o.put("distribution", UNIFORM).put("lower", u.lower()).put("upper", u.upper());
+        } else {
+            throw new IllegalStateException("unknown weight init " + init);
+        }
+        return o;
     }
 
     /** A JSON object at a known path, with typed accessors whose errors name that path. */

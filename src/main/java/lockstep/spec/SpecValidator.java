@@ -32,6 +32,7 @@ public final class SpecValidator {
                         + (i - 1) + ") has nOut=" + layers.get(i - 1).nOut());
             }
         }
+        validateWeightInits(net);
         ActivationType out = net.outputLayer().activation();
         if (net.loss() == LossType.MCXENT && out != ActivationType.SOFTMAX) {
             throw new LockstepException("network.loss: MCXENT with a " + out + " output layer is not supported;"
@@ -89,6 +90,47 @@ public final class SpecValidator {
     static void validateNormalization(GradientNormalizationSpec g, String where) {
         if (!Double.isFinite(g.threshold()) || g.threshold() <= 0) {
             throw new LockstepException(where + ".threshold: must be a finite number > 0, got " + g.threshold());
+        }
+    }
+
+    /** Distribution parameters DL4J accepts (std > 0, lower < upper, all finite), and IDENTITY only for a square W. */
+    static void validateWeightInits(NetworkSpec net) {
+        validateWeightInit(net.weightInit(), "network.weightInit");
+        List<LayerSpec> layers = net.layers();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec layer = layers.get(i);
+            if (layer.weightInit() != null) {
+                validateWeightInit(layer.weightInit(), "network.layers[" + i + "].weightInit");
+            }
+            if (net.weightInitOf(i) == WeightInit.IDENTITY && layer.nIn() != layer.nOut()) {
+                throw new LockstepException("network.layers[" + i + "] (" + (i == layers.size() - 1 ? "output" : "dense")
+                        + "): weight init IDENTITY needs a square W (nIn = nOut), got nIn=" + layer.nIn() + " nOut=" + layer.nOut());
+            }
+        }
+    }
+
+    private static void validateWeightInit(WeightInitSpec init, String where) {
+        if (init == null) {
+            throw new LockstepException(where + ": missing");
+        }
+        if (init instanceof WeightDistribution.Normal n) {
+            requireMeanAndStd(n.mean(), n.std(), where);
+        } else if (init instanceof WeightDistribution.TruncatedNormal t) {
+            requireMeanAndStd(t.mean(), t.std(), where);
+        } else if (init instanceof WeightDistribution.Uniform u) {
+            if (!Double.isFinite(u.lower()) || !Double.isFinite(u.upper()) || u.lower() >= u.upper()) {
+                throw new LockstepException(where + ": a uniform distribution needs finite bounds with lower < upper, got lower="
+                        + u.lower() + " upper=" + u.upper());
+            }
+        }
+    }
+
+    private static void requireMeanAndStd(double mean, double std, String where) {
+        if (!Double.isFinite(mean)) {
+            throw new LockstepException(where + ".mean: must be a finite number, got " + mean);
+        }
+        if (!Double.isFinite(std) || std <= 0) {
+            throw new LockstepException(where + ".std: must be a finite number > 0, got " + std);
         }
     }
 

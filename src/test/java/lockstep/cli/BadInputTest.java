@@ -86,6 +86,21 @@ class BadInputTest {
     }
 
     @Test
+    void unknownWeightDistribution() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 16, "activation": "TANH"},
+                                        {"nIn": 16, "nOut": 3, "activation": "SOFTMAX", "weightInit": {"distribution": "cauchy"}}]}}"""));
+        assertTrue(e.contains("spec.json: network.layers[1].weightInit.distribution: unknown distribution \"cauchy\""
+                + " (known: normal, uniform, truncated_normal)"), e);
+    }
+
+    @Test
+    void identityInitOfANonSquareLayer() throws IOException {
+        String e = errorOf("compare", "--spec", spec("{\"network\": {\"weightInit\": \"IDENTITY\"}}"));
+        assertTrue(e.contains("network.layers[0] (dense): weight init IDENTITY needs a square W (nIn = nOut), got nIn=4 nOut=16"), e);
+    }
+
+    @Test
     void labelsThatDoNotMatchTheOutputSize() throws IOException {
         String e = errorOf("compare", "--spec", spec("""
                 {"network": {"layers": [{"nIn": 4, "nOut": 16, "activation": "TANH"},
@@ -124,6 +139,12 @@ class BadInputTest {
     void unknownFlag() {
         String e = errorOf("compare", "--nope");
         assertTrue(e.contains("Unknown option: '--nope'"), e);
+    }
+
+    @Test
+    void unknownInitSource() {
+        String e = errorOf("compare", "--init-from", "both");
+        assertTrue(e.contains("Invalid value for option '--init-from': expected engine or dl4j, got 'both'"), e);
     }
 
     @Test
