@@ -1,6 +1,7 @@
 package lockstep.cli;
 
 import java.nio.file.Path;
+import lockstep.LockstepException;
 import java.util.concurrent.Callable;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
@@ -63,6 +64,10 @@ final class CompareCommand implements Callable<Integer> {
                     "dl4j (DL4J's own initialisation from ND4J's native RNG, seeded by --seed)."})
     InitSource initFrom = InitSource.ENGINE;
 
+    @Option(names = "--drift-window", paramLabel = "STEPS",
+            description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
+    Integer driftWindow;
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -73,6 +78,12 @@ final class CompareCommand implements Callable<Integer> {
         if (tolerance != null || floor != null) {
             tol = tol.withStep(new Tolerance(tolerance != null ? tolerance : tol.step().relative(),
                     floor != null ? floor : tol.step().floor()));
+        }
+        if (driftWindow != null) {
+            if (driftWindow < 0) {
+                throw new LockstepException("--drift-window: must be >= 0, got " + driftWindow);
+            }
+            tol = tol.withDriftWindow(driftWindow);
         }
         if (drift != null) {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor()));

@@ -126,6 +126,10 @@ public final class LockstepRun {
                             shapes, tolerance.trajectory());
                     summary.add(dl4jBatch.size(), f, d, step, trajectory);
                     divergence = step.divergence() != null ? step.divergence() : trajectory.divergence();
+                    if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
+                        free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
+                        free.setUpdaterState(dl4jState);
+                    }
                 }
                 if (divergence != null) {
                     listener.onEpoch(summary);

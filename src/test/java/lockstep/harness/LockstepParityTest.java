@@ -63,6 +63,24 @@ class LockstepParityTest {
         }
     }
 
+    /**
+     * A free-running FLOAT trajectory is chaotic: from DL4J's own initial weights it drifts to O(1)
+     * differences within 30 epochs. The drift window (re-synchronising every 100 steps) bounds that.
+     */
+    @Test
+    void theDriftWindowBoundsFloatTrajectoryDrift() {
+        RunSpec spec = RunSpec.irisDefault().withTraining(RunSpec.irisDefault().training().withDataType(DType.FLOAT));
+        TolerancePolicy lenient = TolerancePolicy.FLOAT.withTrajectory(new Tolerance(10.0, 1.0));
+        LockstepResult windowed = new LockstepRun(spec, lockstep.data.Datasets.iris(), new lockstep.engine.EngineComponents(),
+                lenient, InitSource.DL4J).run(e -> { });
+        LockstepResult unbounded = new LockstepRun(spec, lockstep.data.Datasets.iris(), new lockstep.engine.EngineComponents(),
+                lenient.withDriftWindow(0), InitSource.DL4J).run(e -> { });
+        assertTrue(windowed.passed() && unbounded.passed(), () -> ParityReport.verdictLine(unbounded));
+        assertTrue(windowed.worstDrift() < TolerancePolicy.FLOAT.trajectory().relative(), "windowed drift " + windowed.worstDrift());
+        assertTrue(unbounded.worstDrift() > 10 * windowed.worstDrift(),
+                () -> "unbounded drift " + unbounded.worstDrift() + " vs windowed " + windowed.worstDrift());
+    }
+
     @Test
     void batchLargerThanTheDatasetIsOneStepPerEpoch() {
         RunSpec spec = RunSpec.irisDefault().withTraining(RunSpec.irisDefault().training().withBatchSize(1000).withEpochs(3));
