@@ -15,6 +15,7 @@ import lockstep.spec.WeightInitSpec;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
@@ -46,12 +47,20 @@ public final class Dl4jNetworks {
 
     /** The configured and initialised network (DL4J draws its own initial weights; the harness overwrites them). */
     public static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed));
+        return build(spec, dtype, seed, null);
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, DType, long)}, with the dropout masks of layers that use dropout
+     * taken from {@code masks} (null: DL4J's own Dropout with its native RNG).
+     */
+    public static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed, masks));
         net.init();
         return net;
     }
 
-    public static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed) {
+    public static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType(dtype))
@@ -82,6 +91,9 @@ public final class Dl4jNetworks {
             if (l.regularization() != null) {
                 regularization(l.regularization(), builder::l1, builder::l2, builder::weightDecay, builder::l1Bias,
                         builder::l2Bias, builder::weightDecayBias);
+            }
+            if (l.dropout() != null) {
+                builder.dropOut(masks != null ? new ExternalMaskDropout(i, masks) : new Dropout(l.dropout()));
             }
             if (l.gradientNormalization() != null) {
                 builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))

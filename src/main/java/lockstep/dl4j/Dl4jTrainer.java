@@ -26,8 +26,13 @@ public final class Dl4jTrainer {
     private final DataType dataType;
 
     public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed) {
+        this(spec, dtype, seed, null);
+    }
+
+    /** With dropout masks from {@code masks} (null: DL4J's own). */
+    public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         Nd4jRuntime.init();
-        this.net = Dl4jNetworks.build(spec, dtype, seed);
+        this.net = Dl4jNetworks.build(spec, dtype, seed, masks);
         this.dataType = Dl4jNetworks.dataType(dtype);
     }
 

@@ -38,6 +38,13 @@ public final class Network {
                 .orElseThrow(() -> new IllegalArgumentException("no parameter " + name));
     }
 
+    /** Tells every layer which training iteration the next forward pass belongs to (it selects dropout masks). */
+    public void setIteration(int iteration) {
+        for (DenseLayer layer : layers) {
+            layer.setIteration(iteration);
+        }
+    }
+
     /** Runs x [B,nIn] through every layer, caching z and a in each; returns the output [B,nOut]. */
     public Matrix forward(Matrix x) {
         Matrix a = x;

@@ -11,6 +11,9 @@ import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.dl4j.Dl4jTrainer;
+import lockstep.dl4j.MaskSource;
+import lockstep.engine.layers.DropoutMask;
+import lockstep.spec.LayerSpec;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.NetworkBuilder;
@@ -87,7 +90,7 @@ public final class LockstepRun {
         EngineTrainer free = newEngine(dtype, seed);      // trains on its own: the trajectory check
         EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
-        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed), shapes);
+        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec)), shapes);
         listener.onStart(shareInitialParameters(initSource, free, dl4j));
 
         List<EpochSummary> epochs = new ArrayList<>();
@@ -139,6 +142,14 @@ public final class LockstepRun {
             listener.onEpoch(summary);
         }
         return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+    }
+
+    /** DL4J's dropout masks: the engine's own, so that both sides drop the same activations. */
+    static MaskSource dropoutMasks(RunSpec spec) {
+        long seed = spec.training().seed();
+        List<LayerSpec> layers = spec.network().layers();
+        return (layer, iteration, rows, cols) ->
+                DropoutMask.values(seed, layer, iteration, rows, cols, layers.get(layer).dropout());
     }
 
     /** Copies the initial parameters of the side {@code source} names into the other side; returns them. */

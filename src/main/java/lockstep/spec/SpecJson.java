@@ -111,13 +111,15 @@ public final class SpecJson {
         List<Fields> items = f.array("layers");
         List<LayerSpec> layers = new ArrayList<>();
         for (Fields l : items) {
-            l.allowOnly("nIn", "nOut", "activation", "weightInit", "updater", "regularization", "gradientNormalization");
+            l.allowOnly("nIn", "nOut", "activation", "weightInit", "updater", "regularization", "gradientNormalization",
+                    "dropout");
             layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
                     l.enumValue("activation", ActivationType.class, "activation"),
                     l.has("weightInit") ? weightInit(l) : null,
                     l.has("updater") ? updater(l.object("updater"), null) : null,
                     l.has("regularization") ? regularization(l.object("regularization")) : null,
-                    l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null));
+                    l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null,
+                    l.has("dropout") ? l.number("dropout") : null));
         }
         return layers;
     }
@@ -238,6 +240,9 @@ public final class SpecJson {
             }
             if (l.gradientNormalization() != null) {
                 writeGradientNormalization(o.putObject("gradientNormalization"), l.gradientNormalization());
+            }
+            if (l.dropout() != null) {
+                o.put("dropout", l.dropout());
             }
         }
         n.put("loss", net.loss().name());

@@ -53,6 +53,10 @@ public final class SpecValidator {
             if (l.gradientNormalization() != null) {
                 validateNormalization(l.gradientNormalization(), where + ".gradientNormalization");
             }
+            if (l.dropout() != null && !(l.dropout() > 0 && l.dropout() <= 1)) {
+                throw new LockstepException(where + ".dropout: the probability of keeping an activation must be in (0, 1],"
+                        + " got " + l.dropout());
+            }
         }
     }
 

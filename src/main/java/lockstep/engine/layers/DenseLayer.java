@@ -30,6 +30,10 @@ public class DenseLayer {
     private Matrix input;
     private Matrix z;
     private Matrix a;
+    private double keepProbability = 1.0;   // dropout on the input; 1 = none
+    private long dropoutSeed;
+    private Matrix mask;                    // the current step's dropout mask, [B,nIn]
+    private int iteration;
 
     public DenseLayer(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
         this.index = index;
@@ -68,11 +72,30 @@ public class DenseLayer {
         return a;
     }
 
-    /** a = f(x·W + b) for x [B,nIn]; caches x, z, a and returns a [B,nOut]. Modifies only the caches. */
+    /** Enables inverted dropout on this layer's input, with masks drawn by {@link DropoutMask} from {@code seed}. */
+    public void setDropout(double keepProbability, long seed) {
+        this.keepProbability = keepProbability;
+        this.dropoutSeed = seed;
+    }
+
+    /** The training iteration the next forward pass belongs to (selects the dropout mask). */
+    public void setIteration(int iteration) {
+        this.iteration = iteration;
+    }
+
+    /**
+     * a = f(x'·W + b) for x [B,nIn], where x' = x ⊙ mask under dropout and x' = x otherwise; caches
+     * x', z, a and returns a [B,nOut]. Modifies only the caches.
+     */
     public Matrix forward(Matrix x) {
         Matrix w = weights.value();
         if (x.cols() != w.rows()) {
             throw new IllegalArgumentException("layer " + index + ": input has " + x.cols() + " columns, nIn=" + w.rows());
+        }
+        if (keepProbability < 1.0) {
+            mask = Matrix.of(x.dtype(), x.rows(), x.cols(),
+                    DropoutMask.values(dropoutSeed, index, iteration, x.rows(), x.cols(), keepProbability));
+            x = times(x, mask);                                  // x' = x ⊙ m          [B,nIn]
         }
         int batch = x.rows();
         if (z == null || z.rows() != batch) {
@@ -97,7 +120,17 @@ public class DenseLayer {
     public Matrix backwardFromPreActivation(Matrix delta) {
         weightGradient(input, delta, weights.gradient());
         biasGradient(delta, bias.gradient());
-        return inputGradient(delta, weights.value());
+        Matrix dx = inputGradient(delta, weights.value());
+        return keepProbability < 1.0 ? times(dx, mask) : dx;    // through the dropout: dL/dx = dL/dx' ⊙ m
+    }
+
+    /** The elementwise product a ⊙ b as a new matrix. */
+    private static Matrix times(Matrix a, Matrix b) {
+        Matrix out = a.like(a.rows(), a.cols());
+        for (int i = 0, n = a.size(); i < n; i++) {
+            out.set(i, a.get(i) * b.get(i));
+        }
+        return out;
     }
 
     /** dW = xᵀ·δ: x [B,nIn], δ [B,nOut] -> dW [nIn,nOut]. Modifies dW. */

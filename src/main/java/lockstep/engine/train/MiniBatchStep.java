@@ -25,6 +25,7 @@ public final class MiniBatchStep {
      * regularisation penalty, as DL4J's score(). Modifies the parameters and the optimizer's state.
      */
     public double step(Batch batch) {
+        network.setIteration(iteration);                 // selects this step's dropout masks
         network.forward(batch.features());               // caches z and a per layer
         double loss = network.score(batch.labels())      // (1/B) Σ loss_e
                 + optimizer.penalty(network.parameters());
