@@ -64,6 +64,10 @@ final class CompareCommand implements Callable<Integer> {
                     "dl4j (DL4J's own initialisation from ND4J's native RNG, seeded by --seed)."})
     InitSource initFrom = InitSource.ENGINE;
 
+    @Option(names = "--atol", paramLabel = "ABS",
+            description = "Override the absolute tolerance: differences up to ABS count as none (defaults: 1e-13 DOUBLE, 1e-6 FLOAT).")
+    Double absolute;
+
     @Option(names = "--drift-window", paramLabel = "STEPS",
             description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
     Integer driftWindow;
@@ -75,9 +79,14 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         RunSpec run = SpecValidator.validate(overridden(spec == null ? RunSpec.irisDefault() : SpecJson.read(spec)));
         TolerancePolicy tol = TolerancePolicy.defaultFor(run.training().dataType());
-        if (tolerance != null || floor != null) {
+        for (Double v : new Double[] {tolerance, floor, absolute, drift}) {
+            if (v != null && !(v >= 0)) {
+                throw new LockstepException("tolerances must be numbers >= 0, got " + v);
+            }
+        }
+        if (tolerance != null || floor != null || absolute != null) {
             tol = tol.withStep(new Tolerance(tolerance != null ? tolerance : tol.step().relative(),
-                    floor != null ? floor : tol.step().floor()));
+                    floor != null ? floor : tol.step().floor(), absolute != null ? absolute : tol.step().absolute()));
         }
         if (driftWindow != null) {
             if (driftWindow < 0) {
@@ -86,7 +95,7 @@ final class CompareCommand implements Callable<Integer> {
             tol = tol.withDriftWindow(driftWindow);
         }
         if (drift != null) {
-            tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor()));
+            tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
         ParityReport report = new ParityReport(System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);

@@ -1,6 +1,7 @@
 package lockstep.engine.optim;
 
 import java.util.List;
+import lockstep.linalg.FMatrix;
 import lockstep.linalg.Matrix;
 import lockstep.spec.GradientNormalizationSpec;
 
@@ -32,7 +33,21 @@ public final class GradientNormalizer {
         }
     }
 
+    /**
+     * ||g||₂ over all the matrices, accumulated in their own type as ND4J does: in FLOAT the squares
+     * of tiny elements underflow to 0 (a gradient of 1e-27 has norm 0, then 1e-5), which decides
+     * whether a near-zero gradient is renormalised to unit size or left near zero.
+     */
     static double norm2(List<Matrix> gradients) {
+        if (!gradients.isEmpty() && gradients.get(0) instanceof FMatrix) {
+            float sum = 0.0f;
+            for (Matrix g : gradients) {
+                for (float v : ((FMatrix) g).data) {
+                    sum += v * v;
+                }
+            }
+            return (float) Math.sqrt(sum);
+        }
         double sum = 0.0;
         for (Matrix g : gradients) {
             for (int i = 0; i < g.size(); i++) {
