@@ -37,7 +37,10 @@ public final class Dl4jNetworks {
                 .dataType(dataType(dtype))
                 .updater(updater(spec.updater()))
                 .weightInit(weightInit(spec.weightInit()))
-                .list();
+                .list()
+                // DL4J refuses some loss/activation pairs it considers mistakes (SIGMOID + MCXENT, SOFTMAX + XENT,
+                // MCXENT/XENT with an output outside [0,1]); lockstep's SpecValidator decides what runs instead.
+                .validateOutputLayerConfig(false);
         List<LayerSpec> layers = spec.layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
