@@ -73,7 +73,9 @@ public final class Dl4jNetworks {
             global.gradientNormalization(GradientNormalization.valueOf(norm.type().name()))
                     .gradientNormalizationThreshold(norm.threshold());
         }
-        NeuralNetConfiguration.ListBuilder list = global.list();
+        // DL4J refuses some loss/activation pairs it considers mistakes (SIGMOID + MCXENT, SOFTMAX + XENT,
+        // MCXENT/XENT with an output outside [0,1]); lockstep's SpecValidator decides what runs instead.
+        NeuralNetConfiguration.ListBuilder list = global.list().validateOutputLayerConfig(false);
         List<LayerSpec> layers = spec.layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);

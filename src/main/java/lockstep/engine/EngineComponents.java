@@ -6,9 +6,7 @@ import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.engine.activations.*;
 import lockstep.engine.layers.DenseLayer;
-import lockstep.engine.losses.Loss;
-import lockstep.engine.losses.McXent;
-import lockstep.engine.losses.Mse;
+import lockstep.engine.losses.*;
 import lockstep.engine.optim.LayerwiseOptimizer;
 import lockstep.engine.optim.Optimizer;
 import lockstep.engine.optim.RegularizationMerge;
@@ -56,7 +54,19 @@ public class EngineComponents {
     public Loss loss(LossType type) {
         return switch (type) {
             case MCXENT -> new McXent();
+            case NEGATIVELOGLIKELIHOOD -> new NegativeLogLikelihood();
             case MSE -> new Mse();
+            case L1 -> new L1();
+            case L2 -> new L2();
+            case MEAN_ABSOLUTE_ERROR -> new MeanAbsoluteError();
+            case XENT -> new Xent();
+            case HINGE -> new Hinge();
+            case SQUARED_HINGE -> new SquaredHinge();
+            case KL_DIVERGENCE -> new KlDivergence();
+            case POISSON -> new Poisson();
+            case COSINE_PROXIMITY -> new CosineProximity();
+            case MEAN_SQUARED_LOGARITHMIC_ERROR -> new MeanSquaredLogarithmicError();
+            case MEAN_ABSOLUTE_PERCENTAGE_ERROR -> new MeanAbsolutePercentageError();
         };
     }
 

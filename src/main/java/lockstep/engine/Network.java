@@ -56,7 +56,8 @@ public final class Network {
 
     /** The batch-mean loss of the output of the last {@link #forward} against labels [B,nOut]. */
     public double score(Matrix labels) {
-        return loss.score(outputLayer().output(), labels);
+        DenseLayer out = outputLayer();
+        return loss.score(out.output(), labels, out.activation());
     }
 
     /**

@@ -20,6 +20,7 @@ import lockstep.engine.NetworkBuilder;
 import lockstep.engine.optim.Optimizer;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.DType;
+import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
 
@@ -86,6 +87,7 @@ public final class LockstepRun {
         DType dtype = spec.training().dataType();
         long seed = spec.training().seed();
         int batchSize = spec.training().batchSize();
+        LabelEncoding labels = spec.network().loss().labels(); // the same labels for both sides
 
         EngineTrainer free = newEngine(dtype, seed);      // trains on its own: the trajectory check
         EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
@@ -114,8 +116,8 @@ public final class LockstepRun {
                 globalStep++;
                 Divergence divergence = compareBatches(epoch, s + 1, globalStep, engineBatches.get(s), dl4jBatches.get(s));
                 if (divergence == null) {
-                    Batch engineBatch = data.batch(engineBatches.get(s), dtype);
-                    Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype);
+                    Batch engineBatch = data.batch(engineBatches.get(s), dtype, labels);
+                    Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype, labels);
                     anchored.setParameters(dl4jParameters);
                     anchored.setUpdaterState(dl4jState);
                     StepSnapshot a = anchored.step(engineBatch);

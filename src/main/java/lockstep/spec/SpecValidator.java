@@ -34,9 +34,16 @@ public final class SpecValidator {
         }
         validateWeightInits(net);
         ActivationType out = net.outputLayer().activation();
-        if (net.loss() == LossType.MCXENT && out != ActivationType.SOFTMAX) {
-            throw new LockstepException("network.loss: MCXENT with a " + out + " output layer is not supported;"
-                    + " use a SOFTMAX output layer with MCXENT");
+        if (out == ActivationType.SOFTMAX && net.outputSize() == 1) {
+            // DL4J's own output-layer check refuses this too; lockstep turns that check off (see Dl4jNetworks)
+            throw new LockstepException("network.layers[" + (layers.size() - 1) + "] (output): a SOFTMAX output layer with"
+                    + " nOut=1 always outputs 1; use SIGMOID for one output");
+        }
+        OutputDomain domain = net.loss().outputs();
+        if (!domain.allows(out)) {
+            String article = "AEIOU".indexOf(out.name().charAt(0)) >= 0 ? "an " : "a ";
+            throw new LockstepException("network.loss: " + net.loss() + " with " + article + out + " output layer is not supported ("
+                    + net.loss() + " needs " + domain.describe() + "); use a " + domain.activationList() + " output layer");
         }
         validateUpdater(net.updater(), "network.updater");
         validateRegularization(net.regularization(), "network.regularization");

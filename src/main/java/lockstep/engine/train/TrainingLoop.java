@@ -31,7 +31,7 @@ public final class TrainingLoop {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             List<int[]> batches = EpochPlan.batches(shuffler.order(data.size(), epoch), batchSize);
             for (int s = 0; s < batches.size(); s++) {
-                Batch batch = data.batch(batches.get(s), dtype);
+                Batch batch = data.batch(batches.get(s), dtype, step.network().loss().type().labels());
                 double loss = step.step(batch);
                 listener.afterStep(epoch, s + 1, batch, loss);
             }
