@@ -28,7 +28,10 @@ import lockstep.spec.TrainingSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.spec.WeightInit;
+import lockstep.harness.Divergence;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
+import net.jqwik.api.lifecycle.AfterProperty;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -57,14 +60,34 @@ class RandomNetworkParityTest {
     private static final List<WeightInit> INITS = Arrays.stream(WeightInit.values())
             .filter(w -> w != WeightInit.IDENTITY && w != WeightInit.ZERO && w != WeightInit.ONES).toList();
 
-    @Property(tries = 200, seed = "20261126")
+    /** Networks actually compared (not discarded); the issue asks for at least 200 per CI run. */
+    private static final java.util.concurrent.atomic.AtomicInteger COMPARED = new java.util.concurrent.atomic.AtomicInteger();
+
+    @AfterProperty
+    void atLeastTwoHundredNetworksWereCompared() {
+        if (COMPARED.get() < 200) {
+            throw new AssertionError("only " + COMPARED.get() + " random networks were compared; at least 200 are required");
+        }
+        System.out.println("RandomNetworkParityTest: " + COMPARED.get() + " random networks agreed with DL4J at every step");
+    }
+
+    @Property(tries = 250, seed = "20261126")
     void randomNetworksAgreeWithDl4jAtEveryStep(@ForAll("runs") RandomRun run) throws IOException {
         LockstepResult r = new LockstepRun(run.spec(), run.data(), new EngineComponents(),
                 TolerancePolicy.defaultFor(run.spec().training().dataType())).run(e -> { });
+        // A run that overflows on BOTH sides at the same place (e.g. Nadam's first step, which DL4J does not
+        // bias-correct, is ~60x lr and can push softplus or gelu' past float's range) agrees, but about
+        // nothing: it is discarded rather than counted as a pass or a failure.
+        Assume.that(r.passed() || !bothNonFinite(r.divergence()));
+        COMPARED.incrementAndGet();
         if (!r.passed()) {
             throw new AssertionError(ParityReport.verdictLine(r) + "\nreproduce with ./lockstep compare --spec "
                     + run.writeReproduction());
         }
+    }
+
+    private static boolean bothNonFinite(Divergence d) {
+        return !Double.isFinite(d.engineValue()) && !Double.isFinite(d.dl4jValue());
     }
 
     /** A generated run: the spec and its random data (features N(0,1), uniform classes). */
@@ -115,15 +138,15 @@ class RandomNetworkParityTest {
         Arbitrary<Integer> inputs = Arbitraries.integers().between(1, 6);
         Arbitrary<Integer> classes = Arbitraries.integers().between(2, 5);
         Arbitrary<List<ActivationType>> activations = Arbitraries.of(ACTIVATIONS).list().ofSize(6);
-        Arbitrary<Boolean> crossEntropy = Arbitraries.of(true, false);
+        Arbitrary<LossType> losses = Arbitraries.of(LossType.values());
         Arbitrary<NetworkSettings> settings = networkSettings();
         Arbitrary<TrainingSpec> training = Combinators.combine(Arbitraries.integers().between(1, 24),
                 Arbitraries.longs().between(0, 1000), Arbitraries.of(DType.values()))
                 .as((batch, seed, dtype) -> new TrainingSpec(batch, 1, seed, dtype));
         Arbitrary<Long> dataSeed = Arbitraries.longs().between(0, 1_000_000);
-        return Combinators.combine(widths, inputs, classes, activations, crossEntropy, settings, training, dataSeed)
-                .as((w, in, out, acts, xent, s, t, ds) -> new RandomRun(
-                        new RunSpec(DataSpec.iris(), network(w, in, out, acts, xent, s), t), ds));
+        return Combinators.combine(widths, inputs, classes, activations, losses, settings, training, dataSeed)
+                .as((w, in, out, acts, loss, s, t, ds) -> new RandomRun(
+                        new RunSpec(DataSpec.iris(), network(w, in, out, acts, loss, s), t), ds));
     }
 
     /** Everything about the network that is not its shape. */
@@ -146,17 +169,23 @@ class RandomNetworkParityTest {
     }
 
     private static NetworkSpec network(List<Integer> widths, int inputs, int classes, List<ActivationType> acts,
-                                       boolean crossEntropy, NetworkSettings s) {
+                                       LossType loss, NetworkSettings s) {
         List<LayerSpec> layers = new ArrayList<>();
         int nIn = inputs;
         for (int i = 0; i < widths.size() - 1; i++) {
             layers.add(layer(nIn, widths.get(i), acts.get(i), s.dropout().get(i)));
             nIn = widths.get(i);
         }
-        ActivationType out = crossEntropy ? ActivationType.SOFTMAX : acts.get(5);
-        layers.add(layer(nIn, classes, out, s.dropout().get(6)));
-        return new NetworkSpec(layers, crossEntropy ? LossType.MCXENT : LossType.MSE, s.init(), s.updater(),
-                s.regularization(), s.normalization());
+        layers.add(layer(nIn, classes, outputFor(loss, acts.get(5)), s.dropout().get(6)));
+        return new NetworkSpec(layers, loss, s.init(), s.updater(), s.regularization(), s.normalization());
+    }
+
+    /** The drawn activation if the loss's domain allows it, else the first one the domain allows. */
+    private static ActivationType outputFor(LossType loss, ActivationType drawn) {
+        if (loss.outputs().allows(drawn)) {
+            return drawn;
+        }
+        return Arrays.stream(ActivationType.values()).filter(a -> loss.outputs().allows(a)).findFirst().orElseThrow();
     }
 
     private static LayerSpec layer(int nIn, int nOut, ActivationType activation, double keep) {
