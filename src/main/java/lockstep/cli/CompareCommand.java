@@ -65,7 +65,7 @@ final class CompareCommand implements Callable<Integer> {
     InitSource initFrom = InitSource.ENGINE;
 
     @Option(names = "--atol", paramLabel = "ABS",
-            description = "Override the absolute tolerance: differences up to ABS count as none (defaults: 1e-13 DOUBLE, 1e-6 FLOAT).")
+            description = "Override the absolute tolerance: differences up to ABS count as none (defaults: 1e-14 DOUBLE, 1e-6 FLOAT).")
     Double absolute;
 
     @Option(names = "--drift-window", paramLabel = "STEPS",

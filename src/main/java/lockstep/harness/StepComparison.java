@@ -23,6 +23,7 @@ public final class StepComparison {
     private final Tolerance tolerance;
     private final Map<Quantity, Double> worst = new EnumMap<>(Quantity.class);
     private Divergence divergence;
+    private double largestAbsolute;
     /** Per parameter, the error updates and updater state may inherit from the gradient (see {@link #inheritedError}). */
     private Map<String, double[]> inherited = Map.of();
     /** Per parameter, the error the parameters after the step may inherit from the update. */
@@ -142,6 +143,7 @@ public final class StepComparison {
         };
         TensorDiff diff = TensorDiff.of(e, d, tolerance, allowance);
         worst.merge(q, diff.worstError(), StepComparison::maxKeepingNaN);
+        largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());
         if (divergence == null && !diff.passed()) {
             int i = diff.firstFailIndex();
             divergence = new Divergence(check, epoch, step, globalStep, q, name, name == null ? null : shapes.get(baseName(name)),
@@ -162,6 +164,11 @@ public final class StepComparison {
     /** The worst err of a quantity in this step (0 if not compared). */
     public double worst(Quantity q) {
         return worst.getOrDefault(q, 0.0);
+    }
+
+    /** The largest absolute difference over every quantity and element. */
+    public double largestAbsolute() {
+        return largestAbsolute;
     }
 
     /** The worst err over every quantity. */

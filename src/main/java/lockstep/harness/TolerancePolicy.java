@@ -16,7 +16,7 @@ import lockstep.linalg.DType;
 public record TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWindow) {
     /** Steps the free-running engine trains on its own before it is re-synchronised with DL4J. */
     public static final int DEFAULT_DRIFT_WINDOW = 100;
-    public static final TolerancePolicy DOUBLE = new TolerancePolicy(new Tolerance(1e-10, 1e-3, 1e-13), new Tolerance(1e-6, 1.0, 1e-13),
+    public static final TolerancePolicy DOUBLE = new TolerancePolicy(new Tolerance(1e-10, 1e-3, 1e-14), new Tolerance(1e-6, 1.0, 1e-14),
             DEFAULT_DRIFT_WINDOW);
     public static final TolerancePolicy FLOAT = new TolerancePolicy(new Tolerance(1e-2, 1.0, 1e-6), new Tolerance(Double.POSITIVE_INFINITY, 1.0, 1e-6),
             DEFAULT_DRIFT_WINDOW);

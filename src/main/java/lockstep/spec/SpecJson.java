@@ -111,8 +111,11 @@ public final class SpecJson {
         List<Fields> items = f.array("layers");
         List<LayerSpec> layers = new ArrayList<>();
         for (Fields l : items) {
-            l.allowOnly("nIn", "nOut", "activation", "weightInit", "updater", "regularization", "gradientNormalization",
-                    "dropout");
+            l.allowOnly("type", "nIn", "nOut", "activation", "weightInit", "updater", "regularization",
+                    "gradientNormalization", "dropout");
+            if (l.has("type")) {
+                requireDense(l);
+            }
             layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
                     l.enumValue("activation", ActivationType.class, "activation"),
                     l.has("weightInit") ? weightInit(l) : null,
@@ -122,6 +125,26 @@ public final class SpecJson {
                     l.has("dropout") ? l.number("dropout") : null));
         }
         return layers;
+    }
+
+    /** DL4J layer types lockstep knows of but whose engine side does not exist. */
+    private static final List<String> UNSUPPORTED_LAYERS = List.of("CONVOLUTION", "CONVOLUTION1D", "CONVOLUTION3D",
+            "SUBSAMPLING", "POOLING", "BATCH_NORMALIZATION", "BATCHNORMALIZATION", "LSTM", "GRAVES_LSTM", "SIMPLE_RNN",
+            "RNN_OUTPUT", "EMBEDDING", "DROPOUT", "ACTIVATION", "LOCAL_RESPONSE_NORMALIZATION", "AUTOENCODER",
+            "VARIATIONAL_AUTOENCODER", "GLOBAL_POOLING", "SELF_ATTENTION", "CNN_LOSS", "LOSS", "CENTER_LOSS_OUTPUT",
+            "PRELU", "DEPTHWISE_CONVOLUTION2D", "SEPARABLE_CONVOLUTION2D", "DECONVOLUTION2D");
+
+    /** A layer's optional "type" must be DENSE: anything else DL4J has is refused by name, never miscomputed. */
+    private static void requireDense(Fields l) {
+        String type = l.text("type").toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        if (type.equals("DENSE") || type.equals("OUTPUT")) {
+            return;
+        }
+        if (UNSUPPORTED_LAYERS.contains(type)) {
+            throw l.error("type", type + " layers are not supported: lockstep's engine has DENSE layers only"
+                    + " (the last one is the output layer)");
+        }
+        throw l.error("type", "unknown layer type \"" + l.text("type") + "\" (lockstep supports DENSE)");
     }
 
     /**

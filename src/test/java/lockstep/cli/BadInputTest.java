@@ -175,4 +175,18 @@ class BadInputTest {
                 {"network": {"layers": [{"nIn": 4, "nOut": 1, "activation": "SOFTMAX"}]}}"""));
         assertTrue(e.contains("network.layers[0] (output): a SOFTMAX output layer with nOut=1 always outputs 1;"), e);
     }
+
+    @Test
+    void aConvolutionLayerIsRefusedByName() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"type": "convolution", "nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("network.layers[0].type: CONVOLUTION layers are not supported: lockstep's engine has DENSE layers only"), e);
+    }
+
+    @Test
+    void anUnknownLayerTypeIsRefused() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"type": "wobbly", "nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("unknown layer type \"wobbly\""), e);
+    }
 }

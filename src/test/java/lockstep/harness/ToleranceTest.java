@@ -30,6 +30,8 @@ class ToleranceTest {
         // a gradient that is exactly zero on one side and rounding noise on the other
         assertTrue(TensorDiff.of(new double[] {0.0, 0.0}, new double[] {2e-17, -1e-17}, t).passed());
         assertFalse(TensorDiff.of(new double[] {0.0, 0.0}, new double[] {2e-12, -1e-17}, t).passed());
+        // above the absolute tolerance the relative difference is reported in full
+        assertEquals(1e-12, TensorDiff.of(new double[] {1.0}, new double[] {1.0 + 1e-12}, t).worstError(), 1e-15);
     }
 
     @Test
