@@ -12,10 +12,6 @@ import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
-import lockstep.engine.Network;
-import lockstep.engine.NetworkBuilder;
-import lockstep.engine.optim.Optimizer;
-import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
@@ -44,6 +40,7 @@ public final class LockstepRun {
     private final EngineComponents components;
     private final TolerancePolicy tolerance;
     private final InitSource initSource;
+    private EngineFactory engines = EngineFactory.MATRIX;
 
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance) {
         this(spec, data, components, tolerance, InitSource.ENGINE);
@@ -84,8 +81,8 @@ public final class LockstepRun {
         long seed = spec.training().seed();
         int batchSize = spec.training().batchSize();
 
-        EngineTrainer free = newEngine(dtype, seed);      // trains on its own: the trajectory check
-        EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
+        Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
+        Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed), shapes);
         listener.onStart(shareInitialParameters(initSource, free, dl4j));
@@ -150,10 +147,14 @@ public final class LockstepRun {
         return start;
     }
 
-    private EngineTrainer newEngine(DType dtype, long seed) {
-        Network network = NetworkBuilder.build(spec.network(), dtype, seed, components);
-        Optimizer optimizer = components.optimizer(spec.network());
-        return new EngineTrainer(new MiniBatchStep(network, optimizer));
+    /** Runs the engine {@code factory} builds (e.g. {@link AutogradTrainer#FACTORY}) instead of the matrix engine. Returns this. */
+    public LockstepRun withEngine(EngineFactory factory) {
+        this.engines = factory;
+        return this;
+    }
+
+    private Trainer newEngine(DType dtype, long seed) {
+        return engines.create(spec.network(), dtype, seed, components);
     }
 
     private Divergence compareBatches(int epoch, int step, int globalStep, int[] engine, int[] dl4j) {
