@@ -16,12 +16,12 @@ import lockstep.linalg.RowOps;
  * takes the gradient of the batch's first example instead of the sum over the batch (the classic
  * "forgot to sum db over the batch" mistake). The forward pass is right, so only gradients show it.
  */
-final class PlantedAutogradBugs {
+public final class PlantedAutogradBugs {
     private PlantedAutogradBugs() {
     }
 
     /** {@code model} with every Linear's bias op replaced by the faulty one; shares its parameters. */
-    static Sequential biasGradientOfTheFirstExampleOnly(Sequential model) {
+    public static Sequential biasGradientOfTheFirstExampleOnly(Sequential model) {
         List<Module> modules = new ArrayList<>();
         for (Module m : model.modules()) {
             modules.add(m instanceof Linear linear ? new FaultyLinear(linear) : m);
