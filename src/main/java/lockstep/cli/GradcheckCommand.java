@@ -71,7 +71,7 @@ final class GradcheckCommand implements Callable<Integer> {
                     String.format(Locale.ROOT, "%.1e", row.largest()), diff(row.autogradVsMatrix()), diff(row.autogradVsDl4j()),
                     diff(row.matrixVsDl4j()), finiteDifferences(row.finiteDifferences())));
         }
-        out.println("limits: autograd:matrix " + limit(FourWayGradientCheck.MATRIX_ENGINE.relative()) + " (|a-b|/max(|a|,|b|)); "
+        out.println("limits: autograd:matrix " + limit(FourWayGradientCheck.MATRIX_ENGINE) + " (|a-b|/max(|a|,|b|)); "
                 + ":dl4j " + limit(FourWayGradientCheck.DL4J.relative()) + " (elements below " + limit(FourWayGradientCheck.DL4J.floor())
                 + " of the largest judged against that); finite differences " + limit(GradientCheck.MAX_RELATIVE_ERROR)
                 + " (|a-n|/(|a|+|n|), eps " + limit(GradientCheck.EPSILON) + ", |a-n| < " + limit(GradientCheck.MIN_ABSOLUTE_ERROR)
