@@ -1,5 +1,6 @@
 package lockstep.engine.autograd;
 
+import java.util.Locale;
 import lockstep.engine.activations.Activation;
 import lockstep.linalg.Matrix;
 
@@ -33,7 +34,7 @@ final class ActivationOp extends Op {
 
     @Override
     public String name() {
-        return f.type().name().toLowerCase();
+        return f.type().name().toLowerCase(Locale.ROOT);
     }
 
     /** Z, the activation's input. */

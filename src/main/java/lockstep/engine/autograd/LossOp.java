@@ -1,5 +1,6 @@
 package lockstep.engine.autograd;
 
+import java.util.Locale;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.activations.Identity;
 import lockstep.engine.losses.Loss;
@@ -50,7 +51,7 @@ final class LossOp extends Op {
 
     @Override
     public String name() {
-        return loss.type().name().toLowerCase() + "(" + f.type().name().toLowerCase() + ")";
+        return (loss.type() + "(" + f.type() + ")").toLowerCase(Locale.ROOT);
     }
 
     @Override
