@@ -15,10 +15,6 @@ import lockstep.dl4j.MaskSource;
 import lockstep.engine.layers.DropoutMask;
 import lockstep.spec.LayerSpec;
 import lockstep.engine.EngineComponents;
-import lockstep.engine.Network;
-import lockstep.engine.NetworkBuilder;
-import lockstep.engine.optim.Optimizer;
-import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.DType;
 import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
@@ -48,6 +44,7 @@ public final class LockstepRun {
     private final EngineComponents components;
     private final TolerancePolicy tolerance;
     private final InitSource initSource;
+    private EngineFactory engines = EngineFactory.MATRIX;
 
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance) {
         this(spec, data, components, tolerance, InitSource.ENGINE);
@@ -89,8 +86,8 @@ public final class LockstepRun {
         int batchSize = spec.training().batchSize();
         LabelEncoding labels = spec.network().loss().labels(); // the same labels for both sides
 
-        EngineTrainer free = newEngine(dtype, seed);      // trains on its own: the trajectory check
-        EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
+        Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
+        Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec)), shapes);
         listener.onStart(shareInitialParameters(initSource, free, dl4j));
@@ -163,10 +160,14 @@ public final class LockstepRun {
         return start;
     }
 
-    private EngineTrainer newEngine(DType dtype, long seed) {
-        Network network = NetworkBuilder.build(spec.network(), dtype, seed, components);
-        Optimizer optimizer = components.optimizer(spec.network());
-        return new EngineTrainer(new MiniBatchStep(network, optimizer));
+    /** Runs the engine {@code factory} builds (e.g. {@link AutogradTrainer#FACTORY}) instead of the matrix engine. Returns this. */
+    public LockstepRun withEngine(EngineFactory factory) {
+        this.engines = factory;
+        return this;
+    }
+
+    private Trainer newEngine(DType dtype, long seed) {
+        return engines.create(spec.network(), dtype, seed, components);
     }
 
     private Divergence compareBatches(int epoch, int step, int globalStep, int[] engine, int[] dl4j) {
