@@ -84,7 +84,7 @@ public class EngineComponents {
         List<LayerwiseOptimizer.LayerPlan> plans = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             RegularizationSpec own = spec.layers().get(i).regularization();
-            plans.add(new LayerwiseOptimizer.LayerPlan(updateRule(spec.updaterOf(i)),
+            plans.add(new LayerwiseOptimizer.LayerPlan(spec.updaterOf(i), this::updateRule,
                     RegularizationMerge.forWeights(spec.regularization(), own),
                     RegularizationMerge.forBiases(spec.regularization(), own),
                     spec.gradientNormalizationOf(i)));

@@ -107,6 +107,9 @@ public final class LockstepRun {
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize);
             List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize);
+            for (Trainer side : List.of(free, anchored, dl4j)) {
+                side.setEpoch(epoch - 1);
+            }
             EpochSummary summary = new EpochSummary(epoch);
             epochs.add(summary);
             for (int s = 0; s < dl4jBatches.size(); s++) {

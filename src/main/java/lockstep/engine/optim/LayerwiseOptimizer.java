@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import lockstep.engine.Parameter;
 import lockstep.linalg.Matrix;
+import java.util.function.Function;
 import lockstep.spec.GradientNormalizationSpec;
+import lockstep.spec.UpdaterSpec;
 
 /**
  * The optimizer of a network whose layers may each have their own update rule, regularisation and
@@ -22,9 +24,21 @@ import lockstep.spec.GradientNormalizationSpec;
  */
 public final class LayerwiseOptimizer implements Optimizer {
 
-    /** The settings of one layer. */
-    public record LayerPlan(UpdateRule rule, List<Regularizer> weights, List<Regularizer> biases,
-                            GradientNormalizationSpec normalization) {
+    /**
+     * The settings of one layer: its updater (whose learning rate may follow a schedule), the factory
+     * that turns an updater spec into its rule, the regularisers and the gradient normalisation.
+     */
+    public record LayerPlan(UpdaterSpec updater, Function<UpdaterSpec, UpdateRule> rules, List<Regularizer> weights,
+                            List<Regularizer> biases, GradientNormalizationSpec normalization) {
+
+        /** The rule for this step: the updater with its learning rate at (iteration, epoch). */
+        UpdateRule ruleAt(int iteration, int epoch) {
+            if (updater.schedule() == null || !updater.type().hasLearningRate()) {
+                return rules.apply(updater);
+            }
+            return rules.apply(updater.withLearningRate(
+                    LearningRateSchedules.valueAt(updater.schedule(), updater.learningRate(), iteration, epoch)));
+        }
     }
 
     private final List<LayerPlan> layers;
@@ -36,9 +50,10 @@ public final class LayerwiseOptimizer implements Optimizer {
     }
 
     @Override
-    public void step(List<Parameter> parameters, int iteration) {
+    public void step(List<Parameter> parameters, int iteration, int epoch) {
         for (int layer = 0; layer < layers.size(); layer++) {
             LayerPlan plan = layers.get(layer);
+            UpdateRule rule = plan.ruleAt(iteration, epoch);
             List<Parameter> own = ofLayer(parameters, layer);
             List<Matrix> work = new ArrayList<>();
             for (Parameter p : own) {
@@ -53,10 +68,10 @@ public final class LayerwiseOptimizer implements Optimizer {
                         r.addToGradient(p.value(), p.update());
                     }
                 }
-                plan.rule().apply(p.update(), p.update(), stateOf(p, plan.rule()), iteration);
+                rule.apply(p.update(), p.update(), stateOf(p, rule), iteration);
                 for (Regularizer r : regs) {
                     if (!r.beforeUpdater()) {
-                        r.addToUpdate(p.value(), p.update(), plan.rule().learningRate());
+                        r.addToUpdate(p.value(), p.update(), rule.learningRate());
                     }
                 }
                 Matrix theta = p.value();
@@ -113,7 +128,7 @@ public final class LayerwiseOptimizer implements Optimizer {
     public void initialiseState(List<Parameter> parameters) {
         for (int layer = 0; layer < layers.size(); layer++) {
             for (Parameter p : ofLayer(parameters, layer)) {
-                stateOf(p, layers.get(layer).rule());
+                stateOf(p, layers.get(layer).ruleAt(0, 0));
             }
         }
     }
