@@ -1,0 +1,106 @@
+package lockstep.linalg;
+
+/**
+ * A fast {@link MatMul}: packs blocks of op(A) and op(B) into contiguous panels and runs a
+ * register-blocked micro-kernel over them (Vector API when jdk.incubator.vector is present,
+ * plain Java otherwise), on the calling thread plus persistent helper threads for large products.
+ *
+ * <p>Every element of C is one fma chain {@code acc = fma(a_ip, b_pj, acc)} over p = 0..k-1 in
+ * order, starting from the old C element ({@code accumulate}) or 0. Blocking, tile position, kernel
+ * (vector or scalar) and thread split never change that chain, so results are bit-identical on
+ * every path. Only {@code c} is modified; {@code c} must not share its array with {@code a} or
+ * {@code b}. Thread-safe: concurrent callers that find the helpers busy compute alone.
+ */
+public final class FastMatMul implements MatMul {
+    /** Threads per product, the caller included. */
+    static final int DEFAULT_THREADS = 2;
+    /** Smallest m*n*k that is split across threads. */
+    static final long DEFAULT_PARALLEL_MIN_VOLUME = 1L << 18;
+
+    private final Kernels kernels;
+    private final int threads;
+    private final long parallelMinVolume;
+    private final WorkerPool pool;
+
+    public FastMatMul() {
+        this(Kernels.BEST, Math.min(DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()),
+                DEFAULT_PARALLEL_MIN_VOLUME);
+    }
+
+    /** For tests: forces the kernels (e.g. {@link Kernels#SCALAR}), the thread count and the split threshold. */
+    FastMatMul(Kernels kernels, int threads, long parallelMinVolume) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive: " + threads);
+        }
+        this.kernels = kernels;
+        this.threads = threads;
+        this.parallelMinVolume = parallelMinVolume;
+        this.pool = threads > 1 ? WorkerPool.ofSize(threads - 1) : null;
+    }
+
+    /** True when the Vector API kernels are in use. */
+    boolean usesVectorKernels() {
+        return kernels.vector();
+    }
+
+    @Override
+    public void multiply(Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c, boolean accumulate) {
+        MatMul.checkShapes(a, transposeA, b, transposeB, c);
+        int m = c.rows();
+        int n = c.cols();
+        int k = transposeA ? a.rows() : a.cols();
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) { // empty sum
+            if (!accumulate) {
+                c.fill(0.0);
+            }
+            return;
+        }
+        GemmTask own = Workspace.current().ownTask;
+        int mr = kernels.mr(c.dtype());
+        int nr = kernels.nr(c.dtype());
+        int rowTiles = (m + mr - 1) / mr;
+        int colTiles = (n + nr - 1) / nr;
+        boolean byRows = rowTiles >= colTiles;
+        int parts = (long) m * n * k < parallelMinVolume ? 1 : Math.min(threads, Math.max(rowTiles, colTiles));
+        if (parts < 2 || !pool.tryAcquire()) {
+            own.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, m, 0, n).run();
+            return;
+        }
+        try {
+            // part q covers rows (or columns) [q*chunk, (q+1)*chunk), chunk a whole number of tiles
+            int unit = byRows ? mr : nr;
+            int extent = byRows ? m : n;
+            int chunk = ((extent + parts - 1) / parts + unit - 1) / unit * unit;
+            int started = 0;
+            Throwable failure = null;
+            try {
+                for (int q = 1; q < parts && q * chunk < extent; q++, started++) {
+                    int lo = q * chunk;
+                    int hi = Math.min(extent, lo + chunk);
+                    pool.helper(q - 1).task().set(kernels, a, transposeA, b, transposeB, c, accumulate,
+                            byRows ? lo : 0, byRows ? hi : m, byRows ? 0 : lo, byRows ? n : hi);
+                    pool.helper(q - 1).start();
+                }
+                own.set(kernels, a, transposeA, b, transposeB, c, accumulate,
+                        0, byRows ? Math.min(chunk, m) : m, 0, byRows ? n : Math.min(chunk, n)).run();
+            } finally {
+                for (int q = 0; q < started; q++) {
+                    Throwable f = pool.helper(q).await();
+                    failure = failure == null ? f : failure;
+                }
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            } else if (failure instanceof Error e) {
+                throw e;
+            } else if (failure != null) {
+                throw new IllegalStateException("matrix product failed on a helper thread", failure);
+            }
+        } finally {
+            pool.release();
+        }
+    }
+}
