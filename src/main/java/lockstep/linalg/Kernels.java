@@ -2,8 +2,8 @@ package lockstep.linalg;
 
 /**
  * The FLOAT and DOUBLE micro-kernels a {@link FastMatMul} uses: the Vector API ones when the
- * module jdk.incubator.vector is in the boot layer, else the scalar ones. The vector kernel
- * classes are named only inside {@link #vectorKernels()}, so without the module they are never loaded.
+ * module jdk.incubator.vector is in the boot layer, else the scalar ones. The vector classes are
+ * reached only through {@link #vectorKernels()}, so without the module they are never loaded.
  * Immutable; modifies nothing.
  */
 record Kernels(FloatKernel floats, DoubleKernel doubles, boolean vector) {
@@ -24,7 +24,7 @@ record Kernels(FloatKernel floats, DoubleKernel doubles, boolean vector) {
 
     private static Kernels vectorKernels() {
         try {
-            return new Kernels(new VectorFloatKernel(), new VectorDoubleKernel(), true);
+            return VectorKernels.forThisMachine();
         } catch (LinkageError e) { // module present but unusable: stay correct on the scalar path
             return SCALAR;
         }

@@ -26,6 +26,9 @@ class FastMatMulTest {
     private static final FastMatMul SPLIT_2 = new FastMatMul(Kernels.BEST, 2, 0);
     private static final FastMatMul SPLIT_3 = new FastMatMul(Kernels.BEST, 3, 0);
     private static final FastMatMul SCALAR = new FastMatMul(Kernels.SCALAR, 1, Long.MAX_VALUE);
+    /** The vector tile this machine does not pick by default (6 x 2L on AVX-512, 8 x 3L elsewhere). */
+    private static final FastMatMul OTHER_TILE = new FastMatMul(
+            VectorKernels.of(Kernels.BEST.floats().blocking().mr() != 8), 2, 0);
 
     static Stream<Arguments> dtypeAndTransposes() {
         List<Arguments> out = new ArrayList<>();
@@ -146,7 +149,7 @@ class FastMatMulTest {
 
     @ParameterizedTest
     @MethodSource("dtypeAndTransposes")
-    void scalarFallbackMatchesTheOracleAndTheVectorBits(DType dtype, boolean ta, boolean tb) {
+    void scalarFallbackAndOtherTileMatchTheOracleAndTheDefaultBits(DType dtype, boolean ta, boolean tb) {
         SplitMix64 rng = new SplitMix64(15);
         int[] sizes = {1, 4, 7, 33};
         for (int m : sizes) {
@@ -154,13 +157,18 @@ class FastMatMulTest {
                 for (int k : sizes) {
                     Problem p = Problem.random(dtype, m, n, k, ta, tb, rng);
                     p.assertAgrees(SCALAR, m == n);
-                    assertSameBits(p.run(SINGLE, m == n), p.run(SCALAR, m == n), p.toString());
+                    p.assertAgrees(OTHER_TILE, m == n);
+                    Matrix expected = p.run(SINGLE, m == n);
+                    assertSameBits(expected, p.run(SCALAR, m == n), p + " scalar");
+                    assertSameBits(expected, p.run(OTHER_TILE, m == n), p + " other tile");
                 }
             }
         }
         Problem big = Problem.random(dtype, 200, 70, 300, ta, tb, rng);
         big.assertAgrees(SCALAR, true);
-        assertSameBits(big.run(SINGLE, true), big.run(SCALAR, true), big.toString());
+        big.assertAgrees(OTHER_TILE, true);
+        assertSameBits(big.run(SINGLE, true), big.run(SCALAR, true), big + " scalar");
+        assertSameBits(big.run(SINGLE, true), big.run(OTHER_TILE, true), big + " other tile");
     }
 
     @Test

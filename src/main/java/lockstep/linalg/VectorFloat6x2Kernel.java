@@ -5,10 +5,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * FLOAT micro-kernel on {@link FloatVector#SPECIES_PREFERRED} (L lanes): a 6 x 2L tile of C held
- * in 12 vector accumulators, one lane-wise fma per element and k step. Only {@link Kernels} names
- * this class, and only when jdk.incubator.vector is in the boot layer. Modifies only the c tile.
+ * in 12 vector accumulators, one lane-wise fma per element and k step. The tile for 16 vector registers
+ * (AVX2); only {@link VectorKernels} names this class. Modifies only the c tile.
  */
-final class VectorFloatKernel implements FloatKernel {
+final class VectorFloat6x2Kernel implements FloatKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final Blocking BLOCKING = Blocking.forTile(6, 2 * L);
