@@ -82,13 +82,13 @@ public final class FastMatMul implements MatMul {
                     int hi = Math.min(extent, lo + chunk);
                     pool.helper(q - 1).task().set(kernels, a, transposeA, b, transposeB, c, accumulate,
                             byRows ? lo : 0, byRows ? hi : m, byRows ? 0 : lo, byRows ? n : hi);
-                    pool.helper(q - 1).start();
+                    pool.helper(q - 1).post();
                 }
                 own.set(kernels, a, transposeA, b, transposeB, c, accumulate,
                         0, byRows ? Math.min(chunk, m) : m, 0, byRows ? n : Math.min(chunk, n)).run();
             } finally {
                 for (int q = 0; q < started; q++) {
-                    Throwable f = pool.helper(q).await();
+                    Throwable f = pool.helper(q).finish();
                     failure = failure == null ? f : failure;
                 }
             }
