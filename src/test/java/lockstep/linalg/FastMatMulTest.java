@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.stream.Stream;
 import lockstep.rand.SplitMix64;
@@ -169,6 +173,23 @@ class FastMatMulTest {
         big.assertAgrees(OTHER_TILE, true);
         assertSameBits(big.run(SINGLE, true), big.run(SCALAR, true), big + " scalar");
         assertSameBits(big.run(SINGLE, true), big.run(OTHER_TILE, true), big + " other tile");
+    }
+
+    @Test
+    void scalarFallbackRunsWithoutTheVectorModule() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = codeSource(FastMatMul.class) + File.pathSeparator + codeSource(NoVectorModuleProbe.class);
+        Process process = new ProcessBuilder(java, "-cp", classpath, NoVectorModuleProbe.class.getName())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(120, TimeUnit.SECONDS), "probe did not finish");
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("scalar fallback ok"), output);
+        assertFalse(output.contains("incubator"), output);
+    }
+
+    private static String codeSource(Class<?> type) throws Exception {
+        return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
     }
 
     @Test
