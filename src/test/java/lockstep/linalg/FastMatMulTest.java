@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -216,6 +217,30 @@ class FastMatMulTest {
             t.join();
         }
         assertEquals(List.of(), failures);
+    }
+
+    @Test
+    void steadyStateCallsAllocateNothing() {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        SplitMix64 rng = new SplitMix64(18);
+        for (DType dtype : DType.values()) {
+            Problem p = Problem.random(dtype, 40, 70, 300, true, false, rng);
+            Matrix c = p.c0().copy();
+            long[] ids = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t == Thread.currentThread() || t.getName().startsWith("lockstep-matmul-helper-1/1"))
+                    .mapToLong(Thread::getId).toArray();
+            assertEquals(2, ids.length, "caller and the one helper of SPLIT_2");
+            long allocated = Long.MAX_VALUE;
+            long deadline = System.nanoTime() + 20_000_000_000L; // warm-up until the JIT settles, at most 20 s
+            while (allocated != 0 && System.nanoTime() < deadline) {
+                long before = threads.getThreadAllocatedBytes(ids[0]) + threads.getThreadAllocatedBytes(ids[1]);
+                for (int r = 0; r < 500; r++) {
+                    SPLIT_2.multiply(p.a(), p.ta(), p.b(), p.tb(), c, true);
+                }
+                allocated = threads.getThreadAllocatedBytes(ids[0]) + threads.getThreadAllocatedBytes(ids[1]) - before;
+            }
+            assertEquals(0, allocated, dtype + ": bytes allocated by 500 warm calls");
+        }
     }
 
     @Test
