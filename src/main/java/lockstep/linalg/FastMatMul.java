@@ -58,49 +58,16 @@ public final class FastMatMul implements MatMul {
             }
             return;
         }
-        GemmTask own = Workspace.current().ownTask;
+        GemmTask whole = Workspace.current().ownTask.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, m, 0, n);
+        // split along the dimension with more register tiles, into whole tiles per thread
         int mr = kernels.mr(c.dtype());
         int nr = kernels.nr(c.dtype());
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         boolean byRows = rowTiles >= colTiles;
         int parts = (long) m * n * k < parallelMinVolume ? 1 : Math.min(threads, Math.max(rowTiles, colTiles));
-        if (parts < 2 || !pool.tryAcquire()) {
-            own.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, m, 0, n).run();
-            return;
-        }
-        try {
-            // part q covers rows (or columns) [q*chunk, (q+1)*chunk), chunk a whole number of tiles
-            int unit = byRows ? mr : nr;
-            int extent = byRows ? m : n;
-            int chunk = ((extent + parts - 1) / parts + unit - 1) / unit * unit;
-            int started = 0;
-            Throwable failure = null;
-            try {
-                for (int q = 1; q < parts && q * chunk < extent; q++, started++) {
-                    int lo = q * chunk;
-                    int hi = Math.min(extent, lo + chunk);
-                    pool.helper(q - 1).task().set(kernels, a, transposeA, b, transposeB, c, accumulate,
-                            byRows ? lo : 0, byRows ? hi : m, byRows ? 0 : lo, byRows ? n : hi);
-                    pool.helper(q - 1).post();
-                }
-                own.set(kernels, a, transposeA, b, transposeB, c, accumulate,
-                        0, byRows ? Math.min(chunk, m) : m, 0, byRows ? n : Math.min(chunk, n)).run();
-            } finally {
-                for (int q = 0; q < started; q++) {
-                    Throwable f = pool.helper(q).finish();
-                    failure = failure == null ? f : failure;
-                }
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            } else if (failure instanceof Error e) {
-                throw e;
-            } else if (failure != null) {
-                throw new IllegalStateException("matrix product failed on a helper thread", failure);
-            }
-        } finally {
-            pool.release();
+        if (parts < 2 || !pool.tryRunSplit(whole, parts, byRows, byRows ? mr : nr)) {
+            whole.run();
         }
     }
 }

@@ -37,6 +37,25 @@ final class GemmTask {
         return this;
     }
 
+    /**
+     * Makes this task part q of {@code whole} (which may be this task itself): whole's rows (or
+     * columns) cut into {@code parts} consecutive chunks of whole {@code unit}-wide tiles. Returns
+     * false, changing nothing, when that part is empty.
+     */
+    boolean setPart(GemmTask whole, int q, int parts, boolean byRows, int unit) {
+        int first = byRows ? whole.i0 : whole.j0;
+        int extent = (byRows ? whole.i1 : whole.j1) - first;
+        int chunk = ((extent + parts - 1) / parts + unit - 1) / unit * unit;
+        int lo = first + Math.min(extent, q * chunk);
+        int hi = first + Math.min(extent, (q + 1) * chunk);
+        if (lo >= hi) {
+            return false;
+        }
+        set(whole.kernels, whole.a, whole.transposeA, whole.b, whole.transposeB, whole.c, whole.accumulate,
+                byRows ? lo : whole.i0, byRows ? hi : whole.i1, byRows ? whole.j0 : lo, byRows ? whole.j1 : hi);
+        return true;
+    }
+
     void run() {
         try {
             Workspace ws = Workspace.current();
