@@ -1,5 +1,7 @@
 package lockstep.linalg;
 
+import java.util.Arrays;
+
 /**
  * Copies a block of op(A) or op(B) into the contiguous micro-panel layout the kernels read.
  * The source is a strided view X with element (r, p) at {@code src[r*rs + p*ps]}: for op(A), r is
@@ -30,7 +32,7 @@ final class Packing {
                 }
             }
             for (int p = 0; h < w && p < kc; p++) {
-                java.util.Arrays.fill(dst, d + p * w + h, d + p * w + w, 0f);
+                Arrays.fill(dst, d + p * w + h, d + p * w + w, 0f);
             }
         }
     }
@@ -54,7 +56,7 @@ final class Packing {
                 }
             }
             for (int p = 0; h < w && p < kc; p++) {
-                java.util.Arrays.fill(dst, d + p * w + h, d + p * w + w, 0.0);
+                Arrays.fill(dst, d + p * w + h, d + p * w + w, 0.0);
             }
         }
     }

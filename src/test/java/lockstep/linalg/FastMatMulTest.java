@@ -21,6 +21,12 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/**
+ * FastMatMul against the NaiveMatMul oracle (error relative to each dot product's condition), over
+ * all transposes, accumulate, FLOAT and DOUBLE, edge and empty shapes; bit-identity across threads,
+ * kernels, tiles, repeated and concurrent calls; the scalar fallback in a JVM without the vector
+ * module; no allocation once warm; helper failures; and a planted bug the comparison must catch.
+ */
 class FastMatMulTest {
     private static final int[] SMALL = {1, 3, 7, 17, 33, 65};
     /** {m, n, k}: beyond one cache block in each direction (mc 192, kc 256, nc 4096), 1000 in each role. */
@@ -241,6 +247,31 @@ class FastMatMulTest {
             }
             assertEquals(0, allocated, dtype + ": bytes allocated by 500 warm calls");
         }
+    }
+
+    @Test
+    void aFailingPartReachesTheCallerAndThePoolRecovers() {
+        FloatKernel scalar = Kernels.SCALAR.floats();
+        FloatKernel failing = new FloatKernel() {
+            @Override
+            public Blocking blocking() {
+                return scalar.blocking();
+            }
+
+            @Override
+            public void tile(int kc, float[] ap, int ai, float[] bp, int bi, float[] c, int ci, int ldc, boolean loadC) {
+                throw new IllegalStateException("planted kernel failure");
+            }
+        };
+        FastMatMul broken = new FastMatMul(new Kernels(failing, Kernels.SCALAR.doubles(), false), 2, 0);
+        Problem p = Problem.random(DType.FLOAT, 100, 100, 100, false, false, new SplitMix64(19));
+        for (int r = 0; r < 20; r++) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> p.run(broken, false));
+            assertEquals("planted kernel failure", e.getMessage());
+        }
+        GemmTask task = new GemmTask().set(Kernels.BEST, p.a(), false, p.b(), false, p.c0().copy(), false, 0, 100, 0, 100);
+        assertTrue(WorkerPool.ofSize(1).tryRunSplit(task, 2, true, 8), "pool left busy");
+        assertSameBits(p.run(SINGLE, false), p.run(SPLIT_2, false), "after failures");
     }
 
     @Test
