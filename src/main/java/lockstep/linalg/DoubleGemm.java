@@ -1,10 +1,8 @@
 package lockstep.linalg;
 
 /**
- * The blocked, packed DOUBLE product for one {@link GemmTask} rectangle, in the GotoBLAS loop
- * order: column blocks of nc, depth blocks of kc (B block packed once), row blocks of mc (A block
- * packed), then nr-wide and mr-high register tiles. Tiles cut by the rectangle's edge run through
- * a scratch tile. Modifies only {@code C[i0:i1, j0:j1]} and the workspace buffers.
+ * The DOUBLE twin of {@link FloatGemm}: the blocked, packed product for one {@link GemmTask}
+ * rectangle. Modifies only {@code C[i0:i1, j0:j1]} and the workspace buffers.
  */
 final class DoubleGemm {
     private DoubleGemm() {

@@ -48,7 +48,7 @@ public final class FastMatMul implements MatMul {
         MatMul.checkShapes(a, transposeA, b, transposeB, c);
         int m = c.rows();
         int n = c.cols();
-        int k = transposeA ? a.rows() : a.cols();
+        int k = transposeA ? a.rows() : a.cols(); // op(A) [m,k] · op(B) [k,n] -> C [m,n]
         if (m == 0 || n == 0) {
             return;
         }

@@ -1,9 +1,8 @@
 package lockstep.linalg;
 
 /**
- * Plain-Java DOUBLE micro-kernel, used when jdk.incubator.vector is absent: a 4 x 4 tile held in
- * 16 local accumulators, updated with {@link Math#fma} in the same order as the vector kernel, so
- * both give bit-identical results. Modifies only the c tile.
+ * The DOUBLE twin of {@link ScalarFloatKernel}: a plain-Java 4 x 4 tile updated with
+ * {@link Math#fma}, bit-identical to the vector kernels. Modifies only the c tile.
  */
 final class ScalarDoubleKernel implements DoubleKernel {
     private static final Blocking BLOCKING = Blocking.forTile(4, 4);

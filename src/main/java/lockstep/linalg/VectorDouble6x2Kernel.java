@@ -4,9 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * DOUBLE micro-kernel on {@link DoubleVector#SPECIES_PREFERRED} (L lanes): a 6 x 2L tile of C held
- * in 12 vector accumulators, one lane-wise fma per element and k step. The tile for 16 vector registers
- * (AVX2); only {@link VectorKernels} names this class. Modifies only the c tile.
+ * The DOUBLE twin of {@link VectorFloat6x2Kernel}: a 6 x 2L tile of C in 12 vector accumulators on
+ * {@link DoubleVector#SPECIES_PREFERRED}. Only {@link VectorKernels} names this class. Modifies only the c tile.
  */
 final class VectorDouble6x2Kernel implements DoubleKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;

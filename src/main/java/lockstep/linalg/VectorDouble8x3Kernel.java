@@ -4,9 +4,8 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * DOUBLE micro-kernel on {@link DoubleVector#SPECIES_PREFERRED} (L lanes): an 8 x 3L tile of C held
- * in 24 vector accumulators, one lane-wise fma per element and k step. The tile for 32 vector
- * registers (AVX-512); only {@link VectorKernels} names this class. Modifies only the c tile.
+ * The DOUBLE twin of {@link VectorFloat8x3Kernel}: an 8 x 3L tile of C in 24 vector accumulators on
+ * {@link DoubleVector#SPECIES_PREFERRED}. Only {@link VectorKernels} names this class. Modifies only the c tile.
  */
 final class VectorDouble8x3Kernel implements DoubleKernel {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
