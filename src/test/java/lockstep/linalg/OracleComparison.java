@@ -55,12 +55,19 @@ final class OracleComparison {
         int n = c0.cols();
         int k = ta ? a.rows() : a.cols();
         double allowedPerCond = 4.0 * (k + 1) * unitRoundoff(c0.dtype());
+        double[] ad = a.toDoubleArray();
+        double[] bd = b.toDoubleArray();
+        // op(A)[i,p] = ad[i*lda + p*sa], op(B)[p,j] = bd[p*sb + j*ldb]
+        int lda = ta ? 1 : a.cols();
+        int sa = ta ? a.cols() : 1;
+        int sb = tb ? 1 : b.cols();
+        int ldb = tb ? b.cols() : 1;
         Result worst = new Result(0.0, -1, -1, 0.0, 0.0, 0.0);
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double cond = accumulate ? Math.abs(c0.get(i, j)) : 0.0;
                 for (int p = 0; p < k; p++) {
-                    cond += Math.abs((ta ? a.get(p, i) : a.get(i, p)) * (tb ? b.get(j, p) : b.get(p, j)));
+                    cond += Math.abs(ad[i * lda + p * sa] * bd[p * sb + j * ldb]);
                 }
                 double e = expected.get(i, j);
                 double x = actual.get(i, j);
