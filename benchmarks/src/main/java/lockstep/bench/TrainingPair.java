@@ -119,11 +119,30 @@ final class TrainingPair {
 
     /** Both sides back to the initial weights (SGD keeps no other state). */
     void reset() {
+        resetEngine();
+        resetDl4j();
+    }
+
+    /** The engine back to its initial weights; allocates nothing. */
+    void resetEngine() {
         List<Parameter> parameters = engine.network().parameters();
         for (int i = 0; i < engineInitial.length; i++) {
             float[] value = ((FMatrix) parameters.get(i).value()).data;
             System.arraycopy(engineInitial[i], 0, value, 0, value.length);
         }
+    }
+
+    /** DL4J back to its initial weights. */
+    void resetDl4j() {
         dl4j.setParams(dl4jInitial);
+    }
+
+    /** Back to the initial weights on the side a benchmark method times (JMH's benchmark name ends in .engine or .dl4j). */
+    void resetFor(String benchmark) {
+        if (benchmark.endsWith(".engine")) {
+            resetEngine();
+        } else {
+            resetDl4j();
+        }
     }
 }
