@@ -15,6 +15,7 @@ final class ProgressLine implements TrainingRun.Listener {
     private final PrintStream err;
     private final boolean terminal;
     private long lastDraw;
+    private boolean drawn;
     private int lastWidth;
 
     ProgressLine(PrintStream err, boolean terminal) {
@@ -38,10 +39,11 @@ final class ProgressLine implements TrainingRun.Listener {
         }
         long now = System.nanoTime();
         boolean last = p.endOfEpoch() && p.epoch() == p.epochs();
-        if (now - lastDraw < REDRAW_NANOS && !p.endOfEpoch()) {
+        if (drawn && now - lastDraw < REDRAW_NANOS && !p.endOfEpoch()) {
             return;
         }
         lastDraw = now;
+        drawn = true;
         String line = format(p);
         err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())) + (last ? "\n" : ""));
         err.flush();

@@ -2,10 +2,7 @@ package lockstep.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,17 +11,6 @@ import org.junit.jupiter.api.Test;
  */
 class FashionMnistRealFilesTest {
 
-    static void requireInstalled() {
-        Path dir = FashionMnist.DEFAULT_DIR;
-        for (FashionMnist.Split s : FashionMnist.Split.values()) {
-            for (String f : new String[] {s.imagesFile(), s.labelsFile()}) {
-                assertTrue(Files.isRegularFile(dir.resolve(f + ".gz")) || Files.isRegularFile(dir.resolve(f)),
-                        () -> "Fashion-MNIST file " + dir.resolve(f + ".gz") + " is missing: install the Debian package"
-                                + " with 'apt-get install -y dataset-fashion-mnist' (.ci/run does)");
-            }
-        }
-    }
-
     /**
      * Counts and statistics documented by Zalando (60000/10000 examples of 28x28, 6000/1000 per class,
      * the mean pixel 0.2860 that is the usual normalisation constant) and the first ten labels as
@@ -32,7 +18,7 @@ class FashionMnistRealFilesTest {
      */
     @Test
     void theRealFilesHaveTheDocumentedCountsAndStatistics() {
-        requireInstalled();
+        RealFashionMnist.requireInstalled();
         Dataset train = FashionMnist.load(FashionMnist.DEFAULT_DIR, FashionMnist.Split.TRAIN, 0);
         Dataset test = FashionMnist.load(FashionMnist.DEFAULT_DIR, FashionMnist.Split.TEST, 0);
         assertEquals(60000, train.size());
