@@ -84,13 +84,22 @@ public final class SpecJson {
     private static DataSpec dataset(Fields root) {
         JsonNode node = root.node.get("dataset");
         if (node.isTextual()) {
-            if (!node.asText().equals(DataSpec.IRIS)) {
-                throw root.error("dataset", "unknown dataset \"" + node.asText()
-                        + "\" (known: \"iris\", or an object {\"csv\": path, \"labelColumn\": k, \"classes\": n})");
-            }
-            return DataSpec.iris();
+            return switch (node.asText()) {
+                case DataSpec.IRIS -> DataSpec.iris();
+                case DataSpec.FASHION_MNIST -> DataSpec.fashionMnist(null, 0, 0);
+                default -> throw root.error("dataset", "unknown dataset \"" + node.asText()
+                        + "\" (known: \"iris\", \"fashion-mnist\", or an object {\"csv\": path, \"labelColumn\": k, \"classes\": n}"
+                        + " or {\"fashion-mnist\": {\"limit\": n, \"testLimit\": n, \"dir\": path}})");
+            };
         }
         Fields f = root.object("dataset");
+        if (f.has(DataSpec.FASHION_MNIST)) {
+            f.allowOnly(DataSpec.FASHION_MNIST);
+            Fields m = f.object(DataSpec.FASHION_MNIST);
+            m.allowOnly("limit", "testLimit", "dir");
+            return DataSpec.fashionMnist(m.has("dir") ? m.text("dir") : null, m.has("limit") ? m.positive("limit") : 0,
+                    m.has("testLimit") ? m.positive("testLimit") : 0);
+        }
         f.allowOnly("csv", "labelColumn", "classes");
         return DataSpec.csv(f.text("csv"), f.integer("labelColumn"), f.integer("classes"));
     }
@@ -272,6 +281,21 @@ public final class SpecJson {
         DataSpec data = spec.data();
         if (DataSpec.IRIS.equals(data.source())) {
             root.put("dataset", DataSpec.IRIS);
+        } else if (data.isFashionMnist()) {
+            if (data.path() == null && data.limit() == 0 && data.testLimit() == 0) {
+                root.put("dataset", DataSpec.FASHION_MNIST);
+            } else {
+                ObjectNode m = root.putObject("dataset").putObject(DataSpec.FASHION_MNIST);
+                if (data.limit() > 0) {
+                    m.put("limit", data.limit());
+                }
+                if (data.testLimit() > 0) {
+                    m.put("testLimit", data.testLimit());
+                }
+                if (data.path() != null) {
+                    m.put("dir", data.path());
+                }
+            }
         } else {
             ObjectNode d = root.putObject("dataset");
             d.put("csv", data.path());
@@ -462,6 +486,14 @@ public final class SpecJson {
                 throw error(key, "expected a whole number, got " + v);
             }
             return v.intValue();
+        }
+
+        int positive(String key) {
+            int v = integer(key);
+            if (v < 1) {
+                throw error(key, "must be at least 1, got " + v);
+            }
+            return v;
         }
 
         long longInteger(String key) {
