@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code lockstep verify}: replays reference scenarios and compares them with their golden data. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-        description = {"Replays the engine from each scenario's stored initial parameters on its",
-                "stored batches and compares it with the golden data at every stored step",
+        description = {"Replays golden reference scenarios and compares them with their recordings.",
+                "The engine starts from each scenario's stored initial parameters on its",
+                "stored batches and is compared with the golden data at every stored step",
                 "(step and trajectory checks, the harness's tolerance policy); with --dl4j",
                 "also replays DL4J and compares it with its own recording.",
                 "Checksums, format version and manifest are checked first.",
