@@ -67,6 +67,19 @@ class CorruptScenarioTest {
     }
 
     @Test
+    void anInitialUpdaterStateOtherThanTheEnginesFreshOneFailsBeforeTraining() {
+        Path s = copy();
+        Npy.write(s.resolve("initial/updater_state/0_b/M.npy"), NpyArray.ofDoubles(new int[] {8},
+                new double[] {0, 0, 0, 1e-3, 0, 0, 0, 0}));
+        GoldenFixtures.fixChecksum(s, "initial/updater_state/0_b/M.npy");
+        ScenarioResult r = ReferenceData.verify(s, true);
+        for (SideResult side : java.util.List.of(r.engine(), r.dl4j())) {
+            assertEquals("before training: updater state M of 0_b[3]  " + side.side()
+                    + " 0.000000000  golden 0.001000000000  abs 1.0e-03  rel 1.0e+00  (step tolerance 1e-10)", side.failure());
+        }
+    }
+
+    @Test
     void aChangedBatchOrderIsCaughtByThePlanCheck() {
         Path s = copy();
         GoldenFixtures.setInt(s, "batches.npy", 16 + 2, 149);
