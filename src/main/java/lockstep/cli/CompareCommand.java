@@ -9,6 +9,8 @@ import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
+import lockstep.report.HtmlReport;
+import lockstep.report.RunTrace;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
@@ -72,6 +74,14 @@ final class CompareCommand implements Callable<Integer> {
             description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
     Integer driftWindow;
 
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report with PNG charts (losses overlaid, relative difference per step) to DIR.")
+    Path report;
+
+    @Option(names = "--bench-results", paramLabel = "FILE",
+            description = "With --report: add the benchmark results of this JMH JSON file (e.g. benchmarks/results/results.json).")
+    Path benchResults;
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -97,11 +107,19 @@ final class CompareCommand implements Callable<Integer> {
         if (drift != null) {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
-        ParityReport report = new ParityReport(System.out);
+        if (benchResults != null && report == null) {
+            throw new LockstepException("--bench-results: goes with --report");
+        }
+        ParityReport console = new ParityReport(System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
-        report.header(run, initFrom);
-        LockstepResult result = lockstep.run(report);
-        report.verdict(result);
+        console.header(run, initFrom);
+        RunTrace trace = new RunTrace(console);
+        LockstepResult result = lockstep.run(trace);
+        console.verdict(result);
+        if (report != null) {
+            HtmlReport.write(report, result, trace, benchResults);
+            System.out.println("report: " + report.resolve("index.html"));
+        }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 

@@ -13,6 +13,7 @@ import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RegularizationSpec;
 import lockstep.spec.RunSpec;
+import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.spec.WeightInit;
@@ -55,6 +56,19 @@ public final class CoverageMatrix {
                 default -> 1e-3;
             };
             out.add(feature("updater", u.name(), epochs, n -> n.withUpdater(new UpdaterSpec(u, lr)), lr));
+        }
+        for (ScheduleSpec.Kind k : ScheduleSpec.Kind.values()) {
+            ScheduleSpec schedule = switch (k) {
+                case STEP -> new ScheduleSpec(k, ScheduleSpec.Unit.ITERATION, 0.5, 4, 0, 0, 0, 0, null);
+                case EXPONENTIAL -> new ScheduleSpec(k, ScheduleSpec.Unit.ITERATION, 0, 0, 0.9, 0, 0, 0, null);
+                case INVERSE -> new ScheduleSpec(k, ScheduleSpec.Unit.ITERATION, 0, 0, 0.3, 1.5, 0, 0, null);
+                case POLY -> new ScheduleSpec(k, ScheduleSpec.Unit.ITERATION, 0, 0, 0, 2.0, 25, 0, null);
+                case SIGMOID -> new ScheduleSpec(k, ScheduleSpec.Unit.ITERATION, 0, 0, 0.5, 0, 0, 8, null);
+                case MAP -> new ScheduleSpec(k, ScheduleSpec.Unit.ITERATION, 0, 0, 0, 0, 0, 0,
+                        new java.util.TreeMap<>(java.util.Map.of(0, 0.1, 5, 0.02)));
+            };
+            out.add(feature("learning-rate schedule", k.name() + " (per iteration)", epochs,
+                    n -> n.withUpdater(new UpdaterSpec(UpdaterType.SGD, 0.1).withSchedule(schedule)), 0.1));
         }
         for (String r : RegularizationSpec.FIELDS) {
             out.add(feature("regularisation", r + " (network)", epochs,

@@ -9,6 +9,7 @@ import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.GradientNormalizationSpec;
 import lockstep.spec.RegularizationSpec;
+import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.WeightDistribution;
 import lockstep.spec.WeightInitSpec;
@@ -38,6 +39,14 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.InverseSchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.SigmoidSchedule;
+import org.nd4j.linalg.schedule.StepSchedule;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /** Translates a {@link NetworkSpec} into the equivalent DL4J MultiLayerNetwork: DenseLayers, then an OutputLayer with the loss. */
@@ -136,6 +145,46 @@ public final class Dl4jNetworks {
     }
 
     static IUpdater updater(UpdaterSpec u) {
+        IUpdater updater = fixedRateUpdater(u);
+        if (u.schedule() != null && u.type().hasLearningRate()) {
+            ISchedule s = schedule(u.schedule(), u.learningRate());
+            if (updater instanceof Sgd x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof Nesterovs x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof Adam x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof AdaMax x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof AMSGrad x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof Nadam x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof RmsProp x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof AdaGrad x) {
+                x.setLearningRateSchedule(s);
+            } else {
+                throw new IllegalArgumentException(u.type() + " takes no learning-rate schedule");
+            }
+        }
+        return updater;
+    }
+
+    /** DL4J's ISchedule for a schedule spec, starting at the updater's learning rate. */
+    static ISchedule schedule(ScheduleSpec s, double initial) {
+        ScheduleType unit = ScheduleType.valueOf(s.unit().name());
+        return switch (s.kind()) {
+            case STEP -> new StepSchedule(unit, initial, s.decayRate(), s.step());
+            case EXPONENTIAL -> new ExponentialSchedule(unit, initial, s.gamma());
+            case INVERSE -> new InverseSchedule(unit, initial, s.gamma(), s.power());
+            case POLY -> new PolySchedule(unit, initial, s.power(), s.maxIter());
+            case SIGMOID -> new SigmoidSchedule(unit, initial, s.gamma(), s.stepSize());
+            case MAP -> new MapSchedule(unit, new java.util.HashMap<>(s.values()));
+        };
+    }
+
+    private static IUpdater fixedRateUpdater(UpdaterSpec u) {
         return switch (u.type()) {
             case SGD -> new Sgd(u.learningRate());
             case NESTEROVS -> new Nesterovs(u.learningRate(), u.momentum());

@@ -40,6 +40,11 @@ public final class Dl4jTrainer {
         return net;
     }
 
+    /** Sets DL4J's epoch counter (0-based), which epoch-based schedules read; fit(DataSet) never advances it. */
+    public void setEpoch(int epoch) {
+        net.setEpochCount(epoch);
+    }
+
     /** Parameter keys in DL4J's order: 0_W, 0_b, 1_W, ... */
     public List<String> parameterKeys() {
         return List.copyOf(net.paramTable().keySet());

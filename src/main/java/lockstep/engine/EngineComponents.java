@@ -14,7 +14,7 @@ import lockstep.engine.optim.Rules;
 import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
-import lockstep.linalg.NaiveMatMul;
+import lockstep.linalg.FastMatMul;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -84,7 +84,7 @@ public class EngineComponents {
         List<LayerwiseOptimizer.LayerPlan> plans = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             RegularizationSpec own = spec.layers().get(i).regularization();
-            plans.add(new LayerwiseOptimizer.LayerPlan(updateRule(spec.updaterOf(i)),
+            plans.add(new LayerwiseOptimizer.LayerPlan(spec.updaterOf(i), this::updateRule,
                     RegularizationMerge.forWeights(spec.regularization(), own),
                     RegularizationMerge.forBiases(spec.regularization(), own),
                     spec.gradientNormalizationOf(i)));
@@ -92,8 +92,9 @@ public class EngineComponents {
         return new LayerwiseOptimizer(plans);
     }
 
+    /** The matrix kernel: packed, register-blocked, Vector API when present (NaiveMatMul is the test oracle). */
     public MatMul matMul() {
-        return new NaiveMatMul();
+        return new FastMatMul();
     }
 
     /** The per-epoch example order the engine's training loop uses. */

@@ -37,6 +37,15 @@ public final class LockstepRun {
         /** The parameters both sides start from, before the first step. */
         default void onStart(Map<String, double[]> initialParameters) {
         }
+
+        /** After every compared step: the free-running engine's and DL4J's snapshots and both checks. */
+        default void onStep(StepRecord step) {
+        }
+    }
+
+    /** One compared step, for listeners that keep per-step traces (reports, plots). */
+    public record StepRecord(int epoch, int step, int globalStep, StepSnapshot freeEngine, StepSnapshot dl4j,
+                             StepComparison stepCheck, StepComparison trajectory) {
     }
 
     private final RunSpec spec;
@@ -107,6 +116,9 @@ public final class LockstepRun {
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize);
             List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize);
+            for (Trainer side : List.of(free, anchored, dl4j)) {
+                side.setEpoch(epoch - 1);
+            }
             EpochSummary summary = new EpochSummary(epoch);
             epochs.add(summary);
             for (int s = 0; s < dl4jBatches.size(); s++) {
@@ -127,6 +139,7 @@ public final class LockstepRun {
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
                             shapes, tolerance.trajectory());
                     summary.add(dl4jBatch.size(), f, d, step, trajectory);
+                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory));
                     divergence = step.divergence() != null ? step.divergence() : trajectory.divergence();
                     if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
                         free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise

@@ -160,9 +160,13 @@ public final class SpecJson {
         List<String> allowed = new ArrayList<>(List.of("type"));
         if (type.hasLearningRate()) {
             allowed.add("learningRate");
+            allowed.add("schedule");
         }
         allowed.addAll(spec.usedHyperparameters());
         u.allowOnly(allowed.toArray(String[]::new));
+        if (u.has("schedule")) {
+            spec = spec.withSchedule(schedule(u.object("schedule")));
+        }
         if (u.has("learningRate")) {
             spec = spec.withLearningRate(u.number("learningRate"));
         }
@@ -172,6 +176,36 @@ public final class SpecJson {
             }
         }
         return spec;
+    }
+
+    /** {"type": "STEP", "unit": "ITERATION", "decayRate": 0.5, "step": 10} and the like; see {@link ScheduleSpec}. */
+    private static ScheduleSpec schedule(Fields f) {
+        ScheduleSpec.Kind kind = f.enumValue("type", ScheduleSpec.Kind.class, "schedule");
+        ScheduleSpec.Unit unit = f.has("unit") ? f.enumValue("unit", ScheduleSpec.Unit.class, "schedule unit")
+                : ScheduleSpec.Unit.ITERATION;
+        ScheduleSpec probe = new ScheduleSpec(kind, unit, 0, 0, 0, 0, 0, 0, null);
+        List<String> allowed = new ArrayList<>(List.of("type", "unit"));
+        allowed.addAll(probe.fields());
+        f.allowOnly(allowed.toArray(String[]::new));
+        java.util.SortedMap<Integer, Double> values = new java.util.TreeMap<>();
+        if (kind == ScheduleSpec.Kind.MAP) {
+            Fields map = f.object("values");
+            map.node.fieldNames().forEachRemaining(k -> {
+                try {
+                    values.put(Integer.parseInt(k), map.number(k));
+                } catch (NumberFormatException e) {
+                    throw map.error(k, "keys of a MAP schedule are iteration or epoch numbers, got \"" + k + "\"");
+                }
+            });
+        }
+        return new ScheduleSpec(kind, unit,
+                kind == ScheduleSpec.Kind.STEP ? f.number("decayRate") : 0,
+                kind == ScheduleSpec.Kind.STEP ? f.number("step") : 0,
+                probe.fields().contains("gamma") ? f.number("gamma") : 0,
+                probe.fields().contains("power") ? f.number("power") : 0,
+                kind == ScheduleSpec.Kind.POLY ? f.integer("maxIter") : 0,
+                kind == ScheduleSpec.Kind.SIGMOID ? f.integer("stepSize") : 0,
+                values);
     }
 
     private static RegularizationSpec regularization(Fields r) {
@@ -297,6 +331,26 @@ public final class SpecJson {
         }
         for (String h : spec.usedHyperparameters()) {
             u.put(h, spec.hyperparameter(h));
+        }
+        if (spec.schedule() != null) {
+            ScheduleSpec sc = spec.schedule();
+            ObjectNode o = u.putObject("schedule");
+            o.put("type", sc.kind().name());
+            o.put("unit", sc.unit().name());
+            for (String field : sc.fields()) {
+                switch (field) {
+                    case "decayRate" -> o.put(field, sc.decayRate());
+                    case "step" -> o.put(field, sc.step());
+                    case "gamma" -> o.put(field, sc.gamma());
+                    case "power" -> o.put(field, sc.power());
+                    case "maxIter" -> o.put(field, sc.maxIter());
+                    case "stepSize" -> o.put(field, sc.stepSize());
+                    default -> {
+                        ObjectNode v = o.putObject("values");
+                        sc.values().forEach((k, val) -> v.put(String.valueOf(k), val));
+                    }
+                }
+            }
         }
     }
 

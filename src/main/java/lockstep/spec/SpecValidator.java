@@ -71,6 +71,9 @@ public final class SpecValidator {
         if (u.type().hasLearningRate() && (!Double.isFinite(u.learningRate()) || u.learningRate() < 0)) {
             throw new LockstepException(where + ".learningRate: must be a finite number >= 0, got " + u.learningRate());
         }
+        if (u.schedule() != null) {
+            validateSchedule(u.schedule(), where + ".schedule");
+        }
         for (String h : u.usedHyperparameters()) {
             double v = u.hyperparameter(h);
             boolean rate = h.startsWith("beta") || h.equals("decay") || h.equals("momentum");
@@ -78,6 +81,18 @@ public final class SpecValidator {
                 throw new LockstepException(where + "." + h + ": " + v + " is out of range ("
                         + (rate ? "0 <= " + h + " < 1" : "epsilon > 0") + ")");
             }
+        }
+    }
+
+    static void validateSchedule(ScheduleSpec s, String where) {
+        String problem = switch (s.kind()) {
+            case STEP -> s.step() > 0 && Double.isFinite(s.decayRate()) ? null : "step must be > 0 and decayRate finite";
+            case EXPONENTIAL, INVERSE, SIGMOID -> Double.isFinite(s.gamma()) && Double.isFinite(s.power()) ? null : "gamma and power must be finite";
+            case POLY -> s.maxIter() > 0 && Double.isFinite(s.power()) ? null : "maxIter must be > 0 and power finite";
+            case MAP -> s.values().containsKey(0) ? null : "values must hold the key 0 (DL4J's MapSchedule needs the starting value)";
+        };
+        if (problem != null) {
+            throw new LockstepException(where + ": " + problem);
         }
     }
 

@@ -36,7 +36,7 @@ public final class AutogradOptimizer {
      * gradients as they are.
      */
     public void step() {
-        optimizer.step(parameters, iteration);
+        optimizer.step(parameters, iteration, 0);
         iteration++;
     }
 

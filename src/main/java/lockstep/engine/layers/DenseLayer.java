@@ -27,6 +27,7 @@ public class DenseLayer {
     private final MatMul matMul;
     private final Parameter weights;
     private final Parameter bias;
+    private final RowBuffers buffers;       // z, a, δ [B,nOut] and dL/dx [B,nIn], reused per batch size
     private Matrix input;
     private Matrix z;
     private Matrix a;
@@ -41,6 +42,7 @@ public class DenseLayer {
         this.matMul = matMul;
         this.weights = new Parameter(index + "_W", Matrix.zeros(dtype, nIn, nOut));
         this.bias = new Parameter(index + "_b", Matrix.zeros(dtype, 1, nOut));
+        this.buffers = new RowBuffers(dtype, nOut, nOut, nOut, nIn);
     }
 
     public int index() {
@@ -97,11 +99,9 @@ public class DenseLayer {
                     DropoutMask.values(dropoutSeed, index, iteration, x.rows(), x.cols(), keepProbability));
             x = times(x, mask);                                  // x' = x ⊙ m          [B,nIn]
         }
-        int batch = x.rows();
-        if (z == null || z.rows() != batch) {
-            z = x.like(batch, w.cols());
-            a = x.like(batch, w.cols());
-        }
+        Matrix[] work = buffers.get(x.rows());
+        z = work[0];
+        a = work[1];
         input = x;
         matMul.multiply(x, false, w, false, z, false);   // z = x·W        [B,nOut]
         RowOps.addRowVector(z, bias.value());            // z += b         [B,nOut]
@@ -111,7 +111,7 @@ public class DenseLayer {
 
     /** From dL/da [B,nOut]: fills this layer's gradients and returns dL/dx [B,nIn]. */
     public Matrix backward(Matrix dLda) {
-        Matrix delta = dLda.like(dLda.rows(), dLda.cols());
+        Matrix delta = buffers.get(dLda.rows())[2];
         activation.backward(z, a, dLda, delta);          // δ = dL/da ⊙ f'(z)
         return backwardFromPreActivation(delta);
     }
@@ -143,9 +143,9 @@ public class DenseLayer {
         RowOps.sumRows(delta, db);
     }
 
-    /** dL/dx = δ·Wᵀ: δ [B,nOut], W [nIn,nOut] -> [B,nIn]. Returns a new matrix. */
+    /** dL/dx = δ·Wᵀ: δ [B,nOut], W [nIn,nOut] -> [B,nIn]. Returns this layer's work matrix for it. */
     protected Matrix inputGradient(Matrix delta, Matrix w) {
-        Matrix dx = delta.like(delta.rows(), w.rows());
+        Matrix dx = buffers.get(delta.rows())[3];
         matMul.multiply(delta, false, w, true, dx, false);
         return dx;
     }

@@ -30,7 +30,7 @@ final class BatchMean {
     static void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, double divisor,
                          DoubleBinaryOperator derivative, Matrix dLdz) {
         double scale = 1.0 / (divisor * output.rows());
-        Matrix dLda = output.like(output.rows(), output.cols());
+        Matrix dLda = dLdz;                        // dL/da is built in place, then taken back through f in place
         for (int i = 0, n = output.size(); i < n; i++) {
             dLda.set(i, derivative.applyAsDouble(output.get(i), labels.get(i)) * scale);
         }

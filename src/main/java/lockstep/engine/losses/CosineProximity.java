@@ -39,7 +39,7 @@ public class CosineProximity implements Loss {
     public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
         double eps = BatchMean.inTypeOf(output, EPS);
         double batch = output.rows();
-        Matrix dLda = output.like(output.rows(), output.cols());
+        Matrix dLda = dLdz;                        // built in place, then taken back through f in place
         for (int r = 0; r < output.rows(); r++) {
             double pNorm = Math.sqrt(dot(output, output, r));
             double pNormSquared = pNorm * pNorm;

@@ -9,6 +9,7 @@ public final class MiniBatchStep {
     private final Network network;
     private final Optimizer optimizer;
     private int iteration;
+    private int epoch;
 
     public MiniBatchStep(Network network, Optimizer optimizer) {
         this.network = network;
@@ -30,9 +31,14 @@ public final class MiniBatchStep {
         double loss = network.score(batch.labels())      // (1/B) Σ loss_e
                 + optimizer.penalty(network.parameters());
         network.backward(batch.labels());                // dW, db of the mean loss
-        optimizer.step(network.parameters(), iteration); // θ -= u
+        optimizer.step(network.parameters(), iteration, epoch); // θ -= u
         iteration++;
         return loss;
+    }
+
+    /** The 0-based epoch the next steps belong to (for epoch-based learning-rate schedules). */
+    public void setEpoch(int epoch) {
+        this.epoch = epoch;
     }
 
     public Optimizer optimizer() {
