@@ -65,6 +65,7 @@ public final class GoldenRecorder {
         GoldenScenario.State previous = new GoldenScenario.State(initial, initialState);
         int step = 0;
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+            dl4j.setEpoch(epoch - 1);   // as LockstepRun does: epoch-based schedules read DL4J's epoch counter
             for (int[] batch : EpochPlan.batches(order.order(data.size(), epoch), batchSize)) {
                 step++;
                 batches.add(batch);

@@ -117,6 +117,10 @@ public final class GoldenVerifier {
         for (int t = 1; t <= g.steps(); t++) {
             int epoch = (t - 1) / perEpoch + 1;
             int s = (t - 1) % perEpoch + 1;
+            if (s == 1) {
+                anchored.setEpoch(epoch - 1);
+                free.setEpoch(epoch - 1);
+            }
             Batch batch = data.batch(g.batches().get(t - 1), dtype, spec.network().loss().labels());
             Integer idx = storedIndex.get(t);
             if (idx != null) {
@@ -166,6 +170,9 @@ public final class GoldenVerifier {
         for (int t = 1; t <= g.steps(); t++) {
             int epoch = (t - 1) / perEpoch + 1;
             int s = (t - 1) % perEpoch + 1;
+            if (s == 1) {
+                dl4j.setEpoch(epoch - 1);
+            }
             StepSnapshot d = asStored(dtype, dl4j.step(data.batch(g.batches().get(t - 1), dtype,
                     spec.network().loss().labels())));
             Integer idx = storedIndex.get(t);

@@ -15,6 +15,7 @@ import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,7 @@ class ReferenceDataTest {
         boolean globalWeightDecay = false;
         boolean l1l2 = false;
         boolean checkpointed = false;
+        boolean epochSchedule = false;
         for (GoldenScenario g : all) {
             NetworkSpec net = g.spec().network();
             net.layers().stream().map(LayerSpec::activation).forEach(activations::add);
@@ -70,6 +72,7 @@ class ReferenceDataTest {
             globalWeightDecay |= net.regularization().get("weightDecay") != null;
             l1l2 |= net.regularization().get("l1") != null && net.regularization().get("l2") != null;
             checkpointed |= g.checkpointEvery() > 1;
+            epochSchedule |= net.updater().schedule() != null && net.updater().schedule().unit() == ScheduleSpec.Unit.EPOCH;
         }
         assertEquals(EnumSet.allOf(DType.class), types);
         assertEquals(Set.of(1, 2, 3, 4), hiddenLayers);
@@ -80,6 +83,7 @@ class ReferenceDataTest {
         assertTrue(globalWeightDecay, "DL4J's doubled global weight decay");
         assertTrue(l1l2, "L1 and L2");
         assertTrue(checkpointed, "a long run kept as checkpoints");
+        assertTrue(epochSchedule, "an epoch-based learning-rate schedule (the epoch counter set on both sides)");
     }
 
     @Test
