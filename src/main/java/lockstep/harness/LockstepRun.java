@@ -157,7 +157,7 @@ public final class LockstepRun {
     }
 
     /** DL4J's dropout masks: the engine's own, so that both sides drop the same activations. */
-    static MaskSource dropoutMasks(RunSpec spec) {
+    public static MaskSource dropoutMasks(RunSpec spec) {
         long seed = spec.training().seed();
         List<LayerSpec> layers = spec.network().layers();
         return (layer, iteration, rows, cols) ->
