@@ -9,6 +9,8 @@ import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
+import lockstep.report.HtmlReport;
+import lockstep.report.RunTrace;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
@@ -64,9 +66,21 @@ final class CompareCommand implements Callable<Integer> {
                     "dl4j (DL4J's own initialisation from ND4J's native RNG, seeded by --seed)."})
     InitSource initFrom = InitSource.ENGINE;
 
+    @Option(names = "--atol", paramLabel = "ABS",
+            description = "Override the absolute tolerance: differences up to ABS count as none (defaults: 1e-14 DOUBLE, 1e-6 FLOAT).")
+    Double absolute;
+
     @Option(names = "--drift-window", paramLabel = "STEPS",
             description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
     Integer driftWindow;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report with PNG charts (losses overlaid, relative difference per step) to DIR.")
+    Path report;
+
+    @Option(names = "--bench-results", paramLabel = "FILE",
+            description = "With --report: add the benchmark results of this JMH JSON file (e.g. benchmarks/results/results.json).")
+    Path benchResults;
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
@@ -75,9 +89,14 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() {
         RunSpec run = SpecValidator.validate(overridden(spec == null ? RunSpec.irisDefault() : SpecJson.read(spec)));
         TolerancePolicy tol = TolerancePolicy.defaultFor(run.training().dataType());
-        if (tolerance != null || floor != null) {
+        for (Double v : new Double[] {tolerance, floor, absolute, drift}) {
+            if (v != null && !(v >= 0)) {
+                throw new LockstepException("tolerances must be numbers >= 0, got " + v);
+            }
+        }
+        if (tolerance != null || floor != null || absolute != null) {
             tol = tol.withStep(new Tolerance(tolerance != null ? tolerance : tol.step().relative(),
-                    floor != null ? floor : tol.step().floor()));
+                    floor != null ? floor : tol.step().floor(), absolute != null ? absolute : tol.step().absolute()));
         }
         if (driftWindow != null) {
             if (driftWindow < 0) {
@@ -86,13 +105,21 @@ final class CompareCommand implements Callable<Integer> {
             tol = tol.withDriftWindow(driftWindow);
         }
         if (drift != null) {
-            tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor()));
+            tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
-        ParityReport report = new ParityReport(System.out);
+        if (benchResults != null && report == null) {
+            throw new LockstepException("--bench-results: goes with --report");
+        }
+        ParityReport console = new ParityReport(System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
-        report.header(run, initFrom);
-        LockstepResult result = lockstep.run(report);
-        report.verdict(result);
+        console.header(run, initFrom);
+        RunTrace trace = new RunTrace(console);
+        LockstepResult result = lockstep.run(trace);
+        console.verdict(result);
+        if (report != null) {
+            HtmlReport.write(report, result, trace, benchResults);
+            System.out.println("report: " + report.resolve("index.html"));
+        }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 

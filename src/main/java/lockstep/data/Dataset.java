@@ -3,6 +3,7 @@ package lockstep.data;
 import lockstep.LockstepException;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
+import lockstep.spec.LabelEncoding;
 
 /**
  * Examples for classification: features [n, nFeatures] and one-hot labels [n, nClasses], both
@@ -87,8 +88,13 @@ public final class Dataset {
         throw new IllegalStateException("example " + example + " has no class");
     }
 
-    /** The examples at {@code indices}, in that order, as matrices of the given type. */
+    /** The examples at {@code indices}, in that order, as matrices of the given type, with one-hot labels. */
     public Batch batch(int[] indices, DType dtype) {
+        return batch(indices, dtype, LabelEncoding.ZERO_ONE);
+    }
+
+    /** The examples at {@code indices}, in that order, as matrices of the given type, labels encoded for the loss. */
+    public Batch batch(int[] indices, DType dtype, LabelEncoding encoding) {
         Matrix x = Matrix.zeros(dtype, indices.length, featureCount);
         Matrix y = Matrix.zeros(dtype, indices.length, classCount);
         for (int r = 0; r < indices.length; r++) {
@@ -97,7 +103,7 @@ public final class Dataset {
                 x.set(r, c, features[e * featureCount + c]);
             }
             for (int c = 0; c < classCount; c++) {
-                y.set(r, c, labels[e * classCount + c]);
+                y.set(r, c, encoding.encode(labels[e * classCount + c]));
             }
         }
         return new Batch(indices.clone(), x, y);

@@ -9,12 +9,14 @@ import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.GradientNormalizationSpec;
 import lockstep.spec.RegularizationSpec;
+import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.WeightDistribution;
 import lockstep.spec.WeightInitSpec;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
@@ -37,6 +39,14 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.schedule.ExponentialSchedule;
+import org.nd4j.linalg.schedule.ISchedule;
+import org.nd4j.linalg.schedule.InverseSchedule;
+import org.nd4j.linalg.schedule.MapSchedule;
+import org.nd4j.linalg.schedule.PolySchedule;
+import org.nd4j.linalg.schedule.ScheduleType;
+import org.nd4j.linalg.schedule.SigmoidSchedule;
+import org.nd4j.linalg.schedule.StepSchedule;
 import org.nd4j.linalg.lossfunctions.LossFunctions.LossFunction;
 
 /** Translates a {@link NetworkSpec} into the equivalent DL4J MultiLayerNetwork: DenseLayers, then an OutputLayer with the loss. */
@@ -46,12 +56,20 @@ public final class Dl4jNetworks {
 
     /** The configured and initialised network (DL4J draws its own initial weights; the harness overwrites them). */
     public static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed));
+        return build(spec, dtype, seed, null);
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, DType, long)}, with the dropout masks of layers that use dropout
+     * taken from {@code masks} (null: DL4J's own Dropout with its native RNG).
+     */
+    public static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed, masks));
         net.init();
         return net;
     }
 
-    public static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed) {
+    public static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType(dtype))
@@ -64,7 +82,9 @@ public final class Dl4jNetworks {
             global.gradientNormalization(GradientNormalization.valueOf(norm.type().name()))
                     .gradientNormalizationThreshold(norm.threshold());
         }
-        NeuralNetConfiguration.ListBuilder list = global.list();
+        // DL4J refuses some loss/activation pairs it considers mistakes (SIGMOID + MCXENT, SOFTMAX + XENT,
+        // MCXENT/XENT with an output outside [0,1]); lockstep's SpecValidator decides what runs instead.
+        NeuralNetConfiguration.ListBuilder list = global.list().validateOutputLayerConfig(false);
         List<LayerSpec> layers = spec.layers();
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
@@ -82,6 +102,9 @@ public final class Dl4jNetworks {
             if (l.regularization() != null) {
                 regularization(l.regularization(), builder::l1, builder::l2, builder::weightDecay, builder::l1Bias,
                         builder::l2Bias, builder::weightDecayBias);
+            }
+            if (l.dropout() != null) {
+                builder.dropOut(masks != null ? new ExternalMaskDropout(i, masks) : new Dropout(l.dropout()));
             }
             if (l.gradientNormalization() != null) {
                 builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))
@@ -122,6 +145,46 @@ public final class Dl4jNetworks {
     }
 
     static IUpdater updater(UpdaterSpec u) {
+        IUpdater updater = fixedRateUpdater(u);
+        if (u.schedule() != null && u.type().hasLearningRate()) {
+            ISchedule s = schedule(u.schedule(), u.learningRate());
+            if (updater instanceof Sgd x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof Nesterovs x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof Adam x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof AdaMax x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof AMSGrad x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof Nadam x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof RmsProp x) {
+                x.setLearningRateSchedule(s);
+            } else if (updater instanceof AdaGrad x) {
+                x.setLearningRateSchedule(s);
+            } else {
+                throw new IllegalArgumentException(u.type() + " takes no learning-rate schedule");
+            }
+        }
+        return updater;
+    }
+
+    /** DL4J's ISchedule for a schedule spec, starting at the updater's learning rate. */
+    static ISchedule schedule(ScheduleSpec s, double initial) {
+        ScheduleType unit = ScheduleType.valueOf(s.unit().name());
+        return switch (s.kind()) {
+            case STEP -> new StepSchedule(unit, initial, s.decayRate(), s.step());
+            case EXPONENTIAL -> new ExponentialSchedule(unit, initial, s.gamma());
+            case INVERSE -> new InverseSchedule(unit, initial, s.gamma(), s.power());
+            case POLY -> new PolySchedule(unit, initial, s.power(), s.maxIter());
+            case SIGMOID -> new SigmoidSchedule(unit, initial, s.gamma(), s.stepSize());
+            case MAP -> new MapSchedule(unit, new java.util.HashMap<>(s.values()));
+        };
+    }
+
+    private static IUpdater fixedRateUpdater(UpdaterSpec u) {
         return switch (u.type()) {
             case SGD -> new Sgd(u.learningRate());
             case NESTEROVS -> new Nesterovs(u.learningRate(), u.momentum());

@@ -26,13 +26,23 @@ public final class Dl4jTrainer {
     private final DataType dataType;
 
     public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed) {
+        this(spec, dtype, seed, null);
+    }
+
+    /** With dropout masks from {@code masks} (null: DL4J's own). */
+    public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         Nd4jRuntime.init();
-        this.net = Dl4jNetworks.build(spec, dtype, seed);
+        this.net = Dl4jNetworks.build(spec, dtype, seed, masks);
         this.dataType = Dl4jNetworks.dataType(dtype);
     }
 
     public MultiLayerNetwork network() {
         return net;
+    }
+
+    /** Sets DL4J's epoch counter (0-based), which epoch-based schedules read; fit(DataSet) never advances it. */
+    public void setEpoch(int epoch) {
+        net.setEpochCount(epoch);
     }
 
     /** Parameter keys in DL4J's order: 0_W, 0_b, 1_W, ... */

@@ -6,9 +6,7 @@ import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.engine.activations.*;
 import lockstep.engine.layers.DenseLayer;
-import lockstep.engine.losses.Loss;
-import lockstep.engine.losses.McXent;
-import lockstep.engine.losses.Mse;
+import lockstep.engine.losses.*;
 import lockstep.engine.optim.LayerwiseOptimizer;
 import lockstep.engine.optim.Optimizer;
 import lockstep.engine.optim.RegularizationMerge;
@@ -16,7 +14,7 @@ import lockstep.engine.optim.Rules;
 import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
-import lockstep.linalg.NaiveMatMul;
+import lockstep.linalg.FastMatMul;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -56,7 +54,19 @@ public class EngineComponents {
     public Loss loss(LossType type) {
         return switch (type) {
             case MCXENT -> new McXent();
+            case NEGATIVELOGLIKELIHOOD -> new NegativeLogLikelihood();
             case MSE -> new Mse();
+            case L1 -> new L1();
+            case L2 -> new L2();
+            case MEAN_ABSOLUTE_ERROR -> new MeanAbsoluteError();
+            case XENT -> new Xent();
+            case HINGE -> new Hinge();
+            case SQUARED_HINGE -> new SquaredHinge();
+            case KL_DIVERGENCE -> new KlDivergence();
+            case POISSON -> new Poisson();
+            case COSINE_PROXIMITY -> new CosineProximity();
+            case MEAN_SQUARED_LOGARITHMIC_ERROR -> new MeanSquaredLogarithmicError();
+            case MEAN_ABSOLUTE_PERCENTAGE_ERROR -> new MeanAbsolutePercentageError();
         };
     }
 
@@ -74,7 +84,7 @@ public class EngineComponents {
         List<LayerwiseOptimizer.LayerPlan> plans = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             RegularizationSpec own = spec.layers().get(i).regularization();
-            plans.add(new LayerwiseOptimizer.LayerPlan(updateRule(spec.updaterOf(i)),
+            plans.add(new LayerwiseOptimizer.LayerPlan(spec.updaterOf(i), this::updateRule,
                     RegularizationMerge.forWeights(spec.regularization(), own),
                     RegularizationMerge.forBiases(spec.regularization(), own),
                     spec.gradientNormalizationOf(i)));
@@ -82,8 +92,9 @@ public class EngineComponents {
         return new LayerwiseOptimizer(plans);
     }
 
+    /** The matrix kernel: packed, register-blocked, Vector API when present (NaiveMatMul is the test oracle). */
     public MatMul matMul() {
-        return new NaiveMatMul();
+        return new FastMatMul();
     }
 
     /** The per-epoch example order the engine's training loop uses. */

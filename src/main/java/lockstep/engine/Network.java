@@ -3,6 +3,7 @@ package lockstep.engine;
 import java.util.ArrayList;
 import java.util.List;
 import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.layers.RowBuffers;
 import lockstep.engine.losses.Loss;
 import lockstep.linalg.Matrix;
 
@@ -10,10 +11,19 @@ import lockstep.linalg.Matrix;
 public final class Network {
     private final List<DenseLayer> layers;
     private final Loss loss;
+    private final List<Parameter> parameters;
+    private final RowBuffers outputDelta;    // δ_L [B,nOut], reused per batch size
 
     public Network(List<DenseLayer> layers, Loss loss) {
         this.layers = List.copyOf(layers);
         this.loss = loss;
+        List<Parameter> params = new ArrayList<>();
+        for (DenseLayer layer : layers) {
+            params.addAll(layer.parameters());
+        }
+        this.parameters = List.copyOf(params);
+        DenseLayer out = layers.get(layers.size() - 1);
+        this.outputDelta = new RowBuffers(out.weights().value().dtype(), out.weights().value().cols());
     }
 
     public List<DenseLayer> layers() {
@@ -26,11 +36,7 @@ public final class Network {
 
     /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... */
     public List<Parameter> parameters() {
-        List<Parameter> params = new ArrayList<>();
-        for (DenseLayer layer : layers) {
-            params.addAll(layer.parameters());
-        }
-        return params;
+        return parameters;
     }
 
     public Parameter parameter(String name) {
@@ -38,18 +44,26 @@ public final class Network {
                 .orElseThrow(() -> new IllegalArgumentException("no parameter " + name));
     }
 
+    /** Tells every layer which training iteration the next forward pass belongs to (it selects dropout masks). */
+    public void setIteration(int iteration) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).setIteration(iteration);
+        }
+    }
+
     /** Runs x [B,nIn] through every layer, caching z and a in each; returns the output [B,nOut]. */
     public Matrix forward(Matrix x) {
         Matrix a = x;
-        for (DenseLayer layer : layers) {
-            a = layer.forward(a);
+        for (int i = 0; i < layers.size(); i++) {
+            a = layers.get(i).forward(a);
         }
         return a;
     }
 
     /** The batch-mean loss of the output of the last {@link #forward} against labels [B,nOut]. */
     public double score(Matrix labels) {
-        return loss.score(outputLayer().output(), labels);
+        DenseLayer out = outputLayer();
+        return loss.score(out.output(), labels, out.activation());
     }
 
     /**
@@ -58,7 +72,7 @@ public final class Network {
      */
     public void backward(Matrix labels) {
         DenseLayer out = outputLayer();
-        Matrix delta = labels.like(labels.rows(), labels.cols());
+        Matrix delta = outputDelta.get(labels.rows())[0];
         loss.gradient(out.preActivation(), out.output(), labels, out.activation(), delta);
         Matrix dLda = out.backwardFromPreActivation(delta);
         for (int i = layers.size() - 2; i >= 0; i--) {

@@ -19,6 +19,9 @@ public final class NetworkBuilder {
             LayerSpec l = spec.layers().get(i);
             DenseLayer layer = components.denseLayer(i, l.nIn(), l.nOut(), components.activation(l.activation()), dtype);
             WeightInitializer.initialize(layer.weights().value(), spec.weightInitOf(i), seed, i);
+            if (l.dropout() != null) {
+                layer.setDropout(l.dropout(), seed);
+            }
             layers.add(layer);
         }
         return new Network(layers, components.loss(spec.loss()));

@@ -40,6 +40,11 @@ public final class Dl4jSideTrainer implements Trainer {
     }
 
     @Override
+    public void setEpoch(int epoch) {
+        dl4j.setEpoch(epoch);
+    }
+
+    @Override
     public Map<String, double[]> updaterState() {
         return dl4j.updaterState();
     }

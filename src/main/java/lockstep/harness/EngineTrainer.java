@@ -55,6 +55,11 @@ public final class EngineTrainer implements Trainer {
     }
 
     @Override
+    public void setEpoch(int epoch) {
+        step.setEpoch(epoch);
+    }
+
+    @Override
     public Map<String, double[]> updaterState() {
         return step.optimizer().state();
     }

@@ -16,6 +16,7 @@ public final class EpochSummary {
     private double dl4jLossSum;
     private final Map<Quantity, Double> worstStep = new EnumMap<>(Quantity.class);
     private double worstDrift;
+    private double largestAbsolute;
 
     public EpochSummary(int epoch) {
         this.epoch = epoch;
@@ -30,6 +31,7 @@ public final class EpochSummary {
             worstStep.merge(q, step.worst(q), StepComparison::maxKeepingNaN);
         }
         worstDrift = StepComparison.maxKeepingNaN(worstDrift, trajectory.worstOverall());
+        largestAbsolute = Math.max(largestAbsolute, step.largestAbsolute());
     }
 
     public int epoch() {
@@ -60,6 +62,11 @@ public final class EpochSummary {
     /** The worst step-check error over all quantities. */
     public double worstStep() {
         return worstStep.values().stream().reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
+    /** The largest absolute step-check difference of the epoch. */
+    public double largestAbsolute() {
+        return largestAbsolute;
     }
 
     /** The worst trajectory error over all quantities. */

@@ -1,7 +1,10 @@
 package lockstep.harness;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
 import lockstep.engine.Network;
 import lockstep.engine.Parameter;
 import lockstep.linalg.DType;
@@ -35,26 +38,44 @@ public final class GradientCheck {
         }
         network.forward(x);
         network.backward(y);
-        List<ParameterResult> results = new ArrayList<>();
+        Map<String, double[]> analytic = new LinkedHashMap<>();
         for (Parameter p : network.parameters()) {
-            double[] analytic = p.gradient().toDoubleArray();
+            analytic.put(p.name(), p.gradient().toDoubleArray());
+        }
+        return check(network.parameters(), analytic, () -> {
+            network.forward(x);
+            return network.score(y);
+        });
+    }
+
+    /**
+     * The same check for any engine: {@code analytic} holds each parameter's gradient (keyed by name),
+     * and {@code loss} recomputes the loss from the parameters' current values, which are probed in
+     * place and restored. DOUBLE parameters only.
+     */
+    public static List<ParameterResult> check(List<Parameter> parameters, Map<String, double[]> analytic,
+                                              DoubleSupplier loss) {
+        List<ParameterResult> results = new ArrayList<>();
+        for (Parameter p : parameters) {
             Matrix theta = p.value();
+            if (theta.dtype() != DType.DOUBLE) {
+                throw new IllegalArgumentException("finite-difference checks need DOUBLE, got " + theta.dtype());
+            }
+            double[] g = analytic.get(p.name());
             ParameterResult worst = null;
             for (int i = 0; i < theta.size(); i++) {
                 double original = theta.get(i);
                 theta.set(i, original + EPSILON);
-                network.forward(x);
-                double plus = network.score(y);
+                double plus = loss.getAsDouble();
                 theta.set(i, original - EPSILON);
-                network.forward(x);
-                double minus = network.score(y);
+                double minus = loss.getAsDouble();
                 theta.set(i, original);
                 double numeric = (plus - minus) / (2 * EPSILON);
-                double abs = Math.abs(analytic[i] - numeric);
-                double rel = abs == 0.0 ? 0.0 : abs / (Math.abs(analytic[i]) + Math.abs(numeric));
+                double abs = Math.abs(g[i] - numeric);
+                double rel = abs == 0.0 ? 0.0 : abs / (Math.abs(g[i]) + Math.abs(numeric));
                 boolean ok = Double.isFinite(rel) && (rel <= MAX_RELATIVE_ERROR || abs < MIN_ABSOLUTE_ERROR);
                 if (worst == null || (worst.passed() && !ok) || (worst.passed() == ok && rel > worst.relativeError())) {
-                    worst = new ParameterResult(p.name(), i, analytic[i], numeric, rel, ok);
+                    worst = new ParameterResult(p.name(), i, g[i], numeric, rel, ok);
                 }
             }
             results.add(worst);

@@ -19,6 +19,11 @@ public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<Epoch
         return epochs.stream().mapToDouble(EpochSummary::worstStep).reduce(0.0, StepComparison::maxKeepingNaN);
     }
 
+    /** The largest absolute step-check difference over the run. */
+    public double largestAbsolute() {
+        return epochs.stream().mapToDouble(EpochSummary::largestAbsolute).max().orElse(0.0);
+    }
+
     /** The worst trajectory error over every step and quantity. */
     public double worstDrift() {
         return epochs.stream().mapToDouble(EpochSummary::worstDrift).reduce(0.0, StepComparison::maxKeepingNaN);

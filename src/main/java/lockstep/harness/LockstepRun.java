@@ -11,12 +11,12 @@ import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.dl4j.Dl4jTrainer;
+import lockstep.dl4j.MaskSource;
+import lockstep.engine.layers.DropoutMask;
+import lockstep.spec.LayerSpec;
 import lockstep.engine.EngineComponents;
-import lockstep.engine.Network;
-import lockstep.engine.NetworkBuilder;
-import lockstep.engine.optim.Optimizer;
-import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.DType;
+import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
 
@@ -37,6 +37,15 @@ public final class LockstepRun {
         /** The parameters both sides start from, before the first step. */
         default void onStart(Map<String, double[]> initialParameters) {
         }
+
+        /** After every compared step: the free-running engine's and DL4J's snapshots and both checks. */
+        default void onStep(StepRecord step) {
+        }
+    }
+
+    /** One compared step, for listeners that keep per-step traces (reports, plots). */
+    public record StepRecord(int epoch, int step, int globalStep, StepSnapshot freeEngine, StepSnapshot dl4j,
+                             StepComparison stepCheck, StepComparison trajectory) {
     }
 
     private final RunSpec spec;
@@ -44,6 +53,7 @@ public final class LockstepRun {
     private final EngineComponents components;
     private final TolerancePolicy tolerance;
     private final InitSource initSource;
+    private EngineFactory engines = EngineFactory.MATRIX;
 
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance) {
         this(spec, data, components, tolerance, InitSource.ENGINE);
@@ -83,11 +93,12 @@ public final class LockstepRun {
         DType dtype = spec.training().dataType();
         long seed = spec.training().seed();
         int batchSize = spec.training().batchSize();
+        LabelEncoding labels = spec.network().loss().labels(); // the same labels for both sides
 
-        EngineTrainer free = newEngine(dtype, seed);      // trains on its own: the trajectory check
-        EngineTrainer anchored = newEngine(dtype, seed);  // set to DL4J's parameters before each step: the step check
+        Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
+        Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
-        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed), shapes);
+        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec)), shapes);
         listener.onStart(shareInitialParameters(initSource, free, dl4j));
 
         List<EpochSummary> epochs = new ArrayList<>();
@@ -105,14 +116,17 @@ public final class LockstepRun {
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize);
             List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize);
+            for (Trainer side : List.of(free, anchored, dl4j)) {
+                side.setEpoch(epoch - 1);
+            }
             EpochSummary summary = new EpochSummary(epoch);
             epochs.add(summary);
             for (int s = 0; s < dl4jBatches.size(); s++) {
                 globalStep++;
                 Divergence divergence = compareBatches(epoch, s + 1, globalStep, engineBatches.get(s), dl4jBatches.get(s));
                 if (divergence == null) {
-                    Batch engineBatch = data.batch(engineBatches.get(s), dtype);
-                    Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype);
+                    Batch engineBatch = data.batch(engineBatches.get(s), dtype, labels);
+                    Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype, labels);
                     anchored.setParameters(dl4jParameters);
                     anchored.setUpdaterState(dl4jState);
                     StepSnapshot a = anchored.step(engineBatch);
@@ -125,6 +139,7 @@ public final class LockstepRun {
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
                             shapes, tolerance.trajectory());
                     summary.add(dl4jBatch.size(), f, d, step, trajectory);
+                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory));
                     divergence = step.divergence() != null ? step.divergence() : trajectory.divergence();
                     if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
                         free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
@@ -141,6 +156,14 @@ public final class LockstepRun {
         return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
     }
 
+    /** DL4J's dropout masks: the engine's own, so that both sides drop the same activations. */
+    static MaskSource dropoutMasks(RunSpec spec) {
+        long seed = spec.training().seed();
+        List<LayerSpec> layers = spec.network().layers();
+        return (layer, iteration, rows, cols) ->
+                DropoutMask.values(seed, layer, iteration, rows, cols, layers.get(layer).dropout());
+    }
+
     /** Copies the initial parameters of the side {@code source} names into the other side; returns them. */
     static Map<String, double[]> shareInitialParameters(InitSource source, Trainer engine, Trainer dl4j) {
         Trainer from = source == InitSource.DL4J ? dl4j : engine;
@@ -150,10 +173,14 @@ public final class LockstepRun {
         return start;
     }
 
-    private EngineTrainer newEngine(DType dtype, long seed) {
-        Network network = NetworkBuilder.build(spec.network(), dtype, seed, components);
-        Optimizer optimizer = components.optimizer(spec.network());
-        return new EngineTrainer(new MiniBatchStep(network, optimizer));
+    /** Runs the engine {@code factory} builds (e.g. {@link AutogradTrainer#FACTORY}) instead of the matrix engine. Returns this. */
+    public LockstepRun withEngine(EngineFactory factory) {
+        this.engines = factory;
+        return this;
+    }
+
+    private Trainer newEngine(DType dtype, long seed) {
+        return engines.create(spec.network(), dtype, seed, components);
     }
 
     private Divergence compareBatches(int epoch, int step, int globalStep, int[] engine, int[] dl4j) {

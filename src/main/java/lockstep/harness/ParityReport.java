@@ -38,9 +38,12 @@ public final class ParityReport implements LockstepRun.Listener {
     public static String verdictLine(LockstepResult r) {
         if (r.passed()) {
             return String.format(Locale.ROOT,
-                    "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s), trajectory drift %s (tolerance %.0e)",
+                    "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s; largest absolute"
+                            + " difference %s, absolute tolerance %.0e), trajectory drift %s (tolerance %s)",
                     r.steps(), r.parameterCount(), err(r.worstStepError()), r.tolerance().step().relative(),
-                    r.spec().training().dataType(), err(r.worstDrift()), r.tolerance().trajectory().relative());
+                    r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
+                    err(r.worstDrift()), Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
+                            : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()));
         }
         return "FAIL  " + r.divergence().describe();
     }

@@ -23,8 +23,13 @@ public final class StepComparison {
     private final Tolerance tolerance;
     private final Map<Quantity, Double> worst = new EnumMap<>(Quantity.class);
     private Divergence divergence;
+    private double largestAbsolute;
+    private final Map<String, Double> worstByParameter = new java.util.LinkedHashMap<>();
+    private final Map<String, Double> largestAbsoluteByParameter = new java.util.LinkedHashMap<>();
     /** Per parameter, the error updates and updater state may inherit from the gradient (see {@link #inheritedError}). */
     private Map<String, double[]> inherited = Map.of();
+    /** Per parameter, the error the parameters after the step may inherit from the update. */
+    private Map<String, double[]> inheritedByParameters = Map.of();
 
     private StepComparison(Check check, int epoch, int step, int globalStep, Map<String, int[]> shapes,
                            Tolerance tolerance) {
@@ -41,8 +46,9 @@ public final class StepComparison {
         StepComparison c = new StepComparison(check, epoch, step, globalStep, shapes, tolerance);
         c.compare(Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()});
         c.compareAll(Quantity.GRADIENT, engine.gradients(), dl4j.gradients());
-        c.inherited = inheritedError(engine.gradients(), dl4j.gradients());
+        c.inherited = inheritedFromGradients(engine.gradients(), dl4j.gradients());
         c.compareAll(Quantity.UPDATE, engine.updates(), dl4j.updates());
+        c.inheritedByParameters = inheritedError(engine.updates(), dl4j.updates(), engine.parameters(), dl4j.parameters());
         c.compareAll(Quantity.PARAMETER, engine.parameters(), dl4j.parameters());
         c.compareAll(Quantity.UPDATER_STATE, engine.updaterState(), dl4j.updaterState());
         return c;
@@ -73,20 +79,58 @@ public final class StepComparison {
     }
 
     /**
-     * An update is computed from the gradient, so it cannot agree better than its gradient element does:
-     * element i of an update or of the updater state may differ by twice the plain relative difference
-     * |e-d|/max(|e|,|d|) of gradient element i, on top of the tolerance. This matters in FLOAT for
-     * adaptive updaters (Adam and kin), which scale a tiny gradient element, and its rounding noise,
-     * up to a full-size update.
+     * Errors are inherited down the step: an update is computed from the gradient, and the parameters
+     * after the step from the update, so neither can agree better than its input does. Element i of a
+     * target may differ, on top of the tolerance, by 2·|Δinput_i| / max(|target_e,i|, |target_d,i|).
+     * For updates and updater state the target is the gradient itself, i.e. they may inherit twice the
+     * gradient element's plain relative difference: an adaptive updater (Adam and kin) divides by
+     * sqrt(v) ≈ |g|, so it turns a tiny gradient element, rounding noise included, into a full-size
+     * update with the same relative error. For the parameters after the step the target is the
+     * parameter: θ - u inherits the update's absolute difference.
      */
-    static Map<String, double[]> inheritedError(Map<String, double[]> engine, Map<String, double[]> dl4j) {
+    /**
+     * The allowance updates inherit from the gradients: twice each element's plain relative difference
+     * (see {@link #inheritedError}) plus twice the relative difference of the L2 norm of its layer's
+     * gradients, because gradient renormalisation and L2 clipping divide every element by that norm.
+     */
+    static Map<String, double[]> inheritedFromGradients(Map<String, double[]> e, Map<String, double[]> d) {
+        Map<String, double[]> out = inheritedError(e, d, e, d);
+        Map<String, double[]> diffSquares = new java.util.HashMap<>();
+        Map<String, double[]> normSquares = new java.util.HashMap<>();
+        e.forEach((name, ge) -> {
+            String layer = name.substring(0, name.indexOf('_'));
+            double[] gd = d.get(name);
+            double diff = 0;
+            double norm = 0;
+            for (int i = 0; i < ge.length; i++) {
+                diff += (ge[i] - gd[i]) * (ge[i] - gd[i]);
+                norm += Math.max(ge[i] * ge[i], gd[i] * gd[i]);
+            }
+            diffSquares.computeIfAbsent(layer, k -> new double[1])[0] += diff;
+            normSquares.computeIfAbsent(layer, k -> new double[1])[0] += norm;
+        });
+        out.forEach((name, a) -> {
+            String layer = name.substring(0, name.indexOf('_'));
+            double norm = normSquares.get(layer)[0];
+            double normError = norm == 0 ? 0 : 2.0 * Math.sqrt(diffSquares.get(layer)[0] / norm);
+            for (int i = 0; i < a.length; i++) {
+                a[i] += normError;
+            }
+        });
+        return out;
+    }
+
+    static Map<String, double[]> inheritedError(Map<String, double[]> inputE, Map<String, double[]> inputD,
+                                                Map<String, double[]> targetE, Map<String, double[]> targetD) {
         Map<String, double[]> out = new java.util.HashMap<>();
-        engine.forEach((name, e) -> {
-            double[] d = dl4j.get(name);
+        inputE.forEach((name, e) -> {
+            double[] d = inputD.get(name);
+            double[] te = targetE.get(name);
+            double[] td = targetD.get(name);
             double[] a = new double[e.length];
             for (int i = 0; i < e.length; i++) {
                 double diff = Math.abs(e[i] - d[i]);
-                a[i] = diff == 0.0 ? 0.0 : 2.0 * diff / Math.max(Math.abs(e[i]), Math.abs(d[i]));
+                a[i] = diff == 0.0 ? 0.0 : 2.0 * diff / Math.max(Math.abs(te[i]), Math.abs(td[i]));
             }
             out.put(name, a);
         });
@@ -94,9 +138,18 @@ public final class StepComparison {
     }
 
     private void compare(Quantity q, String name, double[] e, double[] d) {
-        double[] allowance = q == Quantity.UPDATE || q == Quantity.UPDATER_STATE ? inherited.get(baseName(name)) : null;
+        double[] allowance = switch (q) {
+            case UPDATE, UPDATER_STATE -> inherited.get(baseName(name));
+            case PARAMETER -> inheritedByParameters.get(name);
+            default -> null;
+        };
         TensorDiff diff = TensorDiff.of(e, d, tolerance, allowance);
         worst.merge(q, diff.worstError(), StepComparison::maxKeepingNaN);
+        if (name != null) {
+            worstByParameter.merge(baseName(name), diff.worstError(), StepComparison::maxKeepingNaN);
+            largestAbsoluteByParameter.merge(baseName(name), diff.largestAbsolute(), Math::max);
+        }
+        largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());
         if (divergence == null && !diff.passed()) {
             int i = diff.firstFailIndex();
             divergence = new Divergence(check, epoch, step, globalStep, q, name, name == null ? null : shapes.get(baseName(name)),
@@ -117,6 +170,21 @@ public final class StepComparison {
     /** The worst err of a quantity in this step (0 if not compared). */
     public double worst(Quantity q) {
         return worst.getOrDefault(q, 0.0);
+    }
+
+    /** The worst err per parameter (gradient, update, value and updater state together), in checking order. */
+    public Map<String, Double> worstByParameter() {
+        return worstByParameter;
+    }
+
+    /** The largest absolute difference per parameter (gradient, update, value and updater state together). */
+    public Map<String, Double> largestAbsoluteByParameter() {
+        return largestAbsoluteByParameter;
+    }
+
+    /** The largest absolute difference over every quantity and element. */
+    public double largestAbsolute() {
+        return largestAbsolute;
     }
 
     /** The worst err over every quantity. */

@@ -8,8 +8,10 @@ package lockstep.harness;
  * @param worstIndex      where it occurs
  * @param firstFailIndex  the first index whose err_i exceeds the tolerance, or -1
  * @param firstFailError  err at that index (0 when nothing failed)
+ * @param largestAbsolute the largest |e_i - d_i| (+inf for a non-finite value), to show what "0" hides
  */
-public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, double firstFailError) {
+public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, double firstFailError,
+                         double largestAbsolute) {
 
     public boolean passed() {
         return firstFailIndex < 0;
@@ -38,8 +40,11 @@ public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, 
         int worstIndex = 0;
         int firstFail = -1;
         double firstFailError = 0.0;
+        double largestAbsolute = 0.0;
         for (int i = 0; i < e.length; i++) {
             double err = tolerance.error(e[i], d[i], scale);
+            double abs = Math.abs(e[i] - d[i]);
+            largestAbsolute = Double.isNaN(abs) ? Double.POSITIVE_INFINITY : Math.max(largestAbsolute, abs);
             if (err > worst || Double.isNaN(err)) {
                 worst = err;
                 worstIndex = i;
@@ -49,6 +54,6 @@ public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, 
                 firstFailError = err;
             }
         }
-        return new TensorDiff(worst, worstIndex, firstFail, firstFailError);
+        return new TensorDiff(worst, worstIndex, firstFail, firstFailError, largestAbsolute);
     }
 }

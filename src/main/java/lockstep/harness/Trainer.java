@@ -26,6 +26,10 @@ public interface Trainer {
     /** Overwrites the updater state (keys and sizes as {@link #updaterState()} gives them). */
     void setUpdaterState(Map<String, double[]> state);
 
+    /** Tells the side which 0-based epoch the next steps belong to (epoch-based schedules use it). */
+    default void setEpoch(int epoch) {
+    }
+
     /** Trains on one mini-batch and reports what happened. */
     StepSnapshot step(Batch batch);
 }

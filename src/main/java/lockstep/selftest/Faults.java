@@ -35,8 +35,8 @@ final class Faults {
         }
 
         @Override
-        public double score(Matrix output, Matrix labels) {
-            return real.score(output, labels);
+        public double score(Matrix output, Matrix labels, Activation activation) {
+            return real.score(output, labels, activation);
         }
 
         @Override

@@ -4,28 +4,36 @@ package lockstep.spec;
  * One dense layer: {@code a_out = activation(a_in · W + b)} with W of shape [nIn, nOut].
  * The nullable fields override the network's settings for this layer when set: weight
  * initialisation, updater, regularisation (merged with the network's the way DL4J merges them)
- * and gradient normalisation.
+ * gradient normalisation, and dropout on the layer's input ({@code dropout} is DL4J's p, the
+ * probability of keeping an activation; kept ones are scaled by 1/p).
  */
 public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInitSpec weightInit, UpdaterSpec updater,
-                        RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
+                        RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization,
+                        Double dropout) {
 
     public LayerSpec(int nIn, int nOut, ActivationType activation) {
-        this(nIn, nOut, activation, null, null, null, null);
+        this(nIn, nOut, activation, null, null, null, null, null);
     }
 
     public LayerSpec(int nIn, int nOut, ActivationType activation, WeightInitSpec weightInit) {
-        this(nIn, nOut, activation, weightInit, null, null, null);
+        this(nIn, nOut, activation, weightInit, null, null, null, null);
     }
 
     public LayerSpec withUpdater(UpdaterSpec u) {
-        return new LayerSpec(nIn, nOut, activation, weightInit, u, regularization, gradientNormalization);
+        return new LayerSpec(nIn, nOut, activation, weightInit, u, regularization, gradientNormalization, dropout);
     }
 
     public LayerSpec withRegularization(RegularizationSpec r) {
-        return new LayerSpec(nIn, nOut, activation, weightInit, updater, r, gradientNormalization);
+        return new LayerSpec(nIn, nOut, activation, weightInit, updater, r, gradientNormalization, dropout);
     }
 
     public LayerSpec withGradientNormalization(GradientNormalizationSpec g) {
-        return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, g);
+        return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, g, dropout);
+    }
+
+    /** Dropout on this layer's input with DL4J's meaning of p: the probability of RETAINING an activation. */
+    public LayerSpec withDropout(Double retainProbability) {
+        return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, gradientNormalization,
+                retainProbability);
     }
 }

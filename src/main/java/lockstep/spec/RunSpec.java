@@ -21,9 +21,11 @@ public record RunSpec(DataSpec data, NetworkSpec network, TrainingSpec training)
         return new RunSpec(data, n, training);
     }
 
-    /** One line: data, shape, loss, updater, batch, type, seed. */
+    /** One line: data, shape, loss (and its label encoding unless one-hot), updater, batch, type, seed. */
     public String describe() {
-        return data.describe() + "  " + network.describeShape() + "  " + network.loss() + "  "
+        LabelEncoding labels = network.loss().labels();
+        return data.describe() + "  " + network.describeShape() + "  " + network.loss()
+                + (labels == LabelEncoding.ZERO_ONE ? "" : " (labels " + labels.describe() + ")") + "  "
                 + network.updater().describe() + "  batch " + training.batchSize() + "  "
                 + training.dataType() + "  seed " + training.seed();
     }

@@ -120,15 +120,40 @@ public final class SpecJson {
         List<Fields> items = f.array("layers");
         List<LayerSpec> layers = new ArrayList<>();
         for (Fields l : items) {
-            l.allowOnly("nIn", "nOut", "activation", "weightInit", "updater", "regularization", "gradientNormalization");
+            l.allowOnly("type", "nIn", "nOut", "activation", "weightInit", "updater", "regularization",
+                    "gradientNormalization", "dropout");
+            if (l.has("type")) {
+                requireDense(l);
+            }
             layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
                     l.enumValue("activation", ActivationType.class, "activation"),
                     l.has("weightInit") ? weightInit(l) : null,
                     l.has("updater") ? updater(l.object("updater"), null) : null,
                     l.has("regularization") ? regularization(l.object("regularization")) : null,
-                    l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null));
+                    l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null,
+                    l.has("dropout") ? l.number("dropout") : null));
         }
         return layers;
+    }
+
+    /** DL4J layer types lockstep knows of but whose engine side does not exist. */
+    private static final List<String> UNSUPPORTED_LAYERS = List.of("CONVOLUTION", "CONVOLUTION1D", "CONVOLUTION3D",
+            "SUBSAMPLING", "POOLING", "BATCH_NORMALIZATION", "BATCHNORMALIZATION", "LSTM", "GRAVES_LSTM", "SIMPLE_RNN",
+            "RNN_OUTPUT", "EMBEDDING", "DROPOUT", "ACTIVATION", "LOCAL_RESPONSE_NORMALIZATION", "AUTOENCODER",
+            "VARIATIONAL_AUTOENCODER", "GLOBAL_POOLING", "SELF_ATTENTION", "CNN_LOSS", "LOSS", "CENTER_LOSS_OUTPUT",
+            "PRELU", "DEPTHWISE_CONVOLUTION2D", "SEPARABLE_CONVOLUTION2D", "DECONVOLUTION2D");
+
+    /** A layer's optional "type" must be DENSE: anything else DL4J has is refused by name, never miscomputed. */
+    private static void requireDense(Fields l) {
+        String type = l.text("type").toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        if (type.equals("DENSE") || type.equals("OUTPUT")) {
+            return;
+        }
+        if (UNSUPPORTED_LAYERS.contains(type)) {
+            throw l.error("type", type + " layers are not supported: lockstep's engine has DENSE layers only"
+                    + " (the last one is the output layer)");
+        }
+        throw l.error("type", "unknown layer type \"" + l.text("type") + "\" (lockstep supports DENSE)");
     }
 
     /**
@@ -144,9 +169,13 @@ public final class SpecJson {
         List<String> allowed = new ArrayList<>(List.of("type"));
         if (type.hasLearningRate()) {
             allowed.add("learningRate");
+            allowed.add("schedule");
         }
         allowed.addAll(spec.usedHyperparameters());
         u.allowOnly(allowed.toArray(String[]::new));
+        if (u.has("schedule")) {
+            spec = spec.withSchedule(schedule(u.object("schedule")));
+        }
         if (u.has("learningRate")) {
             spec = spec.withLearningRate(u.number("learningRate"));
         }
@@ -156,6 +185,36 @@ public final class SpecJson {
             }
         }
         return spec;
+    }
+
+    /** {"type": "STEP", "unit": "ITERATION", "decayRate": 0.5, "step": 10} and the like; see {@link ScheduleSpec}. */
+    private static ScheduleSpec schedule(Fields f) {
+        ScheduleSpec.Kind kind = f.enumValue("type", ScheduleSpec.Kind.class, "schedule");
+        ScheduleSpec.Unit unit = f.has("unit") ? f.enumValue("unit", ScheduleSpec.Unit.class, "schedule unit")
+                : ScheduleSpec.Unit.ITERATION;
+        ScheduleSpec probe = new ScheduleSpec(kind, unit, 0, 0, 0, 0, 0, 0, null);
+        List<String> allowed = new ArrayList<>(List.of("type", "unit"));
+        allowed.addAll(probe.fields());
+        f.allowOnly(allowed.toArray(String[]::new));
+        java.util.SortedMap<Integer, Double> values = new java.util.TreeMap<>();
+        if (kind == ScheduleSpec.Kind.MAP) {
+            Fields map = f.object("values");
+            map.node.fieldNames().forEachRemaining(k -> {
+                try {
+                    values.put(Integer.parseInt(k), map.number(k));
+                } catch (NumberFormatException e) {
+                    throw map.error(k, "keys of a MAP schedule are iteration or epoch numbers, got \"" + k + "\"");
+                }
+            });
+        }
+        return new ScheduleSpec(kind, unit,
+                kind == ScheduleSpec.Kind.STEP ? f.number("decayRate") : 0,
+                kind == ScheduleSpec.Kind.STEP ? f.number("step") : 0,
+                probe.fields().contains("gamma") ? f.number("gamma") : 0,
+                probe.fields().contains("power") ? f.number("power") : 0,
+                kind == ScheduleSpec.Kind.POLY ? f.integer("maxIter") : 0,
+                kind == ScheduleSpec.Kind.SIGMOID ? f.integer("stepSize") : 0,
+                values);
     }
 
     private static RegularizationSpec regularization(Fields r) {
@@ -263,6 +322,9 @@ public final class SpecJson {
             if (l.gradientNormalization() != null) {
                 writeGradientNormalization(o.putObject("gradientNormalization"), l.gradientNormalization());
             }
+            if (l.dropout() != null) {
+                o.put("dropout", l.dropout());
+            }
         }
         n.put("loss", net.loss().name());
         n.set("weightInit", weightInitJson(net.weightInit()));
@@ -293,6 +355,26 @@ public final class SpecJson {
         }
         for (String h : spec.usedHyperparameters()) {
             u.put(h, spec.hyperparameter(h));
+        }
+        if (spec.schedule() != null) {
+            ScheduleSpec sc = spec.schedule();
+            ObjectNode o = u.putObject("schedule");
+            o.put("type", sc.kind().name());
+            o.put("unit", sc.unit().name());
+            for (String field : sc.fields()) {
+                switch (field) {
+                    case "decayRate" -> o.put(field, sc.decayRate());
+                    case "step" -> o.put(field, sc.step());
+                    case "gamma" -> o.put(field, sc.gamma());
+                    case "power" -> o.put(field, sc.power());
+                    case "maxIter" -> o.put(field, sc.maxIter());
+                    case "stepSize" -> o.put(field, sc.stepSize());
+                    default -> {
+                        ObjectNode v = o.putObject("values");
+                        sc.values().forEach((k, val) -> v.put(String.valueOf(k), val));
+                    }
+                }
+            }
         }
     }
 

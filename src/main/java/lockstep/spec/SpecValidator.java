@@ -34,9 +34,16 @@ public final class SpecValidator {
         }
         validateWeightInits(net);
         ActivationType out = net.outputLayer().activation();
-        if (net.loss() == LossType.MCXENT && out != ActivationType.SOFTMAX) {
-            throw new LockstepException("network.loss: MCXENT with a " + out + " output layer is not supported;"
-                    + " use a SOFTMAX output layer with MCXENT");
+        if (out == ActivationType.SOFTMAX && net.outputSize() == 1) {
+            // DL4J's own output-layer check refuses this too; lockstep turns that check off (see Dl4jNetworks)
+            throw new LockstepException("network.layers[" + (layers.size() - 1) + "] (output): a SOFTMAX output layer with"
+                    + " nOut=1 always outputs 1; use SIGMOID for one output");
+        }
+        OutputDomain domain = net.loss().outputs();
+        if (!domain.allows(out)) {
+            String article = "AEIOU".indexOf(out.name().charAt(0)) >= 0 ? "an " : "a ";
+            throw new LockstepException("network.loss: " + net.loss() + " with " + article + out + " output layer is not supported ("
+                    + net.loss() + " needs " + domain.describe() + "); use a " + domain.activationList() + " output layer");
         }
         validateUpdater(net.updater(), "network.updater");
         validateRegularization(net.regularization(), "network.regularization");
@@ -53,12 +60,19 @@ public final class SpecValidator {
             if (l.gradientNormalization() != null) {
                 validateNormalization(l.gradientNormalization(), where + ".gradientNormalization");
             }
+            if (l.dropout() != null && !(l.dropout() > 0 && l.dropout() <= 1)) {
+                throw new LockstepException(where + ".dropout: the probability of keeping an activation must be in (0, 1],"
+                        + " got " + l.dropout());
+            }
         }
     }
 
     static void validateUpdater(UpdaterSpec u, String where) {
         if (u.type().hasLearningRate() && (!Double.isFinite(u.learningRate()) || u.learningRate() < 0)) {
             throw new LockstepException(where + ".learningRate: must be a finite number >= 0, got " + u.learningRate());
+        }
+        if (u.schedule() != null) {
+            validateSchedule(u.schedule(), where + ".schedule");
         }
         for (String h : u.usedHyperparameters()) {
             double v = u.hyperparameter(h);
@@ -67,6 +81,18 @@ public final class SpecValidator {
                 throw new LockstepException(where + "." + h + ": " + v + " is out of range ("
                         + (rate ? "0 <= " + h + " < 1" : "epsilon > 0") + ")");
             }
+        }
+    }
+
+    static void validateSchedule(ScheduleSpec s, String where) {
+        String problem = switch (s.kind()) {
+            case STEP -> s.step() > 0 && Double.isFinite(s.decayRate()) ? null : "step must be > 0 and decayRate finite";
+            case EXPONENTIAL, INVERSE, SIGMOID -> Double.isFinite(s.gamma()) && Double.isFinite(s.power()) ? null : "gamma and power must be finite";
+            case POLY -> s.maxIter() > 0 && Double.isFinite(s.power()) ? null : "maxIter must be > 0 and power finite";
+            case MAP -> s.values().containsKey(0) ? null : "values must hold the key 0 (DL4J's MapSchedule needs the starting value)";
+        };
+        if (problem != null) {
+            throw new LockstepException(where + ": " + problem);
         }
     }
 

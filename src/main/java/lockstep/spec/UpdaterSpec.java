@@ -10,7 +10,12 @@ import java.util.List;
  * @param decay RmsProp's rmsDecay, AdaDelta's rho
  */
 public record UpdaterSpec(UpdaterType type, double learningRate, double momentum, double beta1, double beta2,
-                          double epsilon, double decay) {
+                          double epsilon, double decay, ScheduleSpec schedule) {
+
+    public UpdaterSpec(UpdaterType type, double learningRate, double momentum, double beta1, double beta2,
+                       double epsilon, double decay) {
+        this(type, learningRate, momentum, beta1, beta2, epsilon, decay, null);
+    }
 
     /** {@code type} with DL4J's defaults and the given learning rate. */
     public UpdaterSpec(UpdaterType type, double learningRate) {
@@ -19,7 +24,12 @@ public record UpdaterSpec(UpdaterType type, double learningRate, double momentum
     }
 
     public UpdaterSpec withLearningRate(double lr) {
-        return new UpdaterSpec(type, lr, momentum, beta1, beta2, epsilon, decay);
+        return new UpdaterSpec(type, lr, momentum, beta1, beta2, epsilon, decay, schedule);
+    }
+
+    /** A learning-rate schedule starting from {@link #learningRate()} (null: a fixed rate). */
+    public UpdaterSpec withSchedule(ScheduleSpec s) {
+        return new UpdaterSpec(type, learningRate, momentum, beta1, beta2, epsilon, decay, s);
     }
 
     /** E.g. {@code ADAM lr=0.01 beta1=0.9 beta2=0.999 eps=1e-8}. */
@@ -27,7 +37,7 @@ public record UpdaterSpec(UpdaterType type, double learningRate, double momentum
         List<String> parts = new ArrayList<>();
         parts.add(type.name());
         if (type.hasLearningRate()) {
-            parts.add("lr=" + Specs.number(learningRate));
+            parts.add("lr=" + Specs.number(learningRate) + (schedule == null ? "" : " (" + schedule.describe() + ")"));
         }
         for (String name : usedHyperparameters()) {
             parts.add(name + "=" + Specs.number(hyperparameter(name)));
@@ -61,11 +71,11 @@ public record UpdaterSpec(UpdaterType type, double learningRate, double momentum
     /** A copy with one hyperparameter changed (name as in {@link #usedHyperparameters()}). */
     public UpdaterSpec with(String name, double value) {
         return switch (name) {
-            case "momentum" -> new UpdaterSpec(type, learningRate, value, beta1, beta2, epsilon, decay);
-            case "beta1" -> new UpdaterSpec(type, learningRate, momentum, value, beta2, epsilon, decay);
-            case "beta2" -> new UpdaterSpec(type, learningRate, momentum, beta1, value, epsilon, decay);
-            case "epsilon" -> new UpdaterSpec(type, learningRate, momentum, beta1, beta2, value, decay);
-            case "decay" -> new UpdaterSpec(type, learningRate, momentum, beta1, beta2, epsilon, value);
+            case "momentum" -> new UpdaterSpec(type, learningRate, value, beta1, beta2, epsilon, decay, schedule);
+            case "beta1" -> new UpdaterSpec(type, learningRate, momentum, value, beta2, epsilon, decay, schedule);
+            case "beta2" -> new UpdaterSpec(type, learningRate, momentum, beta1, value, epsilon, decay, schedule);
+            case "epsilon" -> new UpdaterSpec(type, learningRate, momentum, beta1, beta2, value, decay, schedule);
+            case "decay" -> new UpdaterSpec(type, learningRate, momentum, beta1, beta2, epsilon, value, schedule);
             default -> throw new IllegalArgumentException("no hyperparameter " + name);
         };
     }

@@ -70,7 +70,7 @@ class BadInputTest {
     @Test
     void unknownLoss() throws IOException {
         String e = errorOf("compare", "--spec", spec("{\"network\": {\"loss\": \"CROSSENTROPY\"}}"));
-        assertTrue(e.contains("network.loss: unknown loss \"CROSSENTROPY\" (known: MCXENT, MSE)"), e);
+        assertTrue(e.contains("network.loss: unknown loss \"CROSSENTROPY\" (known: MCXENT, NEGATIVELOGLIKELIHOOD, MSE, L1, L2,"), e);
     }
 
     @Test
@@ -154,9 +154,39 @@ class BadInputTest {
     }
 
     @Test
-    void mcxentWithoutSoftmaxIsRefusedNotMiscomputed() throws IOException {
+    void mcxentWithAnOutputOutsideZeroOneIsRefusedNotMiscomputed() throws IOException {
         String e = errorOf("compare", "--spec", spec("""
-                {"network": {"layers": [{"nIn": 4, "nOut": 3, "activation": "SIGMOID"}], "loss": "MCXENT"}}"""));
-        assertTrue(e.contains("MCXENT with a SIGMOID output layer is not supported"), e);
+                {"network": {"layers": [{"nIn": 4, "nOut": 3, "activation": "TANH"}], "loss": "MCXENT"}}"""));
+        assertTrue(e.contains("network.loss: MCXENT with a TANH output layer is not supported (MCXENT needs outputs in (0,1));"
+                + " use a SIGMOID or SOFTMAX output layer"), e);
+    }
+
+    @Test
+    void poissonWithAnOutputThatCanBeNegativeIsRefused() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 3, "activation": "IDENTITY"}], "loss": "POISSON"}}"""));
+        assertTrue(e.contains("network.loss: POISSON with an IDENTITY output layer is not supported (POISSON needs outputs > 0);"
+                + " use a SIGMOID, SOFTPLUS or SOFTMAX output layer"), e);
+    }
+
+    @Test
+    void softmaxWithOneOutputIsRefused() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 1, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("network.layers[0] (output): a SOFTMAX output layer with nOut=1 always outputs 1;"), e);
+    }
+
+    @Test
+    void aConvolutionLayerIsRefusedByName() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"type": "convolution", "nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("network.layers[0].type: CONVOLUTION layers are not supported: lockstep's engine has DENSE layers only"), e);
+    }
+
+    @Test
+    void anUnknownLayerTypeIsRefused() throws IOException {
+        String e = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [{"type": "wobbly", "nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("unknown layer type \"wobbly\""), e);
     }
 }

@@ -70,7 +70,7 @@ class LockstepParityTest {
     @Test
     void theDriftWindowBoundsFloatTrajectoryDrift() {
         RunSpec spec = RunSpec.irisDefault().withTraining(RunSpec.irisDefault().training().withDataType(DType.FLOAT));
-        TolerancePolicy lenient = TolerancePolicy.FLOAT.withTrajectory(new Tolerance(10.0, 1.0));
+        TolerancePolicy lenient = TolerancePolicy.FLOAT.withTrajectory(new Tolerance(10.0, 1.0, 1e-6));
         LockstepResult windowed = new LockstepRun(spec, lockstep.data.Datasets.iris(), new lockstep.engine.EngineComponents(),
                 lenient, InitSource.DL4J).run(e -> { });
         LockstepResult unbounded = new LockstepRun(spec, lockstep.data.Datasets.iris(), new lockstep.engine.EngineComponents(),

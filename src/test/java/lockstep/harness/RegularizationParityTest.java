@@ -123,7 +123,7 @@ class RegularizationParityTest {
             public Optimizer optimizer(NetworkSpec spec) {
                 List<LayerwiseOptimizer.LayerPlan> plans = new ArrayList<>();
                 for (int i = 0; i < spec.layers().size(); i++) {
-                    plans.add(new LayerwiseOptimizer.LayerPlan(updateRule(spec.updaterOf(i)),
+                    plans.add(new LayerwiseOptimizer.LayerPlan(spec.updaterOf(i), this::updateRule,
                             List.of(new Regularizer(Regularizer.Kind.WEIGHT_DECAY, spec.regularization().weightDecay())),
                             List.of(), spec.gradientNormalizationOf(i)));
                 }

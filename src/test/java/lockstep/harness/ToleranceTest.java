@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 class ToleranceTest {
-    private final Tolerance tol = new Tolerance(1e-10, 1e-3);
+    private final Tolerance tol = new Tolerance(1e-10, 1e-3, 0.0);
 
     @Test
     void nanOrInfinityNeverPasses() {
@@ -22,6 +22,16 @@ class ToleranceTest {
         // a tiny element is measured against 1e-3 of the tensor's largest (here 1): 1e-12 / 1e-3
         assertEquals(1e-9, tol.error(1e-9, 1e-9 + 1e-12, 1.0), 1e-15);
         assertEquals(0.0, tol.error(0.0, 0.0, 0.0), 0.0);
+    }
+
+    @Test
+    void differencesWithinTheAbsoluteToleranceCountAsNone() {
+        Tolerance t = new Tolerance(1e-10, 1.0, 1e-13);
+        // a gradient that is exactly zero on one side and rounding noise on the other
+        assertTrue(TensorDiff.of(new double[] {0.0, 0.0}, new double[] {2e-17, -1e-17}, t).passed());
+        assertFalse(TensorDiff.of(new double[] {0.0, 0.0}, new double[] {2e-12, -1e-17}, t).passed());
+        // above the absolute tolerance the relative difference is reported in full
+        assertEquals(1e-12, TensorDiff.of(new double[] {1.0}, new double[] {1.0 + 1e-12}, t).worstError(), 1e-15);
     }
 
     @Test

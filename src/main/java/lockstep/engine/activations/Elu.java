@@ -18,4 +18,9 @@ public class Elu extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return z > 0.0 ? 1.0 : Math.exp(z);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return z > 0.0f ? z : (float) Math.exp(z) - 1.0f;
+    }
 }

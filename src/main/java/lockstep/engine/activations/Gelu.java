@@ -21,4 +21,17 @@ public class Gelu extends ElementwiseActivation {
         double s = sigmoid(K * z);
         return s + K * z * s * (1.0 - s);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return z * sigmoidFloat((float) K * z);
+    }
+
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        float k = (float) K;                            // ND4J: e^kx (kx + e^kx + 1) / (e^kx + 1)²
+        float ex = (float) Math.pow((float) Math.E, k * z);
+        float d = ex + 1.0f;
+        return ex * (k * z + ex + 1.0f) / (d * d);
+    }
 }

@@ -20,4 +20,9 @@ public class HardSigmoid extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return z >= -2.5 && z <= 2.5 ? SLOPE : 0.0;
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return Math.min(1.0f, Math.max(0.0f, (float) SLOPE * z + 0.5f));
+    }
 }

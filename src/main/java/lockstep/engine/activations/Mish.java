@@ -21,4 +21,9 @@ public class Mish extends ElementwiseActivation {
         double delta = 2.0 * e + e * e + 2.0;
         return e * omega / (delta * delta);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return z * tanhFloat((float) Math.log(1.0f + (float) Math.exp(z)));
+    }
 }

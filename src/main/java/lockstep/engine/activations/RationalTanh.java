@@ -31,4 +31,11 @@ public class RationalTanh extends ElementwiseActivation {
     private static double denominator(double y) {
         return 1.0 + Math.abs(y) + Math.pow(y, 2) + QUARTIC * Math.pow(y, 4);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        float y = (2.0f / 3.0f) * z;
+        float d = 1.0f + Math.abs(y) + y * y + (float) QUARTIC * (y * y * y * y);
+        return (float) SCALE * Math.signum(y) * (1.0f - 1.0f / d);
+    }
 }

@@ -18,4 +18,15 @@ public class RectifiedTanh extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return z > 0.0 ? 1.0 - a * a : 0.0;
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return z > 0.0f ? tanhFloat(z) : 0.0f;
+    }
+
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        float t = tanhFloat(z);
+        return z > 0.0f ? 1.0f - t * t : 0.0f;
+    }
 }

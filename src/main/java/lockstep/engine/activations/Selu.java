@@ -21,4 +21,9 @@ public class Selu extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return z > 0.0 ? LAMBDA : LAMBDA * ALPHA * Math.exp(z);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return z > 0.0f ? (float) LAMBDA * z : (float) LAMBDA * (float) ALPHA * ((float) Math.exp(z) - 1.0f);
+    }
 }

@@ -18,4 +18,15 @@ public class Sigmoid extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return a * (1.0 - a);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return sigmoidFloat(z);
+    }
+
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        float s = sigmoidFloat(z);
+        return s * (1.0f - s);
+    }
 }

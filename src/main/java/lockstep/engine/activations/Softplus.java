@@ -18,4 +18,14 @@ public class Softplus extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return sigmoid(z);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return (float) Math.log(1.0f + (float) Math.exp(z));
+    }
+
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        return sigmoidFloat(z);
+    }
 }

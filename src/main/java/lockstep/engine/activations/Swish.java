@@ -19,4 +19,16 @@ public class Swish extends ElementwiseActivation {
         double s = sigmoid(z);
         return s + z * s * (1.0 - s);
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return z * sigmoidFloat(z);
+    }
+
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        float ex = (float) Math.pow((float) Math.E, z);   // ND4J: e^x (x + e^x + 1) / (e^x + 1)²
+        float d = ex + 1.0f;
+        return ex * (z + ex + 1.0f) / (d * d);
+    }
 }

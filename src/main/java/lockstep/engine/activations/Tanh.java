@@ -28,4 +28,15 @@ public class Tanh extends ElementwiseActivation {
     protected double derivative(double z, double a) {
         return 1.0 - a * a;
     }
+
+    @Override
+    protected float valueFloat(float z) {
+        return tanhFloat(z);
+    }
+
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        float t = tanhFloat(z);
+        return 1.0f - t * t;
+    }
 }

@@ -27,9 +27,14 @@ public class DenseLayer {
     private final MatMul matMul;
     private final Parameter weights;
     private final Parameter bias;
+    private final RowBuffers buffers;       // z, a, δ [B,nOut] and dL/dx [B,nIn], reused per batch size
     private Matrix input;
     private Matrix z;
     private Matrix a;
+    private double keepProbability = 1.0;   // dropout on the input; 1 = none
+    private long dropoutSeed;
+    private Matrix mask;                    // the current step's dropout mask, [B,nIn]
+    private int iteration;
 
     public DenseLayer(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
         this.index = index;
@@ -37,6 +42,7 @@ public class DenseLayer {
         this.matMul = matMul;
         this.weights = new Parameter(index + "_W", Matrix.zeros(dtype, nIn, nOut));
         this.bias = new Parameter(index + "_b", Matrix.zeros(dtype, 1, nOut));
+        this.buffers = new RowBuffers(dtype, nOut, nOut, nOut, nIn);
     }
 
     public int index() {
@@ -68,17 +74,34 @@ public class DenseLayer {
         return a;
     }
 
-    /** a = f(x·W + b) for x [B,nIn]; caches x, z, a and returns a [B,nOut]. Modifies only the caches. */
+    /** Enables inverted dropout on this layer's input, with masks drawn by {@link DropoutMask} from {@code seed}. */
+    public void setDropout(double keepProbability, long seed) {
+        this.keepProbability = keepProbability;
+        this.dropoutSeed = seed;
+    }
+
+    /** The training iteration the next forward pass belongs to (selects the dropout mask). */
+    public void setIteration(int iteration) {
+        this.iteration = iteration;
+    }
+
+    /**
+     * a = f(x'·W + b) for x [B,nIn], where x' = x ⊙ mask under dropout and x' = x otherwise; caches
+     * x', z, a and returns a [B,nOut]. Modifies only the caches.
+     */
     public Matrix forward(Matrix x) {
         Matrix w = weights.value();
         if (x.cols() != w.rows()) {
             throw new IllegalArgumentException("layer " + index + ": input has " + x.cols() + " columns, nIn=" + w.rows());
         }
-        int batch = x.rows();
-        if (z == null || z.rows() != batch) {
-            z = x.like(batch, w.cols());
-            a = x.like(batch, w.cols());
+        if (keepProbability < 1.0) {
+            mask = Matrix.of(x.dtype(), x.rows(), x.cols(),
+                    DropoutMask.values(dropoutSeed, index, iteration, x.rows(), x.cols(), keepProbability));
+            x = times(x, mask);                                  // x' = x ⊙ m          [B,nIn]
         }
+        Matrix[] work = buffers.get(x.rows());
+        z = work[0];
+        a = work[1];
         input = x;
         matMul.multiply(x, false, w, false, z, false);   // z = x·W        [B,nOut]
         RowOps.addRowVector(z, bias.value());            // z += b         [B,nOut]
@@ -88,7 +111,7 @@ public class DenseLayer {
 
     /** From dL/da [B,nOut]: fills this layer's gradients and returns dL/dx [B,nIn]. */
     public Matrix backward(Matrix dLda) {
-        Matrix delta = dLda.like(dLda.rows(), dLda.cols());
+        Matrix delta = buffers.get(dLda.rows())[2];
         activation.backward(z, a, dLda, delta);          // δ = dL/da ⊙ f'(z)
         return backwardFromPreActivation(delta);
     }
@@ -97,7 +120,17 @@ public class DenseLayer {
     public Matrix backwardFromPreActivation(Matrix delta) {
         weightGradient(input, delta, weights.gradient());
         biasGradient(delta, bias.gradient());
-        return inputGradient(delta, weights.value());
+        Matrix dx = inputGradient(delta, weights.value());
+        return keepProbability < 1.0 ? times(dx, mask) : dx;    // through the dropout: dL/dx = dL/dx' ⊙ m
+    }
+
+    /** The elementwise product a ⊙ b as a new matrix. */
+    private static Matrix times(Matrix a, Matrix b) {
+        Matrix out = a.like(a.rows(), a.cols());
+        for (int i = 0, n = a.size(); i < n; i++) {
+            out.set(i, a.get(i) * b.get(i));
+        }
+        return out;
     }
 
     /** dW = xᵀ·δ: x [B,nIn], δ [B,nOut] -> dW [nIn,nOut]. Modifies dW. */
@@ -110,9 +143,9 @@ public class DenseLayer {
         RowOps.sumRows(delta, db);
     }
 
-    /** dL/dx = δ·Wᵀ: δ [B,nOut], W [nIn,nOut] -> [B,nIn]. Returns a new matrix. */
+    /** dL/dx = δ·Wᵀ: δ [B,nOut], W [nIn,nOut] -> [B,nIn]. Returns this layer's work matrix for it. */
     protected Matrix inputGradient(Matrix delta, Matrix w) {
-        Matrix dx = delta.like(delta.rows(), w.rows());
+        Matrix dx = buffers.get(delta.rows())[3];
         matMul.multiply(delta, false, w, true, dx, false);
         return dx;
     }

@@ -1,14 +1,14 @@
 package lockstep.engine.losses;
 
-import lockstep.engine.activations.Activation;
 import lockstep.linalg.Matrix;
 import lockstep.spec.LossType;
 
 /**
- * Mean squared error as DL4J's LossMSE: per example Σ_c (p_c - y_c)² / nOut; dL/dp = 2(p - y)/(nOut·B),
- * then back through the output activation.
+ * Mean squared error as DL4J's LossMSE (a subclass of LossL2): per example Σ_c (p_c - y_c)² / nOut;
+ * dL/dp = 2(p - y)/nOut, then back through the output activation. DL4J divides by nOut after the
+ * activation's backward pass, the engine before: the same up to rounding.
  */
-public class Mse implements Loss {
+public class Mse extends L2 {
 
     @Override
     public LossType type() {
@@ -16,22 +16,7 @@ public class Mse implements Loss {
     }
 
     @Override
-    public double score(Matrix output, Matrix labels) {
-        double sum = 0.0;
-        for (int i = 0, n = output.size(); i < n; i++) {
-            double d = output.get(i) - labels.get(i);
-            sum += d * d;
-        }
-        return sum / output.cols() / output.rows();
-    }
-
-    @Override
-    public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
-        double scale = 2.0 / (output.cols() * (double) output.rows());
-        Matrix dLda = output.like(output.rows(), output.cols());
-        for (int i = 0, n = output.size(); i < n; i++) {
-            dLda.set(i, (output.get(i) - labels.get(i)) * scale);
-        }
-        activation.backward(z, output, dLda, dLdz);
+    protected double perExampleDivisor(Matrix output) {
+        return output.cols();
     }
 }

@@ -11,15 +11,18 @@ public interface ElementwiseRule extends UpdateRule {
      */
     double update(double g, double[] s, int t);
 
+    /** Per-thread scratch for one element's state, so that a step allocates nothing. */
+    ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[4]);
+
     @Override
     default void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
-        double[] s = new double[state.length];
+        double[] s = SCRATCH.get();
         for (int i = 0, n = g.size(); i < n; i++) {
-            for (int k = 0; k < s.length; k++) {
+            for (int k = 0; k < state.length; k++) {
                 s[k] = state[k].get(i);
             }
             u.set(i, update(g.get(i), s, iteration + 1));
-            for (int k = 0; k < s.length; k++) {
+            for (int k = 0; k < state.length; k++) {
                 state[k].set(i, s[k]);
             }
         }

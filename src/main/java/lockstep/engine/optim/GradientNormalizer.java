@@ -1,6 +1,7 @@
 package lockstep.engine.optim;
 
 import java.util.List;
+import lockstep.linalg.FMatrix;
 import lockstep.linalg.Matrix;
 import lockstep.spec.GradientNormalizationSpec;
 
@@ -15,29 +16,71 @@ public final class GradientNormalizer {
         switch (spec.type()) {
             case None -> { }
             case RenormalizeL2PerLayer -> scale(layerGradients, 1.0 / nonZero(norm2(layerGradients)));
-            case RenormalizeL2PerParamType -> layerGradients.forEach(g -> divide(g, nonZero(norm2(List.of(g)))));
-            case ClipElementWiseAbsoluteValue -> layerGradients.forEach(g -> clip(g, threshold));
+            case RenormalizeL2PerParamType -> {
+                for (int m = 0; m < layerGradients.size(); m++) {
+                    divide(layerGradients.get(m), nonZero(norm2(layerGradients.get(m))));
+                }
+            }
+            case ClipElementWiseAbsoluteValue -> {
+                for (int m = 0; m < layerGradients.size(); m++) {
+                    clip(layerGradients.get(m), threshold);
+                }
+            }
             case ClipL2PerLayer -> {
                 double l2 = norm2(layerGradients);
                 if (l2 > threshold) {
                     scale(layerGradients, threshold / l2);
                 }
             }
-            case ClipL2PerParamType -> layerGradients.forEach(g -> {
-                double l2 = norm2(List.of(g));
-                if (l2 > threshold) {
-                    divide(g, l2 / threshold);
+            case ClipL2PerParamType -> {
+                for (int m = 0; m < layerGradients.size(); m++) {
+                    Matrix g = layerGradients.get(m);
+                    double l2 = norm2(g);
+                    if (l2 > threshold) {
+                        divide(g, l2 / threshold);
+                    }
                 }
-            });
+            }
         }
     }
 
+    /**
+     * ||g||₂ over all the matrices, accumulated in their own type as ND4J does: in FLOAT the squares
+     * of tiny elements underflow to 0 (a gradient of 1e-27 has norm 0, then 1e-5), which decides
+     * whether a near-zero gradient is renormalised to unit size or left near zero.
+     */
     static double norm2(List<Matrix> gradients) {
+        if (!gradients.isEmpty() && gradients.get(0) instanceof FMatrix) {
+            float sum = 0.0f;                        // one running float sum over W then b, as over DL4J's view
+            for (int m = 0; m < gradients.size(); m++) {
+                for (float v : ((FMatrix) gradients.get(m)).data) {
+                    sum += v * v;
+                }
+            }
+            return (float) Math.sqrt(sum);
+        }
         double sum = 0.0;
-        for (Matrix g : gradients) {
+        for (int m = 0; m < gradients.size(); m++) {
+            Matrix g = gradients.get(m);
             for (int i = 0; i < g.size(); i++) {
                 sum += g.get(i) * g.get(i);
             }
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** ||g||₂ of one matrix, in its own type. */
+    static double norm2(Matrix g) {
+        if (g instanceof FMatrix f) {
+            float sum = 0.0f;
+            for (float v : f.data) {
+                sum += v * v;
+            }
+            return (float) Math.sqrt(sum);
+        }
+        double sum = 0.0;
+        for (int i = 0; i < g.size(); i++) {
+            sum += g.get(i) * g.get(i);
         }
         return Math.sqrt(sum);
     }
@@ -48,7 +91,8 @@ public final class GradientNormalizer {
     }
 
     private static void scale(List<Matrix> gradients, double factor) {
-        for (Matrix g : gradients) {
+        for (int m = 0; m < gradients.size(); m++) {
+            Matrix g = gradients.get(m);
             for (int i = 0; i < g.size(); i++) {
                 g.set(i, g.get(i) * factor);
             }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import lockstep.engine.Parameter;
 import lockstep.linalg.Matrix;
+import java.util.function.Function;
 import lockstep.spec.GradientNormalizationSpec;
+import lockstep.spec.UpdaterSpec;
 
 /**
  * The optimizer of a network whose layers may each have their own update rule, regularisation and
@@ -22,12 +24,39 @@ import lockstep.spec.GradientNormalizationSpec;
  */
 public final class LayerwiseOptimizer implements Optimizer {
 
-    /** The settings of one layer. */
-    public record LayerPlan(UpdateRule rule, List<Regularizer> weights, List<Regularizer> biases,
-                            GradientNormalizationSpec normalization) {
+    /**
+     * The settings of one layer: its updater (whose learning rate may follow a schedule), the factory
+     * that turns an updater spec into its rule, the regularisers and the gradient normalisation.
+     */
+    public record LayerPlan(UpdaterSpec updater, Function<UpdaterSpec, UpdateRule> rules, List<Regularizer> weights,
+                            List<Regularizer> biases, GradientNormalizationSpec normalization, UpdateRule[] fixed) {
+
+        public LayerPlan(UpdaterSpec updater, Function<UpdaterSpec, UpdateRule> rules, List<Regularizer> weights,
+                         List<Regularizer> biases, GradientNormalizationSpec normalization) {
+            this(updater, rules, weights, biases, normalization, new UpdateRule[1]);
+        }
+
+        /** The rule without a schedule, made once. */
+        private UpdateRule fixedRule() {
+            if (fixed[0] == null) {
+                fixed[0] = rules.apply(updater);
+            }
+            return fixed[0];
+        }
+
+        /** The rule for this step: the updater with its learning rate at (iteration, epoch). */
+        UpdateRule ruleAt(int iteration, int epoch) {
+            if (updater.schedule() == null || !updater.type().hasLearningRate()) {
+                return fixedRule();
+            }
+            return rules.apply(updater.withLearningRate(
+                    LearningRateSchedules.valueAt(updater.schedule(), updater.learningRate(), iteration, epoch)));
+        }
     }
 
     private final List<LayerPlan> layers;
+    private final List<List<Parameter>> parametersByLayer = new ArrayList<>();
+    private final List<List<Matrix>> workByLayer = new ArrayList<>();
     private final Map<String, Matrix[]> states = new LinkedHashMap<>();
     private final Map<String, List<String>> stateNames = new LinkedHashMap<>();
 
@@ -36,27 +65,28 @@ public final class LayerwiseOptimizer implements Optimizer {
     }
 
     @Override
-    public void step(List<Parameter> parameters, int iteration) {
+    public void step(List<Parameter> parameters, int iteration, int epoch) {
         for (int layer = 0; layer < layers.size(); layer++) {
             LayerPlan plan = layers.get(layer);
-            List<Parameter> own = ofLayer(parameters, layer);
-            List<Matrix> work = new ArrayList<>();
-            for (Parameter p : own) {
-                p.update().copyFrom(p.gradient());             // the update buffer is the working gradient
-                work.add(p.update());
+            UpdateRule rule = plan.ruleAt(iteration, epoch);
+            List<Parameter> own = parametersByLayer.get(layer);
+            List<Matrix> work = workByLayer.get(layer);         // the parameters' update buffers
+            for (int k = 0; k < own.size(); k++) {
+                own.get(k).update().copyFrom(own.get(k).gradient());   // the update buffer is the working gradient
             }
             GradientNormalizer.apply(plan.normalization(), work);
-            for (Parameter p : own) {
+            for (int k = 0; k < own.size(); k++) {
+                Parameter p = own.get(k);
                 List<Regularizer> regs = isBias(p) ? plan.biases() : plan.weights();
-                for (Regularizer r : regs) {
-                    if (r.beforeUpdater()) {
-                        r.addToGradient(p.value(), p.update());
+                for (int r = 0; r < regs.size(); r++) {
+                    if (regs.get(r).beforeUpdater()) {
+                        regs.get(r).addToGradient(p.value(), p.update());
                     }
                 }
-                plan.rule().apply(p.update(), p.update(), stateOf(p, plan.rule()), iteration);
-                for (Regularizer r : regs) {
-                    if (!r.beforeUpdater()) {
-                        r.addToUpdate(p.value(), p.update(), plan.rule().learningRate());
+                rule.apply(p.update(), p.update(), stateOf(p, rule), iteration);
+                for (int r = 0; r < regs.size(); r++) {
+                    if (!regs.get(r).beforeUpdater()) {
+                        regs.get(r).addToUpdate(p.value(), p.update(), rule.learningRate());
                     }
                 }
                 Matrix theta = p.value();
@@ -72,9 +102,12 @@ public final class LayerwiseOptimizer implements Optimizer {
     public double penalty(List<Parameter> parameters) {
         double sum = 0.0;
         for (int layer = 0; layer < layers.size(); layer++) {
-            for (Parameter p : ofLayer(parameters, layer)) {
-                for (Regularizer r : isBias(p) ? layers.get(layer).biases() : layers.get(layer).weights()) {
-                    sum += r.penalty(p.value());
+            List<Parameter> own = parametersByLayer.isEmpty() ? ofLayer(parameters, layer) : parametersByLayer.get(layer);
+            for (int k = 0; k < own.size(); k++) {
+                Parameter p = own.get(k);
+                List<Regularizer> regs = isBias(p) ? layers.get(layer).biases() : layers.get(layer).weights();
+                for (int r = 0; r < regs.size(); r++) {
+                    sum += regs.get(r).penalty(p.value());
                 }
             }
         }
@@ -109,16 +142,26 @@ public final class LayerwiseOptimizer implements Optimizer {
         });
     }
 
+    /** Groups the parameters by layer and creates their state at its initial value. Call before the first step. */
     @Override
     public void initialiseState(List<Parameter> parameters) {
+        parametersByLayer.clear();
+        workByLayer.clear();
         for (int layer = 0; layer < layers.size(); layer++) {
-            for (Parameter p : ofLayer(parameters, layer)) {
-                stateOf(p, layers.get(layer).rule());
+            List<Parameter> own = ofLayer(parameters, layer);
+            parametersByLayer.add(own);
+            workByLayer.add(own.stream().map(Parameter::update).toList());
+            for (Parameter p : own) {
+                stateOf(p, layers.get(layer).ruleAt(0, 0));
             }
         }
     }
 
     private Matrix[] stateOf(Parameter p, UpdateRule rule) {
+        Matrix[] existing = states.get(p.name());
+        if (existing != null) {
+            return existing;
+        }
         return states.computeIfAbsent(p.name(), name -> {
             List<String> names = rule.stateNames();
             stateNames.put(name, names);

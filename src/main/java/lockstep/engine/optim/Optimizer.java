@@ -13,8 +13,9 @@ public interface Optimizer {
      * {@link Parameter#value()}; advances the optimizer's state.
      *
      * @param iteration the number of updates applied before this one (0 for the first)
+     * @param epoch     the 0-based epoch (epoch-based learning-rate schedules use it)
      */
-    void step(List<Parameter> parameters, int iteration);
+    void step(List<Parameter> parameters, int iteration, int epoch);
 
     /** Creates the updater state of every parameter at its initial value, before the first step. */
     void initialiseState(List<Parameter> parameters);

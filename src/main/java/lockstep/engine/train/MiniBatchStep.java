@@ -9,6 +9,7 @@ public final class MiniBatchStep {
     private final Network network;
     private final Optimizer optimizer;
     private int iteration;
+    private int epoch;
 
     public MiniBatchStep(Network network, Optimizer optimizer) {
         this.network = network;
@@ -25,13 +26,19 @@ public final class MiniBatchStep {
      * regularisation penalty, as DL4J's score(). Modifies the parameters and the optimizer's state.
      */
     public double step(Batch batch) {
+        network.setIteration(iteration);                 // selects this step's dropout masks
         network.forward(batch.features());               // caches z and a per layer
         double loss = network.score(batch.labels())      // (1/B) Σ loss_e
                 + optimizer.penalty(network.parameters());
         network.backward(batch.labels());                // dW, db of the mean loss
-        optimizer.step(network.parameters(), iteration); // θ -= u
+        optimizer.step(network.parameters(), iteration, epoch); // θ -= u
         iteration++;
         return loss;
+    }
+
+    /** The 0-based epoch the next steps belong to (for epoch-based learning-rate schedules). */
+    public void setEpoch(int epoch) {
+        this.epoch = epoch;
     }
 
     public Optimizer optimizer() {

@@ -30,8 +30,9 @@ public final class TrainingLoop {
     public void run(Dataset data, int epochs, StepListener listener) {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             List<int[]> batches = EpochPlan.batches(shuffler.order(data.size(), epoch), batchSize);
+            step.setEpoch(epoch - 1);
             for (int s = 0; s < batches.size(); s++) {
-                Batch batch = data.batch(batches.get(s), dtype);
+                Batch batch = data.batch(batches.get(s), dtype, step.network().loss().type().labels());
                 double loss = step.step(batch);
                 listener.afterStep(epoch, s + 1, batch, loss);
             }

@@ -1,0 +1,75 @@
+package lockstep.engine.autograd;
+
+import java.util.ArrayList;
+import java.util.List;
+import lockstep.LockstepException;
+import lockstep.engine.EngineComponents;
+import lockstep.engine.Parameter;
+import lockstep.engine.init.WeightInitializer;
+import lockstep.linalg.DType;
+import lockstep.spec.LayerSpec;
+import lockstep.spec.NetworkSpec;
+
+/**
+ * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a
+ * {@link NetworkSpec}: per layer i a {@link Linear} ("i_W" [nIn,nOut], "i_b" [1,nOut]) and an
+ * {@link ActivationModule}, with W drawn by the engine's {@link WeightInitializer} from the same stream
+ * (seed, layer) as the matrix engine's NetworkBuilder, so that both start from the same weights.
+ */
+public final class Sequential implements Module {
+    private final List<Module> modules;
+
+    public Sequential(List<Module> modules) {
+        this.modules = List.copyOf(modules);
+    }
+
+    /** The spec's network with the standard engine components. */
+    public static Sequential from(NetworkSpec spec, DType dtype, long seed) {
+        return from(spec, dtype, seed, new EngineComponents());
+    }
+
+    /** The spec's network with the activations and matrix kernel of {@code components}; W initialised from seed, b = 0. */
+    public static Sequential from(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
+        List<Module> modules = new ArrayList<>();
+        for (int i = 0; i < spec.layers().size(); i++) {
+            LayerSpec l = spec.layers().get(i);
+            if (l.dropout() != null) {
+                throw new LockstepException("network.layers[" + i + "].dropout: the autograd path has no dropout yet;"
+                        + " use the matrix engine for this spec");
+            }
+            Linear linear = new Linear(i, l.nIn(), l.nOut(), dtype, components.matMul());
+            WeightInitializer.initialize(linear.weight().data(), spec.weightInitOf(i), seed, i);
+            modules.add(linear);
+            modules.add(new ActivationModule(components.activation(l.activation())));
+        }
+        return new Sequential(modules);
+    }
+
+    public List<Module> modules() {
+        return modules;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        Tensor t = x;
+        for (Module m : modules) {
+            t = m.forward(t);
+        }
+        return t;
+    }
+
+    /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... */
+    @Override
+    public List<Parameter> parameters() {
+        List<Parameter> out = new ArrayList<>();
+        for (Module m : modules) {
+            out.addAll(m.parameters());
+        }
+        return out;
+    }
+
+    public Parameter parameter(String name) {
+        return parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no parameter " + name));
+    }
+}

@@ -1,0 +1,139 @@
+package lockstep.harness;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lockstep.data.Batch;
+import lockstep.data.Dataset;
+import lockstep.data.EpochPlan;
+import lockstep.data.SeededShuffler;
+import lockstep.dl4j.Dl4jStep;
+import lockstep.dl4j.Dl4jTrainer;
+import lockstep.engine.EngineComponents;
+import lockstep.engine.Network;
+import lockstep.engine.NetworkBuilder;
+import lockstep.engine.Parameter;
+import lockstep.engine.autograd.Criterion;
+import lockstep.engine.autograd.Sequential;
+import lockstep.engine.autograd.Tensor;
+import lockstep.linalg.DType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.RunSpec;
+
+/**
+ * The gradient of the batch-mean loss on one batch, four ways, in DOUBLE, from the same parameters:
+ * the autograd engine, the matrix engine, DL4J (its raw gradient, the batch sum, divided by B) and
+ * central finite differences of the autograd's loss. Per parameter it gives the largest relative
+ * difference of autograd vs matrix engine (plain |a-b|/max(|a|,|b|), limit 1e-12), of autograd and of
+ * the matrix engine vs DL4J (the step check's 1e-10 with floor 1e-3), and of autograd vs finite
+ * differences ({@link GradientCheck}'s criteria). Regularisation is not part of any of them.
+ */
+public final class FourWayGradientCheck {
+    /** Autograd vs matrix engine: the limit on the plain relative difference |a-b|/max(|a|,|b|) (no floor). */
+    public static final double MATRIX_ENGINE = 1e-12;
+    /** Either engine vs DL4J: the DOUBLE step check. */
+    public static final Tolerance DL4J = TolerancePolicy.DOUBLE.step();
+
+    /** One parameter's four-way comparison. */
+    public record Row(String parameter, int[] shape, double largest, TensorDiff autogradVsMatrix,
+                      TensorDiff autogradVsDl4j, TensorDiff matrixVsDl4j, GradientCheck.ParameterResult finiteDifferences,
+                      double[] autograd, double[] matrix, double[] dl4j) {
+        public boolean passed() {
+            return autogradVsMatrix.passed() && autogradVsDl4j.passed() && matrixVsDl4j.passed() && finiteDifferences.passed();
+        }
+    }
+
+    /** The rows in DL4J's parameter order, for the first batch of epoch 1 (its example indices in {@code batch}). */
+    public record Result(RunSpec spec, int[] batch, List<Row> rows) {
+        public boolean passed() {
+            return rows.stream().allMatch(Row::passed);
+        }
+    }
+
+    private FourWayGradientCheck() {
+    }
+
+    /** The check for a spec (run in DOUBLE whatever it says) on its first batch, with the standard autograd model. */
+    public static Result run(RunSpec spec, Dataset data) {
+        RunSpec run = inDouble(spec);
+        return run(run, data, Sequential.from(run.network(), DType.DOUBLE, run.training().seed()));
+    }
+
+    /** The check with a given autograd model of the spec's network (e.g. one with a planted bug); its parameters are the ones used. */
+    public static Result run(RunSpec spec, Dataset data, Sequential model) {
+        RunSpec run = inDouble(spec);
+        NetworkSpec net = run.network();
+        LockstepRun.checkDataFits(net, data);
+        long seed = run.training().seed();
+        int[] examples = EpochPlan.batches(new SeededShuffler(seed).order(data.size(), 1), run.training().batchSize()).get(0);
+        Batch batch = data.batch(examples, DType.DOUBLE);
+
+        // autograd: the five-line step without the update
+        Criterion criterion = Criterion.of(net.loss());
+        Tensor x = Tensor.constant(batch.features());
+        model.parameters().forEach(p -> p.gradient().fill(0.0));
+        criterion.apply(model.forward(x), batch.labels()).backward();
+        Map<String, double[]> parameters = values(model.parameters(), false);
+        Map<String, double[]> autograd = values(model.parameters(), true);
+
+        // the matrix engine, from the same parameters
+        Network network = NetworkBuilder.build(net, DType.DOUBLE, seed, new EngineComponents());
+        for (Parameter p : network.parameters()) {
+            double[] v = parameters.get(p.name());
+            for (int i = 0; i < v.length; i++) {
+                p.value().set(i, v[i]);
+            }
+        }
+        network.forward(batch.features());
+        network.backward(batch.labels());
+        Map<String, double[]> matrix = values(network.parameters(), true);
+
+        // DL4J, from the same parameters: its raw gradient is the batch sum
+        Dl4jTrainer dl4j = new Dl4jTrainer(net, DType.DOUBLE, seed);
+        dl4j.setParameters(parameters);
+        Dl4jStep step = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), batch.size());
+
+        // finite differences of the autograd's loss
+        List<GradientCheck.ParameterResult> fd = GradientCheck.check(model.parameters(), autograd,
+                () -> criterion.apply(model.forward(x), batch.labels()).item());
+
+        List<Row> rows = new ArrayList<>();
+        List<Parameter> params = model.parameters();
+        for (int k = 0; k < params.size(); k++) {
+            Parameter p = params.get(k);
+            String name = p.name();
+            double[] a = autograd.get(name);
+            double[] m = matrix.get(name);
+            double[] d = step.rawGradients().get(name).clone();
+            for (int i = 0; i < d.length; i++) {
+                d[i] /= batch.size();
+            }
+            double largest = 0.0;
+            for (double v : a) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+            int[] shape = name.endsWith("_b") ? new int[] {p.value().cols()} : new int[] {p.value().rows(), p.value().cols()};
+            rows.add(new Row(name, shape, largest, plainRelative(a, m), TensorDiff.of(a, d, DL4J),
+                    TensorDiff.of(m, d, DL4J), fd.get(k), a, m, d));
+        }
+        return new Result(run, examples, rows);
+    }
+
+    /** |a_i - b_i| / max(|a_i|, |b_i|) per element (0 when equal, +inf when not finite) against {@link #MATRIX_ENGINE}. */
+    static TensorDiff plainRelative(double[] a, double[] b) {
+        return TensorDiff.of(a, b, new Tolerance(MATRIX_ENGINE, 0.0, 0.0));   // floor 0, atol 0: the plain relative difference
+    }
+
+    private static RunSpec inDouble(RunSpec spec) {
+        return spec.withTraining(spec.training().withDataType(DType.DOUBLE));
+    }
+
+    private static Map<String, double[]> values(List<Parameter> parameters, boolean gradients) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            out.put(p.name(), (gradients ? p.gradient() : p.value()).toDoubleArray());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,63 @@
+package lockstep.linalg;
+
+import java.util.Arrays;
+
+/**
+ * Copies a block of op(A) or op(B) into the contiguous micro-panel layout the kernels read.
+ * The source is a strided view X with element (r, p) at {@code src[r*rs + p*ps]}: for op(A), r is
+ * a row of C and p runs along k; for op(B), r is a column of C and p runs along k. The block
+ * X[start : start+len, p0 : p0+kc] becomes ceil(len/w) panels of {@code kc*w} elements, panel q
+ * holding, for each p in turn, the w values X[start + q*w + t, p0 + p] (t = 0..w-1), with zeros
+ * where start + q*w + t runs past the block. Only {@code dst} is modified.
+ */
+final class Packing {
+    private Packing() {
+    }
+
+    static void pack(float[] src, int rs, int ps, int start, int len, int p0, int kc, int w, float[] dst) {
+        for (int q = 0, d = 0; q < len; q += w, d += kc * w) {
+            int h = Math.min(w, len - q); // real rows of this panel; rows h..w-1 are zero padding
+            int s = (start + q) * rs + p0 * ps;
+            if (ps == 1) { // contiguous along k: read each row once, write with stride w
+                for (int t = 0; t < h; t++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * w + t] = src[s + t * rs + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    for (int t = 0; t < h; t++) {
+                        dst[d + p * w + t] = src[s + t * rs + p * ps];
+                    }
+                }
+            }
+            for (int p = 0; h < w && p < kc; p++) {
+                Arrays.fill(dst, d + p * w + h, d + p * w + w, 0f);
+            }
+        }
+    }
+
+    /** The DOUBLE twin of {@link #pack(float[], int, int, int, int, int, int, int, float[])}. */
+    static void pack(double[] src, int rs, int ps, int start, int len, int p0, int kc, int w, double[] dst) {
+        for (int q = 0, d = 0; q < len; q += w, d += kc * w) {
+            int h = Math.min(w, len - q);
+            int s = (start + q) * rs + p0 * ps;
+            if (ps == 1) {
+                for (int t = 0; t < h; t++) {
+                    for (int p = 0; p < kc; p++) {
+                        dst[d + p * w + t] = src[s + t * rs + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    for (int t = 0; t < h; t++) {
+                        dst[d + p * w + t] = src[s + t * rs + p * ps];
+                    }
+                }
+            }
+            for (int p = 0; h < w && p < kc; p++) {
+                Arrays.fill(dst, d + p * w + h, d + p * w + w, 0.0);
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import lockstep.data.Datasets;
+import lockstep.engine.autograd.Sequential;
+import lockstep.harness.FourWayGradientCheck;
+import lockstep.harness.PlantedAutogradBugs;
+import lockstep.linalg.DType;
+import lockstep.spec.RunSpec;
+import org.junit.jupiter.api.Test;
+
+/** {@code lockstep gradcheck}: the four-way table, its verdict and exit code, bad input, and a planted bug it must report. */
+class GradcheckCommandTest {
+
+    @Test
+    void theIrisDefaultAgreesFourWays() {
+        CommandOutput r = CommandOutput.of("gradcheck");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertEquals("lockstep gradcheck  iris  4-16(tanh)-3(softmax)  MCXENT  batch 16  DOUBLE  seed 42", lines.get(0));
+        assertTrue(lines.get(2).matches("parameter\\s+shape\\s+max \\|g\\|\\s+autograd:matrix\\s+autograd:dl4j\\s+matrix:dl4j\\s+autograd:finite-diff"),
+                lines.get(2));
+        for (int i = 0; i < 4; i++) {
+            String row = lines.get(3 + i);
+            assertTrue(row.startsWith(List.of("0_W        [4,16]", "0_b        [16]", "1_W        [16,3]", "1_b        [3]").get(i)), row);
+            assertTrue(row.split("\\s+")[3].equals("0"), () -> "autograd and matrix engine are bit-identical: " + row);
+            assertFalse(row.contains("FAIL"), row);
+        }
+        assertEquals("PASS  4 parameters: finite differences, matrix engine, autograd and DL4J agree", lines.get(8));
+    }
+
+    @Test
+    void specSeedAndBatchAreHonoured() {
+        CommandOutput r = CommandOutput.of("gradcheck", "--spec", "examples/iris-deep-mse.json", "--seed", "3", "--batch", "8");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().startsWith("lockstep gradcheck  iris  4-10(relu)-6(sigmoid)-3(identity)  MSE  batch 8  DOUBLE  seed 3\n"), r.out());
+        assertTrue(r.out().contains("PASS  6 parameters"), r.out());
+    }
+
+    @Test
+    void aPlantedBiasGradientBugIsReportedAsAFailure() {
+        RunSpec spec = RunSpec.irisDefault();
+        Sequential faulty = PlantedAutogradBugs.biasGradientOfTheFirstExampleOnly(
+                Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed()));
+        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), faulty);
+        assertFalse(result.passed());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        GradcheckCommand.print(result, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        List<String> lines = text.lines().toList();
+        assertFalse(lines.get(3).contains("FAIL"), "0_W is right: " + lines.get(3));
+        assertTrue(lines.get(4).startsWith("0_b") && lines.get(4).split("FAIL", -1).length == 4,
+                () -> "0_b disagrees with the matrix engine, DL4J and finite differences: " + lines.get(4));
+        assertTrue(lines.get(8).startsWith("FAIL  0_b: [0] autograd "), text);
+        assertTrue(lines.get(8).contains("matrix engine"), text);
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCode2() {
+        for (String[] args : List.of(new String[] {"gradcheck", "--batch", "0"}, new String[] {"gradcheck", "--spec", "no/such.json"},
+                new String[] {"gradcheck", "--dtype", "FLOAT"})) {
+            CommandOutput r = CommandOutput.of(args);
+            assertEquals(Main.EXIT_BAD_INPUT, r.exitCode(), String.join(" ", args) + ": " + r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().startsWith("error: "), r.err());
+            assertFalse(r.err().contains("\tat "), r.err());
+        }
+        assertTrue(CommandOutput.of("gradcheck", "--batch", "0").err().contains("training.batchSize: must be at least 1, got 0"));
+        assertTrue(CommandOutput.of("gradcheck", "--dtype", "FLOAT").err().contains("Unknown options: '--dtype'"));
+    }
+
+    @Test
+    void helpNamesTheOptions() {
+        CommandOutput r = CommandOutput.of("gradcheck", "--help");
+        assertEquals(Main.EXIT_PASS, r.exitCode());
+        for (String option : List.of("--spec=FILE", "--seed=N", "--batch=B", "always DOUBLE")) {
+            assertTrue(r.out().contains(option), r.out());
+        }
+    }
+}
