@@ -18,8 +18,8 @@ import lockstep.spec.RunSpec;
  * Plain training, as {@code lockstep train} does it: the engine's {@link TrainingLoop} over the
  * training examples for the spec's epochs, then test accuracy on the test examples. With DL4J as
  * well, DL4J starts from a copy of the engine's initial parameters and is fed every batch the engine
- * trains on, right after it, with a plain {@code fit(DataSet)} (nothing is compared step by step:
- * that is {@link LockstepRun}'s job). Each side's time is measured on its own: the engine's covers
+ * trains on, right after it, with a plain {@code fit(DataSet)}, the engine's dropout masks and its
+ * epoch counter set at each epoch (nothing is compared step by step: that is {@link LockstepRun}'s job). Each side's time is measured on its own: the engine's covers
  * cutting the batch and its step, DL4J's the conversion of that batch and its fit.
  */
 public final class TrainingRun {
@@ -70,7 +70,7 @@ public final class TrainingRun {
         MiniBatchStep engineStep = new MiniBatchStep(network, components.optimizer(spec.network()));
         Dl4jTrainer dl4j = null;
         if (withDl4j) {
-            dl4j = new Dl4jTrainer(spec.network(), dtype, seed);
+            dl4j = new Dl4jTrainer(spec.network(), dtype, seed, LockstepRun.dropoutMasks(spec));   // the engine's masks
             dl4j.setParameters(new EngineTrainer(engineStep).parameters());   // the same starting point
         }
 
@@ -177,6 +177,9 @@ public final class TrainingRun {
             long engineDone = System.nanoTime();
             double dl4jLoss = Double.NaN;
             if (dl4j != null) {
+                if (step == 1) {
+                    dl4j.setEpoch(epoch - 1);      // fit(DataSet) never advances it; epoch-based schedules read it
+                }
                 dl4jLoss = dl4j.fit(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), batch.size());
             }
             long dl4jDone = System.nanoTime();

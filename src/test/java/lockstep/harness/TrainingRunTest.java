@@ -55,6 +55,28 @@ class TrainingRunTest {
         assertTrue(r.engine().trainSeconds() > 0 && r.dl4j().trainSeconds() > 0);
     }
 
+    /**
+     * In DOUBLE both sides stay together to rounding, also with dropout (DL4J gets the engine's masks,
+     * and neither side drops anything when classifying) and an epoch-based schedule (DL4J's epoch
+     * counter is set at every epoch): without either the losses or predictions would part.
+     */
+    @Test
+    void withDropoutAndAnEpochScheduleBothSidesStayTogetherInDouble() {
+        RunSpec spec = SpecJson.parse("""
+                {"network": {"layers": [{"nIn": 4, "nOut": 16, "activation": "TANH"},
+                                        {"nIn": 16, "nOut": 3, "activation": "SOFTMAX", "dropout": 0.7}],
+                             "updater": {"type": "SGD", "learningRate": 0.2,
+                                         "schedule": {"type": "STEP", "unit": "EPOCH", "decayRate": 0.5, "step": 1}}},
+                 "training": {"epochs": 6, "dataType": "DOUBLE"}}""", "dropout-schedule");
+        TrainingResult r = new TrainingRun(spec, Datasets.trainTest(spec.data(), 42), new EngineComponents(), true)
+                .run(p -> { });
+        for (int e = 0; e < 6; e++) {
+            assertEquals(r.dl4j().epochLosses()[e], r.engine().epochLosses()[e], 1e-10, "epoch " + (e + 1) + " mean loss");
+        }
+        assertEquals(1.0, r.agreement());
+        assertEquals(r.dl4j().correct(), r.engine().correct());
+    }
+
     @Test
     void irisIsHeldOutEightyTwentyAndTheEngineAloneTrainsOnIt() {
         RunSpec spec = RunSpec.irisDefault();

@@ -12,11 +12,21 @@ public final class Evaluation {
 
     /**
      * The predicted class of every example of {@code data}: forward passes over chunks of
-     * {@code chunk} rows, argmax of each output row (the first one on a tie). Overwrites the layers'
-     * forward caches, nothing else.
+     * {@code chunk} rows in inference mode (no dropout), argmax of each output row (the first one on a
+     * tie). Overwrites the layers' forward caches, nothing else.
      */
     public static int[] predict(Network network, Dataset data, DType dtype, int chunk) {
         int[] predicted = new int[data.size()];
+        network.setTraining(false);
+        try {
+            predict(network, data, dtype, chunk, predicted);
+        } finally {
+            network.setTraining(true);
+        }
+        return predicted;
+    }
+
+    private static void predict(Network network, Dataset data, DType dtype, int chunk, int[] predicted) {
         for (int start = 0; start < data.size(); start += chunk) {
             int rows = Math.min(chunk, data.size() - start);
             int[] indices = new int[rows];
@@ -28,7 +38,6 @@ public final class Evaluation {
                 predicted[start + r] = argmax(out, r);
             }
         }
-        return predicted;
     }
 
     /** The column of the largest element of row {@code r} (the first one on a tie). */
