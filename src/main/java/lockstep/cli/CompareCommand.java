@@ -72,6 +72,13 @@ final class CompareCommand implements Callable<Integer> {
             description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
     Integer driftWindow;
 
+    @Option(names = "--drop-last",
+            description = "Drop each epoch's last, partial batch (default: keep it, as DL4J's iterators do): floor(N/B) steps per epoch instead of ceil(N/B).")
+    boolean dropLast;
+
+    @Option(names = "--no-shuffle", description = "Visit the examples in dataset order every epoch, on both sides (default: a new seeded order every epoch).")
+    boolean noShuffle;
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -99,7 +106,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         ParityReport report = new ParityReport(System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
-        report.header(run, initFrom);
+        report.header(run, initFrom, lockstep.describePlan());
         LockstepResult result = lockstep.run(report);
         report.verdict(result);
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
@@ -131,6 +138,12 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (batch != null) {
             t = t.withBatchSize(batch);
+        }
+        if (dropLast) {
+            t = t.withDropLast(true);
+        }
+        if (noShuffle) {
+            t = t.withShuffle(false);
         }
         return base.withTraining(t);
     }

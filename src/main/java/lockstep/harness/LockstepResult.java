@@ -14,6 +14,11 @@ public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<Epoch
         return divergence == null;
     }
 
+    /** Examples seen over the run: the sizes of every batch trained on (both sides saw the same ones). */
+    public long examplesSeen() {
+        return epochs.stream().mapToLong(EpochSummary::examples).sum();
+    }
+
     /** The worst step-check error over every step and quantity. */
     public double worstStepError() {
         return epochs.stream().mapToDouble(EpochSummary::worstStep).reduce(0.0, StepComparison::maxKeepingNaN);

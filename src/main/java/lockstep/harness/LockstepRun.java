@@ -54,6 +54,10 @@ public final class LockstepRun {
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance,
                        InitSource initSource) {
         checkDataFits(spec.network(), data);
+        if (spec.training().dropLast() && data.size() < spec.training().batchSize()) {
+            throw new LockstepException("training.dropLast: batch size " + spec.training().batchSize() + " is larger than the "
+                    + data.size() + " training examples, so every epoch would be empty");
+        }
         this.spec = spec;
         this.data = data;
         this.components = components;
@@ -101,12 +105,14 @@ public final class LockstepRun {
             return new LockstepResult(spec, tolerance, epochs, 0, shapes.size(), initial);
         }
 
-        Shuffler engineOrder = components.shuffler(seed);
-        Shuffler referenceOrder = new SeededShuffler(seed);
+        boolean shuffle = spec.training().shuffle();
+        boolean dropLast = spec.training().dropLast();
+        Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
+        Shuffler referenceOrder = referenceOrder(spec);
         int globalStep = 0;
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-            List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize);
-            List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize);
+            List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
+            List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize, dropLast);
             EpochSummary summary = new EpochSummary(epoch);
             epochs.add(summary);
             for (int s = 0; s < dl4jBatches.size(); s++) {
@@ -141,6 +147,25 @@ public final class LockstepRun {
             listener.onEpoch(summary);
         }
         return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+    }
+
+    /** The order DL4J's batches follow: the seeded shuffle, or dataset order every epoch when the spec says no shuffle. */
+    static Shuffler referenceOrder(RunSpec spec) {
+        return spec.training().shuffle() ? new SeededShuffler(spec.training().seed()) : Shuffler.IDENTITY;
+    }
+
+    /**
+     * The data plan in one line, e.g. {@code training: 150 examples, batch 16: 10 steps per epoch (9 of 16, the last
+     * of 6), shuffled every epoch}.
+     */
+    public String describePlan() {
+        return "training: " + EpochPlan.describe(data.size(), spec.training().batchSize(), spec.training().dropLast())
+                + (spec.training().shuffle() ? ", shuffled every epoch" : ", in dataset order every epoch (no shuffle)");
+    }
+
+    /** The training examples: DL4J's batches of an epoch (1-based) are these examples' indices cut by {@link EpochPlan}. */
+    public Dataset trainingData() {
+        return data;
     }
 
     /** DL4J's dropout masks: the engine's own, so that both sides drop the same activations. */

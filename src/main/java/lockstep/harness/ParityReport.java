@@ -18,7 +18,15 @@ public final class ParityReport implements LockstepRun.Listener {
 
     /** The run's title line (naming the initial parameters' source unless it is the default, the engine) and column names. */
     public void header(RunSpec spec, InitSource init) {
+        header(spec, init, new String[0]);
+    }
+
+    /** As {@link #header(RunSpec, InitSource)}, with lines (such as the data plan) between the title and the column names. */
+    public void header(RunSpec spec, InitSource init, String... lines) {
         out.println("lockstep compare  " + spec.describe() + (init == InitSource.ENGINE ? "" : "  init from " + init.name().toLowerCase(Locale.ROOT)));
+        for (String line : lines) {
+            out.println(line);
+        }
         out.println("epoch  steps  engine loss   dl4j loss     worst rel. diff:  loss     grad     update   param    drift");
     }
 
@@ -39,11 +47,13 @@ public final class ParityReport implements LockstepRun.Listener {
         if (r.passed()) {
             return String.format(Locale.ROOT,
                     "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s; largest absolute"
-                            + " difference %s, absolute tolerance %.0e), trajectory drift %s (tolerance %s)",
+                            + " difference %s, absolute tolerance %.0e), trajectory drift %s (tolerance %s); %d epochs,"
+                            + " %d examples seen",
                     r.steps(), r.parameterCount(), err(r.worstStepError()), r.tolerance().step().relative(),
                     r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
                     err(r.worstDrift()), Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
-                            : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()));
+                            : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
+                    r.epochs().size(), r.examplesSeen());
         }
         return "FAIL  " + r.divergence().describe();
     }
