@@ -16,6 +16,7 @@ import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
 import lockstep.spec.TrainingSpec;
+import lockstep.spec.ValidationSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
@@ -78,6 +79,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--no-shuffle", description = "Visit the examples in dataset order every epoch, on both sides (default: a new seeded order every epoch).")
     boolean noShuffle;
+
+    @Option(names = "--validation-fraction", paramLabel = "F",
+            description = "Hold out a seeded fraction F of the dataset before training (disjoint from the training examples) and validate on it after every epoch, on both sides.")
+    Double validationFraction;
+
+    @Option(names = "--validation-csv", paramLabel = "FILE",
+            description = "Validate on the examples of FILE (the dataset's CSV format) after every epoch, on both sides; the whole dataset trains.")
+    String validationCsv;
 
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
@@ -144,6 +153,15 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (noShuffle) {
             t = t.withShuffle(false);
+        }
+        if (validationFraction != null && validationCsv != null) {
+            throw new LockstepException("--validation-fraction and --validation-csv exclude each other");
+        }
+        if (validationFraction != null) {
+            t = t.withValidation(ValidationSpec.fraction(validationFraction));
+        }
+        if (validationCsv != null) {
+            t = t.withValidation(ValidationSpec.csv(validationCsv));
         }
         return base.withTraining(t);
     }

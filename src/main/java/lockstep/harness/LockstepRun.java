@@ -10,6 +10,7 @@ import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
+import lockstep.data.ValidationSplit;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.MaskSource;
 import lockstep.engine.layers.DropoutMask;
@@ -19,6 +20,7 @@ import lockstep.linalg.DType;
 import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
+import lockstep.spec.ValidationSpec;
 
 /**
  * Trains the engine and DL4J side by side from the same initial parameters and compares them after
@@ -41,6 +43,7 @@ public final class LockstepRun {
 
     private final RunSpec spec;
     private final Dataset data;
+    private final Dataset validationData;
     private final EngineComponents components;
     private final TolerancePolicy tolerance;
     private final InitSource initSource;
@@ -54,12 +57,17 @@ public final class LockstepRun {
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance,
                        InitSource initSource) {
         checkDataFits(spec.network(), data);
-        if (spec.training().dropLast() && data.size() < spec.training().batchSize()) {
-            throw new LockstepException("training.dropLast: batch size " + spec.training().batchSize() + " is larger than the "
-                    + data.size() + " training examples, so every epoch would be empty");
+        ValidationSplit split = ValidationSplit.of(data, spec.data(), spec.training().validation(), spec.training().seed());
+        if (split.validation() != null) {
+            checkDataFits(spec.network(), split.validation());
         }
         this.spec = spec;
-        this.data = data;
+        this.data = split.training();
+        this.validationData = split.validation();
+        if (spec.training().dropLast() && this.data.size() < spec.training().batchSize()) {
+            throw new LockstepException("training.dropLast: batch size " + spec.training().batchSize() + " is larger than the "
+                    + this.data.size() + " training examples, so every epoch would be empty");
+        }
         this.components = components;
         this.tolerance = tolerance;
         this.initSource = initSource;
@@ -93,7 +101,10 @@ public final class LockstepRun {
         Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
         Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
-        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec)), shapes);
+        Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec));
+        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
+        ValidationCheck validation = validationData == null ? null
+                : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
         listener.onStart(shareInitialParameters(initSource, free, dl4j));
 
         List<EpochSummary> epochs = new ArrayList<>();
@@ -144,6 +155,14 @@ public final class LockstepRun {
                     return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), divergence);
                 }
             }
+            if (validation != null) {
+                EpochValidation v = validation.check(epoch, dl4jBatches.size(), globalStep, free.parameters(), dl4jParameters);
+                summary.setValidation(v);
+                if (v.divergence() != null) {
+                    listener.onEpoch(summary);
+                    return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), v.divergence());
+                }
+            }
             listener.onEpoch(summary);
         }
         return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
@@ -159,8 +178,21 @@ public final class LockstepRun {
      * of 6), shuffled every epoch}.
      */
     public String describePlan() {
-        return "training: " + EpochPlan.describe(data.size(), spec.training().batchSize(), spec.training().dropLast())
+        String plan = "training: " + EpochPlan.describe(data.size(), spec.training().batchSize(), spec.training().dropLast())
                 + (spec.training().shuffle() ? ", shuffled every epoch" : ", in dataset order every epoch (no shuffle)");
+        if (validationData == null) {
+            return plan;
+        }
+        ValidationSpec v = spec.training().validation();
+        return plan + "\nvalidation: " + validationData.size() + " examples, " + (v.isSplit()
+                ? "held out of the " + (data.size() + validationData.size()) + " before training (fraction " + v.fraction()
+                        + ", seed " + spec.training().seed() + "), disjoint from the training examples"
+                : "from " + v.csv()) + "; loss and accuracy after every epoch, without training or dropout";
+    }
+
+    /** The validation examples, or null without validation. */
+    public Dataset validationData() {
+        return validationData;
     }
 
     /** The training examples: DL4J's batches of an epoch (1-based) are these examples' indices cut by {@link EpochPlan}. */

@@ -19,4 +19,27 @@ class TrainingLoopCommandTest {
         assertTrue(lines.get(lines.size() - 1).startsWith("PASS  18 steps x 4 parameters"), r.out());
         assertTrue(lines.get(lines.size() - 1).endsWith("; 2 epochs, 288 examples seen"), r.out());
     }
+
+    @Test
+    void validationLossAndAccuracyAreColumnsOfTheTable() {
+        CommandOutput r = CommandOutput.of("compare", "--epochs", "3", "--validation-fraction", "0.2");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(2).startsWith("validation: 30 examples, held out of the 150 before training"), r.out());
+        assertTrue(lines.get(3).endsWith("drift    val. engine   val. dl4j     acc engine  acc dl4j  val. diff"), r.out());
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            String[] f = lines.get(3 + epoch).trim().split("\\s+");
+            assertEquals(14, f.length, lines.get(3 + epoch));
+            assertEquals(f[9], f[10], "validation loss, engine and DL4J: " + lines.get(3 + epoch));
+            assertEquals(f[11], f[12], "validation accuracy, engine and DL4J: " + lines.get(3 + epoch));
+        }
+        assertTrue(lines.get(7).endsWith("; 3 epochs, 360 examples seen"), r.out());
+    }
+
+    @Test
+    void bothValidationSourcesAtOnceAreBadInput() {
+        CommandOutput r = CommandOutput.of("compare", "--validation-fraction", "0.2", "--validation-csv", "v.csv");
+        assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
+        assertEquals("error: --validation-fraction and --validation-csv exclude each other", r.err().strip());
+    }
 }
