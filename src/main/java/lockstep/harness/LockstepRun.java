@@ -1,6 +1,7 @@
 package lockstep.harness;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.LockstepException;
@@ -11,14 +12,17 @@ import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.data.ValidationSplit;
+import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.MaskSource;
 import lockstep.engine.layers.DropoutMask;
 import lockstep.spec.LayerSpec;
 import lockstep.engine.EngineComponents;
+import lockstep.engine.train.EarlyStopping;
 import lockstep.linalg.DType;
 import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.ValidationSpec;
 
@@ -105,7 +109,11 @@ public final class LockstepRun {
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
         ValidationCheck validation = validationData == null ? null
                 : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
-        listener.onStart(shareInitialParameters(initSource, free, dl4j));
+        Map<String, double[]> initialParameters = shareInitialParameters(initSource, free, dl4j);
+        listener.onStart(initialParameters);
+        EarlyStopping stopping = earlyStopping(spec);
+        Map<Integer, Double> anchoredScores = new LinkedHashMap<>();   // engine at DL4J's parameters, per evaluated epoch
+        Map<String, double[]> dl4jAtBest = null;                       // DL4J's parameters after the engine's best epoch
 
         List<EpochSummary> epochs = new ArrayList<>();
         Map<String, double[]> dl4jParameters = dl4j.parameters();
@@ -121,7 +129,7 @@ public final class LockstepRun {
         Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
         Shuffler referenceOrder = referenceOrder(spec);
         int globalStep = 0;
-        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+        for (int epoch = 1; stopping != null ? !stopping.stopped() : epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
             List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize, dropLast);
             EpochSummary summary = new EpochSummary(epoch);
@@ -162,10 +170,47 @@ public final class LockstepRun {
                     listener.onEpoch(summary);
                     return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), v.divergence());
                 }
+                if (stopping != null) {
+                    int bestBefore = stopping.bestEpoch();
+                    if (stopping.evaluates(epoch)) {
+                        anchoredScores.put(epoch, v.anchoredLoss());
+                    }
+                    stopping.afterEpoch(epoch, v::engineLoss, free::parameters);
+                    if (stopping.bestEpoch() != bestBefore) {
+                        dl4jAtBest = dl4jParameters;
+                    }
+                }
             }
             listener.onEpoch(summary);
         }
-        return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+        if (stopping == null) {
+            return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+        }
+        free.setParameters(stopping.bestParameters());            // the engine keeps its best model
+        Dl4jEarlyStopping.Outcome d = dl4jEarlyStopping(initialParameters, validation.examples());
+        return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null,
+                EarlyStoppingComparison.of(stopping, anchoredScores, dl4jAtBest, d, tolerance));
+    }
+
+    /** The engine's early stopping for the spec (at most {@code epochs} epochs), or null without. */
+    static EarlyStopping earlyStopping(RunSpec spec) {
+        EarlyStoppingSpec es = spec.training().earlyStopping();
+        return es == null ? null
+                : new EarlyStopping(new EarlyStopping.Config(es.patience(), es.minDelta(), spec.training().epochs(), es.evaluateEvery()));
+    }
+
+    /** DL4J's EarlyStoppingTrainer from the same initial parameters, on DL4J's batches of the run, scoring the same validation examples. */
+    private Dl4jEarlyStopping.Outcome dl4jEarlyStopping(Map<String, double[]> initialParameters, Batch validationBatch) {
+        DType dtype = spec.training().dataType();
+        int batchSize = spec.training().batchSize();
+        boolean dropLast = spec.training().dropLast();
+        LabelEncoding labels = spec.network().loss().labels();
+        Shuffler order = referenceOrder(spec);
+        EarlyStoppingSpec es = spec.training().earlyStopping();
+        return Dl4jEarlyStopping.run(spec.network(), dtype, spec.training().seed(), dropoutMasks(spec), initialParameters,
+                epoch -> EpochPlan.batches(order.order(data.size(), epoch), batchSize, dropLast).stream()
+                        .map(indices -> data.batch(indices, dtype, labels)).toList(),
+                validationBatch, es.patience(), es.minDelta(), spec.training().epochs(), es.evaluateEvery());
     }
 
     /** The order DL4J's batches follow: the seeded shuffle, or dataset order every epoch when the spec says no shuffle. */

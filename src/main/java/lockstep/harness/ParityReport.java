@@ -54,10 +54,16 @@ public final class ParityReport implements LockstepRun.Listener {
 
     /** The verdict: {@code PASS  300 steps x 4 parameters, ...} or {@code FAIL  epoch 1 step 3: ...}. */
     public void verdict(LockstepResult r) {
+        if (r.earlyStopping() != null) {
+            r.earlyStopping().describe().forEach(out::println);
+        }
         out.println(verdictLine(r));
     }
 
     public static String verdictLine(LockstepResult r) {
+        if (r.divergence() == null && r.earlyStopping() != null && !r.earlyStopping().passed()) {
+            return "FAIL  early stopping: " + r.earlyStopping().failure();
+        }
         if (r.passed()) {
             return String.format(Locale.ROOT,
                     "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s; largest absolute"
@@ -67,7 +73,8 @@ public final class ParityReport implements LockstepRun.Listener {
                     r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
                     err(r.worstDrift()), Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
                             : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
-                    r.epochs().size(), r.examplesSeen());
+                    r.epochs().size(), r.examplesSeen())
+                    + (r.earlyStopping() == null ? "" : "; " + r.earlyStopping().summary());
         }
         return "FAIL  " + r.divergence().describe();
     }

@@ -35,6 +35,11 @@ final class ValidationCheck {
         this.tolerance = tolerance;
     }
 
+    /** The validation examples as one batch, labels encoded for the loss. */
+    Batch examples() {
+        return examples;
+    }
+
     /** Validates after {@code epoch} (whose last step was {@code step}, global {@code globalStep}). */
     EpochValidation check(int epoch, int step, int globalStep, Map<String, double[]> freeEngine,
                           Map<String, double[]> dl4jParameters) {

@@ -37,6 +37,37 @@ class TrainingLoopCommandTest {
     }
 
     @Test
+    void earlyStoppingPrintsTheScoresPerEpochAndBothOutcomes() {
+        CommandOutput r = CommandOutput.of("compare", "--early-stopping", "--patience", "3", "--min-delta", "0.01",
+                "--epochs", "100");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(2).startsWith("validation: 30 examples, held out of the 150"), "20% held out by default: " + r.out());
+        int es = lines.indexOf("early stopping: patience 3, min delta 0.01, at most 100 epochs, validation loss after every"
+                + " epoch; the engine's own, and DL4J's EarlyStoppingTrainer on the same batches");
+        assertTrue(es > 0, r.out());
+        assertEquals("epoch  val. engine   val. dl4j     rel. diff  drift    best", lines.get(es + 1));
+        String engine = lines.stream().filter(l -> l.startsWith("engine: stopped after epoch ")).findFirst().orElseThrow();
+        String dl4j = lines.stream().filter(l -> l.startsWith("dl4j:   stopped after epoch ")).findFirst().orElseThrow();
+        String stoppedAfter = engine.substring("engine: stopped after epoch ".length(), engine.indexOf(':', 8));
+        assertTrue(dl4j.startsWith("dl4j:   stopped after epoch " + stoppedAfter + " (getTotalEpochs() " + stoppedAfter + "): "
+                + "ScoreImprovementEpochTerminationCondition(maxEpochsWithNoImprovement=3, minImprovement=0.01)"), r.out());
+        assertTrue(dl4j.contains("counted from 0; getBestModelScore() 0.0, getScoreVsEpoch() 0."), dl4j);
+        assertEquals(Integer.parseInt(stoppedAfter), lines.size() - 1 - es - 2 - 3, "one row per evaluated epoch");
+        String verdict = lines.get(lines.size() - 1);
+        assertTrue(verdict.startsWith("PASS  ") && verdict.contains("; early stopping agrees: best epoch ")
+                && verdict.endsWith("stopped after epoch " + stoppedAfter + " (no improvement)"), verdict);
+    }
+
+    @Test
+    void patienceWithoutEarlyStoppingIsBadInput() {
+        CommandOutput r = CommandOutput.of("compare", "--patience", "3");
+        assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
+        assertEquals("error: --patience, --min-delta and --evaluate-every need --early-stopping (or an \"earlyStopping\""
+                + " object in the spec's training)", r.err().strip());
+    }
+
+    @Test
     void bothValidationSourcesAtOnceAreBadInput() {
         CommandOutput r = CommandOutput.of("compare", "--validation-fraction", "0.2", "--validation-csv", "v.csv");
         assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
