@@ -24,7 +24,10 @@ import lockstep.linalg.DType;
  *                            {"nIn": 16, "nOut": 3, "activation": "SOFTMAX"} ],
  *                "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",   // or {"distribution": "normal", "mean": 0, "std": 0.5}
  *                "updater": {"type": "SGD", "learningRate": 0.1} },
- *   "training": { "batchSize": 16, "epochs": 30, "seed": 42, "dataType": "DOUBLE" } }
+ *   "training": { "batchSize": 16, "epochs": 30, "seed": 42, "dataType": "DOUBLE",
+ *                 "dropLast": false, "shuffle": true,                       // optional, these are the defaults
+ *                 "validation": {"fraction": 0.2},                          // or {"csv": path}; optional
+ *                 "earlyStopping": {"patience": 5, "minDelta": 0, "evaluateEvery": 1} } }   // optional, needs validation
  * </pre>
  * Missing fields take the values of {@link RunSpec#irisDefault()}.
  */
@@ -267,12 +270,33 @@ public final class SpecJson {
     }
 
     private static TrainingSpec training(Fields f, TrainingSpec d) {
-        f.allowOnly("batchSize", "epochs", "seed", "dataType");
+        f.allowOnly("batchSize", "epochs", "seed", "dataType", "dropLast", "shuffle", "validation", "earlyStopping");
         return new TrainingSpec(
                 f.has("batchSize") ? f.integer("batchSize") : d.batchSize(),
                 f.has("epochs") ? f.integer("epochs") : d.epochs(),
                 f.has("seed") ? f.longInteger("seed") : d.seed(),
-                f.has("dataType") ? f.enumValue("dataType", DType.class, "data type") : d.dataType());
+                f.has("dataType") ? f.enumValue("dataType", DType.class, "data type") : d.dataType(),
+                f.has("dropLast") ? f.bool("dropLast") : d.dropLast(),
+                f.has("shuffle") ? f.bool("shuffle") : d.shuffle(),
+                f.has("validation") ? validation(f.object("validation")) : d.validation(),
+                f.has("earlyStopping") ? earlyStopping(f.object("earlyStopping")) : d.earlyStopping());
+    }
+
+    /** {@code {"fraction": 0.2}} or {@code {"csv": "path"}}. */
+    private static ValidationSpec validation(Fields v) {
+        v.allowOnly("fraction", "csv");
+        if (v.has("fraction") == v.has("csv")) {
+            throw new LockstepException(v.source + ": " + v.path + ": give either \"fraction\" (a seeded hold-out of the"
+                    + " dataset) or \"csv\" (a validation file), not " + (v.has("csv") ? "both" : "neither"));
+        }
+        return v.has("fraction") ? ValidationSpec.fraction(v.number("fraction")) : ValidationSpec.csv(v.text("csv"));
+    }
+
+    /** {@code {"patience": 5, "minDelta": 0.001, "evaluateEvery": 1}}; minDelta defaults to 0, evaluateEvery to 1. */
+    private static EarlyStoppingSpec earlyStopping(Fields e) {
+        e.allowOnly("patience", "minDelta", "evaluateEvery");
+        return new EarlyStoppingSpec(e.integer("patience"), e.has("minDelta") ? e.number("minDelta") : 0.0,
+                e.has("evaluateEvery") ? e.integer("evaluateEvery") : 1);
     }
 
     /** The spec as pretty-printed JSON that {@link #parse} reads back to an equal spec. */
@@ -341,6 +365,24 @@ public final class SpecJson {
         tr.put("epochs", t.epochs());
         tr.put("seed", t.seed());
         tr.put("dataType", t.dataType().name());
+        if (t.dropLast()) {
+            tr.put("dropLast", true);
+        }
+        if (!t.shuffle()) {
+            tr.put("shuffle", false);
+        }
+        if (t.validation() != null) {
+            ObjectNode v = tr.putObject("validation");
+            if (t.validation().isSplit()) {
+                v.put("fraction", t.validation().fraction());
+            } else {
+                v.put("csv", t.validation().csv());
+            }
+        }
+        if (t.earlyStopping() != null) {
+            tr.putObject("earlyStopping").put("patience", t.earlyStopping().patience())
+                    .put("minDelta", t.earlyStopping().minDelta()).put("evaluateEvery", t.earlyStopping().evaluateEvery());
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -494,6 +536,14 @@ public final class SpecJson {
                 throw error(key, "must be at least 1, got " + v);
             }
             return v;
+        }
+
+        boolean bool(String key) {
+            JsonNode v = required(key);
+            if (!v.isBoolean()) {
+                throw error(key, "expected true or false, got " + v);
+            }
+            return v.booleanValue();
         }
 
         long longInteger(String key) {
