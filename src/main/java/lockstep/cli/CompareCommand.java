@@ -103,10 +103,10 @@ final class CompareCommand implements Callable<Integer> {
     String validationCsv;
 
     @Option(names = "--early-stopping",
-            description = {"Stop on the validation loss: the engine's early stopping next to DL4J's",
-                    "EarlyStoppingTrainer (same batches, same validation data; validation: 20% held out",
-                    "unless given); --epochs is then the maximum. Compares the validation score per",
-                    "epoch, the best epoch, why and when training stopped, and the restored parameters."})
+            description = "Stop on the validation loss: the engine's early stopping next to DL4J's EarlyStoppingTrainer"
+                    + " (same batches, same validation data; validation: 20%% held out unless given); --epochs is then"
+                    + " the maximum. Compares the validation score per epoch, the best epoch, why and when training"
+                    + " stopped, and the restored parameters.")
     boolean earlyStopping;
 
     @Option(names = "--patience", paramLabel = "P", description = "Early stopping: stop after P epochs without an improvement of more than --min-delta (default 5).")

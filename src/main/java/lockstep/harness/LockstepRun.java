@@ -70,6 +70,9 @@ public final class LockstepRun {
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance,
                        InitSource initSource) {
         checkDataFits(spec.network(), data);
+        if (spec.training().earlyStopping() != null && spec.training().validation() == null) {
+            throw new LockstepException("training.earlyStopping: needs validation data (training.validation)");
+        }
         ValidationSplit split = ValidationSplit.of(data, spec.data(), spec.training().validation(), spec.training().seed());
         if (split.validation() != null) {
             checkDataFits(spec.network(), split.validation());

@@ -39,7 +39,7 @@ class TrainingLoopCommandTest {
     @Test
     void earlyStoppingPrintsTheScoresPerEpochAndBothOutcomes() {
         CommandOutput r = CommandOutput.of("compare", "--early-stopping", "--patience", "3", "--min-delta", "0.01",
-                "--epochs", "100");
+                "--epochs", "100", "--batch", "40");
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
         assertTrue(lines.get(2).startsWith("validation: 30 examples, held out of the 150"), "20% held out by default: " + r.out());
