@@ -22,6 +22,7 @@ import lockstep.spec.TrainingSpec;
 import lockstep.spec.ValidationSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -35,23 +36,14 @@ import picocli.CommandLine.TypeConversionException;
                 "Exit code: 0 PASS, 1 FAIL, 2 bad input, 3 internal error."})
 final class CompareCommand implements Callable<Integer> {
 
+    @Mixin
+    TrainingOverrides overrides = new TrainingOverrides();
+
     static final int DEFAULT_PATIENCE = 5;
     static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (network, training, dataset); see README.")
     Path spec;
-
-    @Option(names = "--dtype", paramLabel = "TYPE", description = "Override the data type: FLOAT or DOUBLE.")
-    DType dtype;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the seed (initial weights and shuffling).")
-    Long seed;
-
-    @Option(names = "--batch", paramLabel = "B", description = "Override the mini-batch size.")
-    Integer batch;
 
     @Option(names = "--tolerance", paramLabel = "REL",
             description = "Override the step-check relative tolerance (defaults: 1e-10 DOUBLE, 1e-2 FLOAT).")
@@ -174,19 +166,7 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private RunSpec overridden(RunSpec base) {
-        TrainingSpec t = base.training();
-        if (dtype != null) {
-            t = t.withDataType(dtype);
-        }
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
-        }
-        if (seed != null) {
-            t = t.withSeed(seed);
-        }
-        if (batch != null) {
-            t = t.withBatchSize(batch);
-        }
+        TrainingSpec t = overrides.apply(base.training());
         if (dropLast) {
             t = t.withDropLast(true);
         }

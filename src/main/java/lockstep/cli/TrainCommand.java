@@ -20,6 +20,7 @@ import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
 import lockstep.spec.TrainingSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep train}: trains the engine (and with --both DL4J on the same batches) and reports test accuracy and time. */
@@ -31,6 +32,9 @@ import picocli.CommandLine.Option;
                 "Progress goes to stderr. Without --spec: the Iris default network.",
                 "Exit code: 0 done, 2 bad input, 3 internal error."})
 final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingOverrides overrides = new TrainingOverrides();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (network, training, dataset); see README.")
@@ -57,18 +61,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--classes", paramLabel = "N", description = "With --data: the number of classes (default: the output layer's nOut).")
     Integer classes;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
-    Integer epochs;
-
-    @Option(names = "--batch", paramLabel = "B", description = "Override the mini-batch size.")
-    Integer batch;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the seed (initial weights, shuffling, hold-out split).")
-    Long seed;
-
-    @Option(names = "--dtype", paramLabel = "TYPE", description = "Override the data type: FLOAT or DOUBLE.")
-    DType dtype;
 
     @Option(names = "--both", description = "Train DL4J as well, from the engine's initial parameters on the same batches.")
     boolean both;
@@ -139,19 +131,7 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private TrainingSpec training(TrainingSpec t) {
-        if (dtype != null) {
-            t = t.withDataType(dtype);
-        }
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
-        }
-        if (seed != null) {
-            t = t.withSeed(seed);
-        }
-        if (batch != null) {
-            t = t.withBatchSize(batch);
-        }
-        return t;
+        return overrides.apply(t);
     }
 
     private static String testSource(DataSpec d) {
