@@ -1,0 +1,81 @@
+package lockstep.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import lockstep.spec.ActivationType;
+import lockstep.spec.LayerSpec;
+import lockstep.spec.LossType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.UpdaterSpec;
+import lockstep.spec.UpdaterType;
+import lockstep.spec.WeightInit;
+
+/**
+ * A benchmarked multi-layer perceptron and its batch size, named like {@code 784-128(relu)-10/B128}:
+ * widths from input to output, each hidden width with its activation, a SOFTMAX output layer with
+ * MCXENT, Xavier initial weights and plain SGD (lr {@value #LEARNING_RATE}). Immutable.
+ */
+record Mlp(String name, int[] widths, List<ActivationType> hidden, int batch) {
+
+    static final double LEARNING_RATE = 0.01;
+    private static final Pattern WIDTH = Pattern.compile("(\\d+)(?:\\((\\w+)\\))?");
+
+    /** Parses {@code 784-512(relu)-256(relu)-10/B128}; throws naming the part that does not fit. */
+    static Mlp parse(String name) {
+        String[] shapeAndBatch = name.split("/B");
+        if (shapeAndBatch.length != 2) {
+            throw new IllegalArgumentException("network '" + name + "': expected WIDTHS/B<batch>, e.g. 784-128(relu)-10/B128");
+        }
+        String[] parts = shapeAndBatch[0].split("-");
+        int[] widths = new int[parts.length];
+        List<ActivationType> hidden = new ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            Matcher m = WIDTH.matcher(parts[i]);
+            boolean isHidden = i > 0 && i < parts.length - 1;
+            if (!m.matches() || (m.group(2) != null) != isHidden) {
+                throw new IllegalArgumentException("network '" + name + "': width " + (i + 1) + " '" + parts[i]
+                        + "' (hidden widths carry their activation, input and output widths none)");
+            }
+            widths[i] = Integer.parseInt(m.group(1));
+            if (isHidden) {
+                hidden.add(ActivationType.valueOf(m.group(2).toUpperCase(java.util.Locale.ROOT)));
+            }
+        }
+        if (widths.length < 2) {
+            throw new IllegalArgumentException("network '" + name + "': needs at least an input and an output width");
+        }
+        return new Mlp(name, widths, List.copyOf(hidden), Integer.parseInt(shapeAndBatch[1]));
+    }
+
+    NetworkSpec spec() {
+        List<LayerSpec> layers = new ArrayList<>();
+        for (int i = 0; i + 1 < widths.length; i++) {
+            boolean output = i + 2 == widths.length;
+            layers.add(new LayerSpec(widths[i], widths[i + 1], output ? ActivationType.SOFTMAX : hidden.get(i)));
+        }
+        return new NetworkSpec(layers, LossType.MCXENT, WeightInit.XAVIER, new UpdaterSpec(UpdaterType.SGD, LEARNING_RATE));
+    }
+
+    int inputs() {
+        return widths[0];
+    }
+
+    int classes() {
+        return widths[widths.length - 1];
+    }
+
+    /**
+     * Floating-point operations of the matrix products in one training step on {@code rows} examples:
+     * per layer z = x·W, dW = xᵀ·δ and dL/dx = δ·Wᵀ, each 2·rows·nIn·nOut (both sides compute all three,
+     * the first layer's dL/dx included). Activations, loss, bias and update are not counted.
+     */
+    long stepFlops(int rows) {
+        long flops = 0;
+        for (int i = 0; i + 1 < widths.length; i++) {
+            flops += 3L * 2L * rows * widths[i] * widths[i + 1];
+        }
+        return flops;
+    }
+}

@@ -1,0 +1,351 @@
+package lockstep.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Param;
+
+/**
+ * Prints JMH's JSON results as one table row per benchmark pair: the engine's time, DL4J's (ND4J's for
+ * the matrix products), DL4J's time divided by the engine's (above 1: the engine is faster), GFLOPS
+ * of the matrix products on each side and heap bytes allocated per operation ({@code -prof gc}).
+ * Then one closing line, {@code benchmarks: N passed, M failed}: N counts the benchmark runs with a
+ * result; with {@code --all}, M counts the runs the benchmark classes define (methods times
+ * parameter values) that have none, else the runs in the file without a finite score.
+ *
+ * <p>With {@code --targets}, the targets of issue 6 (speed-ups, GFLOPS, 0 B/op) follow the table, each met
+ * or missed with the measured number; they never change the exit code.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar lockstep.bench.ResultsTable [--all] [--targets] results.json}.
+ * Exit code 0 when M is 0, 1 otherwise, 2 when the file cannot be read.
+ */
+public final class ResultsTable {
+    /** The benchmark classes in table order; each has a method {@code engine} and one other side. */
+    static final List<Class<?>> CLASSES = List.of(TrainingStepBenchmark.class, EpochBenchmark.class, MatMulBenchmark.class);
+
+    private ResultsTable() {
+    }
+
+    public static void main(String[] args) {
+        List<String> flags = List.of(args).subList(0, Math.max(0, args.length - 1));
+        boolean all = flags.contains("--all");
+        boolean targets = flags.contains("--targets");
+        if (args.length == 0 || args[args.length - 1].startsWith("--")
+                || !List.of("--all", "--targets").containsAll(flags)) {
+            System.err.println("usage: ResultsTable [--all] [--targets] RESULTS.json");
+            System.exit(2);
+        }
+        String file = args[args.length - 1];
+        JsonNode runs;
+        try {
+            runs = new ObjectMapper().readTree(new File(file));
+        } catch (IOException e) {
+            System.err.println("error: cannot read JMH results " + file + ": " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Map<String, Map<String, JsonNode>> pairs = new LinkedHashMap<>();   // "Class param" -> side -> run
+        Map<String, Measured> measured = new LinkedHashMap<>();               // "Class param" -> numbers
+        for (JsonNode run : runs) {
+            String benchmark = run.path("benchmark").asText();
+            int dot = benchmark.lastIndexOf('.');
+            String cls = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
+            pairs.computeIfAbsent(key(cls, paramValue(run)), k -> new LinkedHashMap<>())
+                    .put(benchmark.substring(dot + 1), run);
+        }
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"benchmark", "engine", "DL4J/ND4J", "DL4J/engine", "GFLOPS engine",
+                "GFLOPS DL4J/ND4J", "alloc engine", "alloc DL4J/ND4J"});
+        int passed = 0;
+        int failed = 0;
+        for (Class<?> cls : CLASSES) {
+            for (String param : paramValues(cls)) {
+                Map<String, JsonNode> sides = pairs.getOrDefault(key(cls.getSimpleName(), param), Map.of());
+                for (String method : benchmarkMethods(cls)) {
+                    boolean ran = sides.containsKey(method);
+                    if (ran && Double.isFinite(seconds(sides.get(method)))) {
+                        passed++;
+                    } else if (ran || all) {
+                        failed++;
+                    }
+                }
+                if (sides.isEmpty()) {
+                    continue;
+                }
+                JsonNode engine = sides.get("engine");
+                JsonNode other = sides.entrySet().stream().filter(e -> !e.getKey().equals("engine"))
+                        .map(Map.Entry::getValue).findFirst().orElse(null);
+                double flops = flops(cls, param);
+                double te = seconds(engine);
+                double to = seconds(other);
+                measured.put(key(cls.getSimpleName(), param), new Measured(te, to, flops, allocated(engine),
+                        iterationSeconds(engine)));
+                rows.add(new String[] {label(cls, param), time(engine), time(other),
+                        Double.isFinite(te) && Double.isFinite(to) ? ratio(to / te) : "",
+                        gflops(flops, te), gflops(flops, to), bytes(engine), bytes(other)});
+            }
+        }
+        print(rows);
+        System.out.println();
+        if (targets) {
+            printTargets(measured);
+            System.out.println();
+        }
+        System.out.println("benchmarks: " + passed + " passed, " + failed + " failed");
+        System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static String key(String cls, String param) {
+        return cls + " " + param;
+    }
+
+    private static String paramValue(JsonNode run) {
+        var it = run.path("params").elements();
+        return it.hasNext() ? it.next().asText() : "";
+    }
+
+    /** One pair's numbers: seconds per operation on each side, flops per operation, engine heap bytes per operation. */
+    record Measured(double engineSeconds, double otherSeconds, double flops, double engineBytes, double iterationSeconds) {
+    }
+
+    /**
+     * The targets of issue 6, each with what was measured and whether it was met (and if not, by how
+     * much it fell short). Informative only: the exit code does not depend on them.
+     */
+    static void printTargets(Map<String, Measured> measured) {
+        System.out.println("targets (issue 6):");
+        String step = TrainingStepBenchmark.class.getSimpleName() + " ";
+        String mm = MatMulBenchmark.class.getSimpleName() + " ";
+        speedup(measured.get(step + "4-16(tanh)-3/B16"), "train step 4-16-3 B16: engine >= 100x faster than DL4J", 100);
+        speedup(measured.get(step + "784-128(relu)-10/B128"), "train step 784-128-10 B128: engine >= 5x faster", 5);
+        speedup(measured.get(step + "1024-1024(relu)-10/B256"), "train step 1024-1024-10 B256: engine >= 1.5x faster", 1.5);
+        speedup(measured.get(mm + "square-512"), "matmul 512^3: FastMatMul at least as fast as Nd4j.gemm", 1);
+        speedup(measured.get(mm + "square-1024"), "matmul 1024^3: FastMatMul at least as fast as Nd4j.gemm", 1);
+        Measured big = measured.get(mm + "square-1024");
+        if (big != null) {
+            double g = big.flops() / big.engineSeconds() / 1e9;
+            verdict(g >= 150, "matmul 1024^3: FastMatMul >= 150 GFLOPS on 2 threads",
+                    String.format(Locale.ROOT, "%.1f GFLOPS", g) + (g >= 150 ? "" : shortBy(150 / g)));
+        }
+        // -prof gc divides every thread's heap allocation over an iteration, JMH's own bookkeeping
+        // included, by the steps in it. Per network, bytes per iteration = c + a * steps per iteration:
+        // a is what one step allocates, c the fixed per-iteration part; a least-squares fit over the
+        // networks (whose step counts differ a thousandfold) separates the two.
+        List<double[]> points = new ArrayList<>();   // {steps per iteration, bytes per iteration}
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (String network : paramValues(TrainingStepBenchmark.class)) {
+            Measured m = measured.get(step + network);
+            if (m != null && Double.isFinite(m.engineBytes()) && Double.isFinite(m.iterationSeconds())) {
+                double steps = m.iterationSeconds() / m.engineSeconds();
+                points.add(new double[] {steps, m.engineBytes() * steps});
+                lo = Math.min(lo, m.engineBytes());
+                hi = Math.max(hi, m.engineBytes());
+            }
+        }
+        if (points.size() >= 2) {
+            double mx = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+            double my = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+            double sxy = points.stream().mapToDouble(p -> (p[0] - mx) * (p[1] - my)).sum();
+            double sxx = points.stream().mapToDouble(p -> (p[0] - mx) * (p[0] - mx)).sum();
+            double perStep = sxy / sxx;
+            double perIteration = my - perStep * mx;
+            verdict(Math.abs(perStep) < 1, "train step, steady state: the engine allocates 0 B/op",
+                    String.format(Locale.ROOT, "%.3f B per step + %.1f KB per iteration (JMH's own; -prof gc shows %s to %s B/op)",
+                            perStep, perIteration / 1024, compact(lo), compact(hi)));
+        }
+    }
+
+    private static String compact(double b) {
+        return String.format(Locale.ROOT, b < 10 ? "%.2f" : "%.0f", b);
+    }
+
+    private static void speedup(Measured m, String what, double target) {
+        if (m == null) {
+            return;
+        }
+        double r = m.otherSeconds() / m.engineSeconds();
+        verdict(r >= target, what, ratio(r) + (r >= target ? "" : shortBy(target / r)));
+    }
+
+    private static String shortBy(double factor) {
+        return String.format(Locale.ROOT, " (short by a factor %.2f)", factor);
+    }
+
+    private static void verdict(boolean met, String what, String measured) {
+        System.out.printf(Locale.ROOT, "  %-7s %-80s %s%n", met ? "met" : "MISSED", what, measured);
+    }
+
+    /** The values of the one @Param field in the class's nested @State class, in declaration order. */
+    static List<String> paramValues(Class<?> cls) {
+        for (Class<?> nested : cls.getDeclaredClasses()) {
+            for (Field f : nested.getDeclaredFields()) {
+                Param p = f.getAnnotation(Param.class);
+                if (p != null) {
+                    return List.of(p.value());
+                }
+            }
+        }
+        return List.of("");
+    }
+
+    /** The @Benchmark methods, engine first. */
+    static List<String> benchmarkMethods(Class<?> cls) {
+        List<String> names = new ArrayList<>();
+        for (Method m : cls.getDeclaredMethods()) {
+            if (m.isAnnotationPresent(Benchmark.class)) {
+                names.add(m.getName());
+            }
+        }
+        names.sort((x, y) -> x.equals("engine") ? -1 : y.equals("engine") ? 1 : x.compareTo(y));
+        return names;
+    }
+
+    private static String label(Class<?> cls, String param) {
+        if (cls == TrainingStepBenchmark.class) {
+            return "train step " + param;
+        } else if (cls == EpochBenchmark.class) {
+            return "epoch 60000x784 " + param;
+        } else {
+            return "matmul " + Product.parse(param).describe();
+        }
+    }
+
+    /** Floating-point operations of the matrix products in one benchmark operation. */
+    static double flops(Class<?> cls, String param) {
+        if (cls == TrainingStepBenchmark.class) {
+            Mlp mlp = Mlp.parse(param);
+            return mlp.stepFlops(mlp.batch());
+        } else if (cls == EpochBenchmark.class) {
+            Mlp mlp = Mlp.parse(param);
+            int full = EpochBenchmark.EXAMPLES / mlp.batch();
+            int rest = EpochBenchmark.EXAMPLES % mlp.batch();
+            return (double) full * mlp.stepFlops(mlp.batch()) + mlp.stepFlops(rest);
+        } else {
+            return Product.parse(param).flops();
+        }
+    }
+
+    /** The primary score in seconds per operation; NaN without a run. */
+    static double seconds(JsonNode run) {
+        if (run == null) {
+            return Double.NaN;
+        }
+        JsonNode metric = run.path("primaryMetric");
+        return metric.path("score").asDouble(Double.NaN) * unitSeconds(metric.path("scoreUnit").asText());
+    }
+
+    private static double unitSeconds(String unit) {
+        return switch (unit) {
+            case "ns/op" -> 1e-9;
+            case "us/op" -> 1e-6;
+            case "ms/op" -> 1e-3;
+            case "s/op" -> 1.0;
+            default -> throw new IllegalArgumentException("unexpected JMH score unit " + unit + " (a time per operation is needed)");
+        };
+    }
+
+    private static String time(JsonNode run) {
+        double s = seconds(run);
+        if (!Double.isFinite(s)) {
+            return "";
+        }
+        JsonNode metric = run.path("primaryMetric");
+        double relError = metric.path("scoreError").asDouble(Double.NaN) / metric.path("score").asDouble();
+        String error = Double.isFinite(relError) ? String.format(Locale.ROOT, " ±%.0f%%", 100 * relError) : "";
+        return duration(s) + error;
+    }
+
+    static String duration(double s) {
+        if (s < 1e-3) {
+            return String.format(Locale.ROOT, "%.3g µs", s * 1e6);
+        } else if (s < 1) {
+            return String.format(Locale.ROOT, "%.3g ms", s * 1e3);
+        }
+        return String.format(Locale.ROOT, "%.3g s", s);
+    }
+
+    static String ratio(double r) {
+        return String.format(Locale.ROOT, r >= 10 ? "%.0fx" : "%.2fx", r);
+    }
+
+    private static String gflops(double flops, double seconds) {
+        return Double.isFinite(seconds) ? String.format(Locale.ROOT, "%.1f", flops / seconds / 1e9) : "";
+    }
+
+    /** The length of one measurement iteration ("2 s", "100 ms"); NaN for single-shot runs or without a run. */
+    static double iterationSeconds(JsonNode run) {
+        if (run == null || !run.path("mode").asText().equals("avgt")) {
+            return Double.NaN;
+        }
+        String[] t = run.path("measurementTime").asText().split(" ");
+        if (t.length != 2) {
+            return Double.NaN;
+        }
+        double factor = switch (t[1]) {
+            case "ns" -> 1e-9;
+            case "us" -> 1e-6;
+            case "ms" -> 1e-3;
+            case "s" -> 1.0;
+            case "min" -> 60.0;
+            default -> Double.NaN;
+        };
+        return Double.parseDouble(t[0]) * factor;
+    }
+
+    /** Heap bytes per operation from -prof gc (gc.alloc.rate.norm); NaN without the profiler. */
+    private static double allocated(JsonNode run) {
+        return run == null ? Double.NaN
+                : run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score").asDouble(Double.NaN);
+    }
+
+    private static String bytes(JsonNode run) {
+        double b = allocated(run);
+        if (!Double.isFinite(b)) {
+            return "";
+        }
+        if (b < 10) {
+            return String.format(Locale.ROOT, "%.2f B", b);
+        } else if (b < 10_000) {
+            return String.format(Locale.ROOT, "%.0f B", b);
+        } else if (b < 10_000_000) {
+            return String.format(Locale.ROOT, "%.1f KB", b / 1024);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", b / (1024 * 1024));
+    }
+
+    /** A Markdown table, columns padded to their widest cell (numbers right-aligned). */
+    private static void print(List<String[]> rows) {
+        int[] width = new int[rows.get(0).length];
+        for (String[] row : rows) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            StringBuilder line = new StringBuilder("|");
+            for (int i = 0; i < width.length; i++) {
+                String cell = rows.get(r)[i];
+                String pad = " ".repeat(width[i] - cell.length());
+                line.append(' ').append(i == 0 || r == 0 ? cell + pad : pad + cell).append(" |");
+            }
+            System.out.println(line);
+            if (r == 0) {
+                StringBuilder rule = new StringBuilder("|");
+                for (int i = 0; i < width.length; i++) {
+                    rule.append(i == 0 ? ":" : "-").append("-".repeat(width[i])).append(i == 0 ? "-|" : ":|");
+                }
+                System.out.println(rule);
+            }
+        }
+    }
+}
