@@ -10,6 +10,7 @@ import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
 import lockstep.report.HtmlReport;
+import lockstep.report.ResultJson;
 import lockstep.report.RunTrace;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
@@ -70,6 +71,9 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--drift-window", paramLabel = "STEPS",
             description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
     Integer driftWindow;
+
+    @Option(names = "--json", description = "Print the result as JSON on stdout (verdict, tolerances, every epoch, the divergence) instead of the table.")
+    boolean json;
 
     @Option(names = "--report", paramLabel = "DIR",
             description = "Also write an HTML report with PNG charts (losses overlaid, relative difference per step) to DIR.")
@@ -139,7 +143,7 @@ final class CompareCommand implements Callable<Integer> {
         if (benchResults != null && report == null) {
             throw new LockstepException("--bench-results: goes with --report");
         }
-        ParityReport console = new ParityReport(System.out);
+        ParityReport console = new ParityReport(json ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
         console.header(run, initFrom, lockstep.describePlan());
         RunTrace trace = new RunTrace(console);
@@ -147,7 +151,12 @@ final class CompareCommand implements Callable<Integer> {
         console.verdict(result);
         if (report != null) {
             HtmlReport.write(report, result, trace, benchResults);
-            System.out.println("report: " + report.resolve("index.html"));
+            if (!json) {
+                System.out.println("report: " + report.resolve("index.html"));
+            }
+        }
+        if (json) {
+            System.out.println(ResultJson.of(result));
         }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }

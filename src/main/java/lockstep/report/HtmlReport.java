@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import lockstep.LockstepException;
 import lockstep.harness.EpochSummary;
 import lockstep.harness.LockstepResult;
@@ -41,6 +44,15 @@ public final class HtmlReport {
                         result.tolerance().step().absolute());
                 html.append("<h2>Loss</h2>\n<img src=\"loss.png\" alt=\"training loss per step, engine and DL4J\">\n");
                 html.append("<h2>Difference per step</h2>\n<img src=\"difference.png\" alt=\"largest absolute difference per step and parameter\">\n");
+            }
+            List<EpochSummary> validated = trace.epochs().stream().filter(e -> e.validation() != null).toList();
+            if (!validated.isEmpty()) {
+                Map<String, List<Double>> curves = new LinkedHashMap<>();
+                curves.put("engine", validated.stream().map(e -> e.validation().engineLoss()).toList());
+                curves.put("DL4J", validated.stream().map(e -> e.validation().dl4jLoss()).toList());
+                Charts.curves(staged.resolve("validation.png"), "Validation loss after every epoch", "validation loss",
+                        validated.stream().map(EpochSummary::epoch).toList(), curves);
+                html.append("<h2>Validation</h2>\n<img src=\"validation.png\" alt=\"validation loss per epoch, engine and DL4J\">\n");
             }
             html.append("<h2>Epochs</h2>\n<table><tr><th>epoch</th><th>steps</th><th>engine loss</th><th>DL4J loss</th>")
                     .append("<th>loss</th><th>gradient</th><th>update</th><th>parameter</th><th>drift</th></tr>\n");

@@ -54,6 +54,14 @@ class HtmlReportTest {
     }
 
     @Test
+    void aRunWithValidationAlsoChartsTheValidationLoss() throws IOException {
+        Path out = dir.resolve("report");
+        assertEquals(Main.EXIT_PASS, compareWithReport(out, "--validation-fraction", "0.2"));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("<img src=\"validation.png\""));
+        assertTrue(Files.size(out.resolve("validation.png")) > 1000);
+    }
+
+    @Test
     void rewritingAReportReplacesItWhole() throws IOException {
         Path out = dir.resolve("report");
         Files.createDirectories(out);
