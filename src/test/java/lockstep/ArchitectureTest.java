@@ -24,14 +24,15 @@ class ArchitectureTest {
     void theEngineNeverSeesTheHarnessOrDl4j() {
         noClasses().that().resideInAnyPackage("lockstep.engine..", "lockstep.data..", "lockstep.linalg..", "lockstep.spec..")
                 .should().dependOnClassesThat().resideInAnyPackage("lockstep.harness..", "lockstep.dl4j..", "lockstep.cli..",
-                        "lockstep.selftest..")
+                        "lockstep.selftest..", "lockstep.golden..")
                 .check(MAIN);
     }
 
     @Test
     void theDl4jSideDoesNotDependOnTheEngineOrHarness() {
         noClasses().that().resideInAPackage("lockstep.dl4j..")
-                .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.harness..", "lockstep.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.harness..", "lockstep.cli..",
+                        "lockstep.golden..")
                 .check(MAIN);
     }
 }

@@ -9,15 +9,21 @@ import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
+import lockstep.report.HtmlReport;
+import lockstep.report.ResultJson;
+import lockstep.report.RunTrace;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
+import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
 import lockstep.spec.TrainingSpec;
+import lockstep.spec.ValidationSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -31,20 +37,14 @@ import picocli.CommandLine.TypeConversionException;
                 "Exit code: 0 PASS, 1 FAIL, 2 bad input, 3 internal error."})
 final class CompareCommand implements Callable<Integer> {
 
+    @Mixin
+    TrainingOverrides overrides = new TrainingOverrides();
+
+    static final int DEFAULT_PATIENCE = 5;
+    static final double DEFAULT_VALIDATION_FRACTION = 0.2;
+
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (network, training, dataset); see README.")
     Path spec;
-
-    @Option(names = "--dtype", paramLabel = "TYPE", description = "Override the data type: FLOAT or DOUBLE.")
-    DType dtype;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the number of epochs.")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Override the seed (initial weights and shuffling).")
-    Long seed;
-
-    @Option(names = "--batch", paramLabel = "B", description = "Override the mini-batch size.")
-    Integer batch;
 
     @Option(names = "--tolerance", paramLabel = "REL",
             description = "Override the step-check relative tolerance (defaults: 1e-10 DOUBLE, 1e-2 FLOAT).")
@@ -72,6 +72,49 @@ final class CompareCommand implements Callable<Integer> {
             description = "Re-synchronise the free-running engine with DL4J every STEPS steps (default 100; 0: never).")
     Integer driftWindow;
 
+    @Option(names = "--json", description = "Print the result as JSON on stdout (verdict, tolerances, every epoch, the divergence) instead of the table.")
+    boolean json;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "Also write an HTML report with PNG charts (losses overlaid, relative difference per step) to DIR.")
+    Path report;
+
+    @Option(names = "--bench-results", paramLabel = "FILE",
+            description = "With --report: add the benchmark results of this JMH JSON file (e.g. benchmarks/results/results.json).")
+    Path benchResults;
+
+    @Option(names = "--drop-last",
+            description = "Drop each epoch's last, partial batch (default: keep it, as DL4J's iterators do): floor(N/B) steps per epoch instead of ceil(N/B).")
+    boolean dropLast;
+
+    @Option(names = "--no-shuffle", description = "Visit the examples in dataset order every epoch, on both sides (default: a new seeded order every epoch).")
+    boolean noShuffle;
+
+    @Option(names = "--validation-fraction", paramLabel = "F",
+            description = "Hold out a seeded fraction F of the dataset before training (disjoint from the training examples) and validate on it after every epoch, on both sides.")
+    Double validationFraction;
+
+    @Option(names = "--validation-csv", paramLabel = "FILE",
+            description = "Validate on the examples of FILE (the dataset's CSV format) after every epoch, on both sides; the whole dataset trains.")
+    String validationCsv;
+
+    @Option(names = "--early-stopping",
+            description = "Stop on the validation loss: the engine's early stopping next to DL4J's EarlyStoppingTrainer"
+                    + " (same batches, same validation data; validation: 20%% held out unless given); --epochs is then"
+                    + " the maximum. Compares the validation score per epoch, the best epoch, why and when training"
+                    + " stopped, and the restored parameters.")
+    boolean earlyStopping;
+
+    @Option(names = "--patience", paramLabel = "P", description = "Early stopping: stop after P epochs without an improvement of more than --min-delta (default 5).")
+    Integer patience;
+
+    @Option(names = "--min-delta", paramLabel = "D", description = "Early stopping: the smallest decrease of the validation loss that resets the patience (default 0).")
+    Double minDelta;
+
+    @Option(names = "--evaluate-every", paramLabel = "N",
+            description = "Early stopping: validation loss after epochs 1, 1+N, 1+2N, ... only (DL4J's evaluateEveryNEpochs; default 1).")
+    Integer evaluateEvery;
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -97,11 +140,24 @@ final class CompareCommand implements Callable<Integer> {
         if (drift != null) {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
-        ParityReport report = new ParityReport(System.out);
+        if (benchResults != null && report == null) {
+            throw new LockstepException("--bench-results: goes with --report");
+        }
+        ParityReport console = new ParityReport(json ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
-        report.header(run, initFrom);
-        LockstepResult result = lockstep.run(report);
-        report.verdict(result);
+        console.header(run, initFrom, lockstep.describePlan());
+        RunTrace trace = new RunTrace(console);
+        LockstepResult result = lockstep.run(trace);
+        console.verdict(result);
+        if (report != null) {
+            HtmlReport.write(report, result, trace, benchResults);
+            if (!json) {
+                System.out.println("report: " + report.resolve("index.html"));
+            }
+        }
+        if (json) {
+            System.out.println(ResultJson.of(result));
+        }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 
@@ -119,18 +175,34 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private RunSpec overridden(RunSpec base) {
-        TrainingSpec t = base.training();
-        if (dtype != null) {
-            t = t.withDataType(dtype);
+        TrainingSpec t = overrides.apply(base.training());
+        if (dropLast) {
+            t = t.withDropLast(true);
         }
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
+        if (noShuffle) {
+            t = t.withShuffle(false);
         }
-        if (seed != null) {
-            t = t.withSeed(seed);
+        if (validationFraction != null && validationCsv != null) {
+            throw new LockstepException("--validation-fraction and --validation-csv exclude each other");
         }
-        if (batch != null) {
-            t = t.withBatchSize(batch);
+        if (validationFraction != null) {
+            t = t.withValidation(ValidationSpec.fraction(validationFraction));
+        }
+        if (validationCsv != null) {
+            t = t.withValidation(ValidationSpec.csv(validationCsv));
+        }
+        EarlyStoppingSpec es = t.earlyStopping();
+        if (es == null && (patience != null || minDelta != null || evaluateEvery != null) && !earlyStopping) {
+            throw new LockstepException("--patience, --min-delta and --evaluate-every need --early-stopping (or an"
+                    + " \"earlyStopping\" object in the spec's training)");
+        }
+        if (earlyStopping || es != null) {
+            EarlyStoppingSpec given = es != null ? es : new EarlyStoppingSpec(DEFAULT_PATIENCE, 0.0, 1);
+            t = t.withEarlyStopping(new EarlyStoppingSpec(patience != null ? patience : given.patience(),
+                    minDelta != null ? minDelta : given.minDelta(), evaluateEvery != null ? evaluateEvery : given.evaluateEvery()));
+            if (t.validation() == null) {
+                t = t.withValidation(ValidationSpec.fraction(DEFAULT_VALIDATION_FRACTION));
+            }
         }
         return base.withTraining(t);
     }

@@ -63,6 +63,17 @@ public final class Dataset {
         return classCount;
     }
 
+    /** The examples at {@code indices}, in that order, as a new dataset called {@code newName}. */
+    public Dataset subset(String newName, int[] indices) {
+        double[] x = new double[indices.length * featureCount];
+        int[] classes = new int[indices.length];
+        for (int r = 0; r < indices.length; r++) {
+            System.arraycopy(features, indices[r] * featureCount, x, r * featureCount, featureCount);
+            classes[r] = classOf(indices[r]);
+        }
+        return new Dataset(newName, x, featureCount, classes, classCount);
+    }
+
     public double feature(int example, int column) {
         return features[example * featureCount + column];
     }

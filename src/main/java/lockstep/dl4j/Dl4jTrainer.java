@@ -89,6 +89,21 @@ public final class Dl4jTrainer {
     }
 
     /**
+     * One plain training step, as a DL4J user trains: {@code fit(DataSet)} on x [B,nIn], y [B,nOut]
+     * (row-major) and nothing read back but the score, the batch-mean loss on the parameters before
+     * the update. Modifies the network.
+     */
+    public double fit(double[] features, double[] labels, int batchSize) {
+        net.fit(new DataSet(matrix(features, batchSize), matrix(labels, batchSize)));
+        return net.score();
+    }
+
+    /** The network's output (inference mode) for x [rows,nIn], row-major, as row-major doubles [rows,nOut]. */
+    public double[] output(double[] features, int rows) {
+        return net.output(matrix(features, rows), false).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+    }
+
+    /**
      * The updater state per parameter, keyed {@code "0_W/M"}, row-major. DL4J keeps one flat state
      * array per updater block (consecutive parameters with equal updater settings); each parameter's
      * slice of it is laid out like its gradient view (W column-major), and is reordered here.

@@ -34,9 +34,21 @@ public final class Nd4jRuntime {
         }
     }
 
-    /** E.g. "1.0.0-M2.1" from the nd4j-api jar manifest, or "unknown". */
+    /** E.g. "1.0.0-M2.1" from the nd4j-api jar manifest or, when that has none (1.0.0-M2.1's has not), its Maven pom.properties; "unknown" otherwise. */
     public static String version() {
         String v = Nd4j.class.getPackage().getImplementationVersion();
+        if (v != null) {
+            return v;
+        }
+        try (java.io.InputStream in = Nd4j.class.getResourceAsStream("/META-INF/maven/org.nd4j/nd4j-api/pom.properties")) {
+            if (in != null) {
+                java.util.Properties p = new java.util.Properties();
+                p.load(in);
+                v = p.getProperty("version");
+            }
+        } catch (java.io.IOException e) {
+            v = null;
+        }
         return v == null ? "unknown" : v;
     }
 }

@@ -51,6 +51,13 @@ public final class Network {
         }
     }
 
+    /** Training mode (the default: dropout applied) or inference mode (no dropout) for every layer. */
+    public void setTraining(boolean training) {
+        for (int i = 0; i < layers.size(); i++) {
+            layers.get(i).setTraining(training);
+        }
+    }
+
     /** Runs x [B,nIn] through every layer, caching z and a in each; returns the output [B,nOut]. */
     public Matrix forward(Matrix x) {
         Matrix a = x;

@@ -14,9 +14,9 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
                          int[] shape, int index, double engineValue, double dl4jValue, double error,
                          Tolerance tolerance) {
 
-    /** Layer index parsed from the parameter key ("1_W" -> 1), or -1 for loss and batch. */
+    /** Layer index parsed from the parameter key ("1_W" -> 1), or -1 for loss, batch and validation. */
     public int layer() {
-        return parameter == null ? -1 : Integer.parseInt(parameter.substring(0, parameter.indexOf('_')));
+        return parameter == null || afterEpoch() ? -1 : Integer.parseInt(parameter.substring(0, parameter.indexOf('_')));
     }
 
     /** "W" or "b" (for updater state "W/M"), or null. */
@@ -36,6 +36,9 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
     public String what() {
         return switch (quantity) {
             case LOSS -> "loss";
+            case VALIDATION_LOSS -> "validation loss";
+            case VALIDATION_OUTPUT -> "validation output" + element();
+            case VALIDATION_PREDICTION -> "predicted class of validation example " + index;
             case BATCH -> "batch order differs at position " + index + " (example index)";
             case UPDATER_STATE -> "updater state " + parameter.substring(parameter.indexOf('/') + 1) + " of "
                     + parameter.substring(0, parameter.indexOf('/')) + element();
@@ -43,13 +46,22 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
         };
     }
 
+    /** True for the comparisons made after an epoch, on the validation examples. */
+    public boolean afterEpoch() {
+        return quantity == Quantity.VALIDATION_LOSS || quantity == Quantity.VALIDATION_OUTPUT
+                || quantity == Quantity.VALIDATION_PREDICTION;
+    }
+
     public String when() {
+        if (afterEpoch()) {
+            return "after epoch " + epoch;
+        }
         return globalStep == 0 ? "before training" : "epoch " + epoch + " step " + step;
     }
 
     /** One line: {@code epoch 1 step 3: gradient 0_W[2,7]  engine 0.01234  dl4j 0.0125  abs 1.6e-04  rel 1.3e-02  (tolerance 1e-10)}. */
     public String describe() {
-        if (quantity == Quantity.BATCH) {
+        if (quantity == Quantity.BATCH || quantity == Quantity.VALIDATION_PREDICTION) {
             return String.format(Locale.ROOT, "%s: %s: engine %d  dl4j %d", when(), what(),
                     (long) engineValue, (long) dl4jValue);
         }

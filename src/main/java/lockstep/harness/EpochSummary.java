@@ -17,6 +17,7 @@ public final class EpochSummary {
     private final Map<Quantity, Double> worstStep = new EnumMap<>(Quantity.class);
     private double worstDrift;
     private double largestAbsolute;
+    private EpochValidation validation;
 
     public EpochSummary(int epoch) {
         this.epoch = epoch;
@@ -67,6 +68,15 @@ public final class EpochSummary {
     /** The largest absolute step-check difference of the epoch. */
     public double largestAbsolute() {
         return largestAbsolute;
+    }
+
+    /** The validation after this epoch, or null (no validation data, or the epoch ended in a divergence). */
+    public EpochValidation validation() {
+        return validation;
+    }
+
+    void setValidation(EpochValidation v) {
+        this.validation = v;
     }
 
     /** The worst trajectory error over all quantities. */

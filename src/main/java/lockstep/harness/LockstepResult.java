@@ -5,13 +5,25 @@ import lockstep.spec.RunSpec;
 
 /**
  * The outcome of a lockstep run: the epochs completed (up to and including the one that diverged),
- * the number of steps compared, and the first divergence (null on PASS).
+ * the number of steps compared, the first divergence (null on PASS) and, with early stopping, the
+ * comparison of the engine's early stopping with DL4J's EarlyStoppingTrainer (null without early
+ * stopping or when a step diverged first).
  */
 public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<EpochSummary> epochs, int steps,
-                             int parameterCount, Divergence divergence) {
+                             int parameterCount, Divergence divergence, EarlyStoppingComparison earlyStopping) {
+
+    public LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<EpochSummary> epochs, int steps,
+                          int parameterCount, Divergence divergence) {
+        this(spec, tolerance, epochs, steps, parameterCount, divergence, null);
+    }
 
     public boolean passed() {
-        return divergence == null;
+        return divergence == null && (earlyStopping == null || earlyStopping.passed());
+    }
+
+    /** Examples seen over the run: the sizes of every batch trained on (both sides saw the same ones). */
+    public long examplesSeen() {
+        return epochs.stream().mapToLong(EpochSummary::examples).sum();
     }
 
     /** The worst step-check error over every step and quantity. */

@@ -1,6 +1,7 @@
 package lockstep.harness;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.LockstepException;
@@ -10,15 +11,20 @@ import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
+import lockstep.data.ValidationSplit;
+import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.MaskSource;
 import lockstep.engine.layers.DropoutMask;
 import lockstep.spec.LayerSpec;
 import lockstep.engine.EngineComponents;
+import lockstep.engine.train.EarlyStopping;
 import lockstep.linalg.DType;
 import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
+import lockstep.spec.ValidationSpec;
 
 /**
  * Trains the engine and DL4J side by side from the same initial parameters and compares them after
@@ -37,10 +43,20 @@ public final class LockstepRun {
         /** The parameters both sides start from, before the first step. */
         default void onStart(Map<String, double[]> initialParameters) {
         }
+
+        /** After every compared step: the free-running engine's and DL4J's snapshots and both checks. */
+        default void onStep(StepRecord step) {
+        }
+    }
+
+    /** One compared step, for listeners that keep per-step traces (reports, plots). */
+    public record StepRecord(int epoch, int step, int globalStep, StepSnapshot freeEngine, StepSnapshot dl4j,
+                             StepComparison stepCheck, StepComparison trajectory) {
     }
 
     private final RunSpec spec;
     private final Dataset data;
+    private final Dataset validationData;
     private final EngineComponents components;
     private final TolerancePolicy tolerance;
     private final InitSource initSource;
@@ -54,8 +70,20 @@ public final class LockstepRun {
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance,
                        InitSource initSource) {
         checkDataFits(spec.network(), data);
+        if (spec.training().earlyStopping() != null && spec.training().validation() == null) {
+            throw new LockstepException("training.earlyStopping: needs validation data (training.validation)");
+        }
+        ValidationSplit split = ValidationSplit.of(data, spec.data(), spec.training().validation(), spec.training().seed());
+        if (split.validation() != null) {
+            checkDataFits(spec.network(), split.validation());
+        }
         this.spec = spec;
-        this.data = data;
+        this.data = split.training();
+        this.validationData = split.validation();
+        if (spec.training().dropLast() && this.data.size() < spec.training().batchSize()) {
+            throw new LockstepException("training.dropLast: batch size " + spec.training().batchSize() + " is larger than the "
+                    + this.data.size() + " training examples, so every epoch would be empty");
+        }
         this.components = components;
         this.tolerance = tolerance;
         this.initSource = initSource;
@@ -89,8 +117,15 @@ public final class LockstepRun {
         Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
         Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
-        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec)), shapes);
-        listener.onStart(shareInitialParameters(initSource, free, dl4j));
+        Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec));
+        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
+        ValidationCheck validation = validationData == null ? null
+                : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
+        Map<String, double[]> initialParameters = shareInitialParameters(initSource, free, dl4j);
+        listener.onStart(initialParameters);
+        EarlyStopping stopping = earlyStopping(spec);
+        Map<Integer, Double> anchoredScores = new LinkedHashMap<>();   // engine at DL4J's parameters, per evaluated epoch
+        Map<String, double[]> dl4jAtBest = null;                       // DL4J's parameters after the engine's best epoch
 
         List<EpochSummary> epochs = new ArrayList<>();
         Map<String, double[]> dl4jParameters = dl4j.parameters();
@@ -101,12 +136,14 @@ public final class LockstepRun {
             return new LockstepResult(spec, tolerance, epochs, 0, shapes.size(), initial);
         }
 
-        Shuffler engineOrder = components.shuffler(seed);
-        Shuffler referenceOrder = new SeededShuffler(seed);
+        boolean shuffle = spec.training().shuffle();
+        boolean dropLast = spec.training().dropLast();
+        Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
+        Shuffler referenceOrder = referenceOrder(spec);
         int globalStep = 0;
-        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-            List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize);
-            List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize);
+        for (int epoch = 1; stopping != null ? !stopping.stopped() : epoch <= spec.training().epochs(); epoch++) {
+            List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
+            List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize, dropLast);
             for (Trainer side : List.of(free, anchored, dl4j)) {
                 side.setEpoch(epoch - 1);
             }
@@ -130,6 +167,7 @@ public final class LockstepRun {
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
                             shapes, tolerance.trajectory());
                     summary.add(dl4jBatch.size(), f, d, step, trajectory);
+                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory));
                     divergence = step.divergence() != null ? step.divergence() : trajectory.divergence();
                     if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
                         free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
@@ -141,13 +179,90 @@ public final class LockstepRun {
                     return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), divergence);
                 }
             }
+            if (validation != null) {
+                EpochValidation v = validation.check(epoch, dl4jBatches.size(), globalStep, free.parameters(), dl4jParameters);
+                summary.setValidation(v);
+                if (v.divergence() != null) {
+                    listener.onEpoch(summary);
+                    return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), v.divergence());
+                }
+                if (stopping != null) {
+                    int bestBefore = stopping.bestEpoch();
+                    if (stopping.evaluates(epoch)) {
+                        anchoredScores.put(epoch, v.anchoredLoss());
+                    }
+                    stopping.afterEpoch(epoch, v::engineLoss, free::parameters);
+                    if (stopping.bestEpoch() != bestBefore) {
+                        dl4jAtBest = dl4jParameters;
+                    }
+                }
+            }
             listener.onEpoch(summary);
         }
-        return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+        if (stopping == null) {
+            return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+        }
+        free.setParameters(stopping.bestParameters());            // the engine keeps its best model
+        Dl4jEarlyStopping.Outcome d = dl4jEarlyStopping(initialParameters, validation.examples());
+        return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null,
+                EarlyStoppingComparison.of(stopping, anchoredScores, dl4jAtBest, d, tolerance));
+    }
+
+    /** The engine's early stopping for the spec (at most {@code epochs} epochs), or null without. */
+    static EarlyStopping earlyStopping(RunSpec spec) {
+        EarlyStoppingSpec es = spec.training().earlyStopping();
+        return es == null ? null
+                : new EarlyStopping(new EarlyStopping.Config(es.patience(), es.minDelta(), spec.training().epochs(), es.evaluateEvery()));
+    }
+
+    /** DL4J's EarlyStoppingTrainer from the same initial parameters, on DL4J's batches of the run, scoring the same validation examples. */
+    private Dl4jEarlyStopping.Outcome dl4jEarlyStopping(Map<String, double[]> initialParameters, Batch validationBatch) {
+        DType dtype = spec.training().dataType();
+        int batchSize = spec.training().batchSize();
+        boolean dropLast = spec.training().dropLast();
+        LabelEncoding labels = spec.network().loss().labels();
+        Shuffler order = referenceOrder(spec);
+        EarlyStoppingSpec es = spec.training().earlyStopping();
+        return Dl4jEarlyStopping.run(spec.network(), dtype, spec.training().seed(), dropoutMasks(spec), initialParameters,
+                epoch -> EpochPlan.batches(order.order(data.size(), epoch), batchSize, dropLast).stream()
+                        .map(indices -> data.batch(indices, dtype, labels)).toList(),
+                validationBatch, es.patience(), es.minDelta(), spec.training().epochs(), es.evaluateEvery());
+    }
+
+    /** The order DL4J's batches follow: the seeded shuffle, or dataset order every epoch when the spec says no shuffle. */
+    static Shuffler referenceOrder(RunSpec spec) {
+        return spec.training().shuffle() ? new SeededShuffler(spec.training().seed()) : Shuffler.IDENTITY;
+    }
+
+    /**
+     * The data plan in one line, e.g. {@code training: 150 examples, batch 16: 10 steps per epoch (9 of 16, the last
+     * of 6), shuffled every epoch}.
+     */
+    public String describePlan() {
+        String plan = "training: " + EpochPlan.describe(data.size(), spec.training().batchSize(), spec.training().dropLast())
+                + (spec.training().shuffle() ? ", shuffled every epoch" : ", in dataset order every epoch (no shuffle)");
+        if (validationData == null) {
+            return plan;
+        }
+        ValidationSpec v = spec.training().validation();
+        return plan + "\nvalidation: " + validationData.size() + " examples, " + (v.isSplit()
+                ? "held out of the " + (data.size() + validationData.size()) + " before training (fraction " + v.fraction()
+                        + ", seed " + spec.training().seed() + "), disjoint from the training examples"
+                : "from " + v.csv()) + "; loss and accuracy after every epoch, without training or dropout";
+    }
+
+    /** The validation examples, or null without validation. */
+    public Dataset validationData() {
+        return validationData;
+    }
+
+    /** The training examples: DL4J's batches of an epoch (1-based) are these examples' indices cut by {@link EpochPlan}. */
+    public Dataset trainingData() {
+        return data;
     }
 
     /** DL4J's dropout masks: the engine's own, so that both sides drop the same activations. */
-    static MaskSource dropoutMasks(RunSpec spec) {
+    public static MaskSource dropoutMasks(RunSpec spec) {
         long seed = spec.training().seed();
         List<LayerSpec> layers = spec.network().layers();
         return (layer, iteration, rows, cols) ->

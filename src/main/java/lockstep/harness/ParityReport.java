@@ -7,6 +7,8 @@ import lockstep.spec.RunSpec;
 /** Prints a lockstep run for a person: a header, one row per epoch, and the verdict line. */
 public final class ParityReport implements LockstepRun.Listener {
     private final PrintStream out;
+    /** Validation loss and accuracy of each side and the step check's worst error of the validation loss and outputs. */
+    private static final String VALIDATION_COLUMNS = "  %-12s  %-12s  %-10s  %-8s  %s";
 
     public ParityReport(PrintStream out) {
         this.out = out;
@@ -18,32 +20,61 @@ public final class ParityReport implements LockstepRun.Listener {
 
     /** The run's title line (naming the initial parameters' source unless it is the default, the engine) and column names. */
     public void header(RunSpec spec, InitSource init) {
+        header(spec, init, new String[0]);
+    }
+
+    /** As {@link #header(RunSpec, InitSource)}, with lines (such as the data plan) between the title and the column names. */
+    public void header(RunSpec spec, InitSource init, String... lines) {
         out.println("lockstep compare  " + spec.describe() + (init == InitSource.ENGINE ? "" : "  init from " + init.name().toLowerCase(Locale.ROOT)));
-        out.println("epoch  steps  engine loss   dl4j loss     worst rel. diff:  loss     grad     update   param    drift");
+        for (String line : lines) {
+            out.println(line);
+        }
+        out.println("epoch  steps  engine loss   dl4j loss     worst rel. diff:  loss     grad     update   param    drift"
+                + (spec.training().validation() == null ? "" : "  " + String.format(Locale.ROOT, VALIDATION_COLUMNS,
+                        "val. engine", "val. dl4j", "acc engine", "acc dl4j", "val. diff")));
     }
 
     @Override
     public void onEpoch(EpochSummary e) {
-        out.println(String.format(Locale.ROOT, "%5d  %5d  %-12s  %-12s  %16s  %-7s  %-7s  %-7s  %-7s  %-7s",
+        String row = String.format(Locale.ROOT, "%5d  %5d  %-12s  %-12s  %16s  %-7s  %-7s  %-7s  %-7s  %-7s",
                 e.epoch(), e.steps(), loss(e.engineLoss()), loss(e.dl4jLoss()), "",
                 err(e.worst(Quantity.LOSS)), err(e.worst(Quantity.GRADIENT)), err(e.worst(Quantity.UPDATE)),
-                err(e.worst(Quantity.PARAMETER)), err(e.worstDrift())));
+                err(e.worst(Quantity.PARAMETER)), err(e.worstDrift()));
+        EpochValidation v = e.validation();
+        if (v != null) {
+            row += String.format(Locale.ROOT, VALIDATION_COLUMNS, loss(v.engineLoss()), loss(v.dl4jLoss()),
+                    accuracy(v.engineAccuracy()), accuracy(v.dl4jAccuracy()), err(v.stepError()));
+        }
+        out.println(row.stripTrailing());
+    }
+
+    private static String accuracy(double v) {
+        return String.format(Locale.ROOT, "%.4f", v);
     }
 
     /** The verdict: {@code PASS  300 steps x 4 parameters, ...} or {@code FAIL  epoch 1 step 3: ...}. */
     public void verdict(LockstepResult r) {
+        if (r.earlyStopping() != null) {
+            r.earlyStopping().describe().forEach(out::println);
+        }
         out.println(verdictLine(r));
     }
 
     public static String verdictLine(LockstepResult r) {
+        if (r.divergence() == null && r.earlyStopping() != null && !r.earlyStopping().passed()) {
+            return "FAIL  early stopping: " + r.earlyStopping().failure();
+        }
         if (r.passed()) {
             return String.format(Locale.ROOT,
                     "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s; largest absolute"
-                            + " difference %s, absolute tolerance %.0e), trajectory drift %s (tolerance %s)",
+                            + " difference %s, absolute tolerance %.0e), trajectory drift %s (tolerance %s); %d epochs,"
+                            + " %d examples seen",
                     r.steps(), r.parameterCount(), err(r.worstStepError()), r.tolerance().step().relative(),
                     r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
                     err(r.worstDrift()), Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
-                            : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()));
+                            : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
+                    r.epochs().size(), r.examplesSeen())
+                    + (r.earlyStopping() == null ? "" : "; " + r.earlyStopping().summary());
         }
         return "FAIL  " + r.divergence().describe();
     }

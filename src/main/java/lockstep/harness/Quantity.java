@@ -7,7 +7,13 @@ public enum Quantity {
     GRADIENT("gradient"),
     UPDATE("update"),
     PARAMETER("parameter"),
-    UPDATER_STATE("updater state");
+    UPDATER_STATE("updater state"),
+    /** After an epoch: the loss on the validation examples (no training, no dropout). */
+    VALIDATION_LOSS("validation loss"),
+    /** After an epoch: the network's outputs on the validation examples. */
+    VALIDATION_OUTPUT("validation output"),
+    /** After an epoch: the predicted (argmax) class of a validation example. */
+    VALIDATION_PREDICTION("validation prediction");
 
     private final String label;
 

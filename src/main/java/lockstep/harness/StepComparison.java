@@ -24,6 +24,8 @@ public final class StepComparison {
     private final Map<Quantity, Double> worst = new EnumMap<>(Quantity.class);
     private Divergence divergence;
     private double largestAbsolute;
+    private final Map<String, Double> worstByParameter = new java.util.LinkedHashMap<>();
+    private final Map<String, Double> largestAbsoluteByParameter = new java.util.LinkedHashMap<>();
     /** Per parameter, the error updates and updater state may inherit from the gradient (see {@link #inheritedError}). */
     private Map<String, double[]> inherited = Map.of();
     /** Per parameter, the error the parameters after the step may inherit from the update. */
@@ -143,6 +145,10 @@ public final class StepComparison {
         };
         TensorDiff diff = TensorDiff.of(e, d, tolerance, allowance);
         worst.merge(q, diff.worstError(), StepComparison::maxKeepingNaN);
+        if (name != null) {
+            worstByParameter.merge(baseName(name), diff.worstError(), StepComparison::maxKeepingNaN);
+            largestAbsoluteByParameter.merge(baseName(name), diff.largestAbsolute(), Math::max);
+        }
         largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());
         if (divergence == null && !diff.passed()) {
             int i = diff.firstFailIndex();
@@ -164,6 +170,16 @@ public final class StepComparison {
     /** The worst err of a quantity in this step (0 if not compared). */
     public double worst(Quantity q) {
         return worst.getOrDefault(q, 0.0);
+    }
+
+    /** The worst err per parameter (gradient, update, value and updater state together), in checking order. */
+    public Map<String, Double> worstByParameter() {
+        return worstByParameter;
+    }
+
+    /** The largest absolute difference per parameter (gradient, update, value and updater state together). */
+    public Map<String, Double> largestAbsoluteByParameter() {
+        return largestAbsoluteByParameter;
     }
 
     /** The largest absolute difference over every quantity and element. */

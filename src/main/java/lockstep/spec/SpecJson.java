@@ -24,7 +24,10 @@ import lockstep.linalg.DType;
  *                            {"nIn": 16, "nOut": 3, "activation": "SOFTMAX"} ],
  *                "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",   // or {"distribution": "normal", "mean": 0, "std": 0.5}
  *                "updater": {"type": "SGD", "learningRate": 0.1} },
- *   "training": { "batchSize": 16, "epochs": 30, "seed": 42, "dataType": "DOUBLE" } }
+ *   "training": { "batchSize": 16, "epochs": 30, "seed": 42, "dataType": "DOUBLE",
+ *                 "dropLast": false, "shuffle": true,                       // optional, these are the defaults
+ *                 "validation": {"fraction": 0.2},                          // or {"csv": path}; optional
+ *                 "earlyStopping": {"patience": 5, "minDelta": 0, "evaluateEvery": 1} } }   // optional, needs validation
  * </pre>
  * Missing fields take the values of {@link RunSpec#irisDefault()}.
  */
@@ -84,13 +87,22 @@ public final class SpecJson {
     private static DataSpec dataset(Fields root) {
         JsonNode node = root.node.get("dataset");
         if (node.isTextual()) {
-            if (!node.asText().equals(DataSpec.IRIS)) {
-                throw root.error("dataset", "unknown dataset \"" + node.asText()
-                        + "\" (known: \"iris\", or an object {\"csv\": path, \"labelColumn\": k, \"classes\": n})");
-            }
-            return DataSpec.iris();
+            return switch (node.asText()) {
+                case DataSpec.IRIS -> DataSpec.iris();
+                case DataSpec.FASHION_MNIST -> DataSpec.fashionMnist(null, 0, 0);
+                default -> throw root.error("dataset", "unknown dataset \"" + node.asText()
+                        + "\" (known: \"iris\", \"fashion-mnist\", or an object {\"csv\": path, \"labelColumn\": k, \"classes\": n}"
+                        + " or {\"fashion-mnist\": {\"limit\": n, \"testLimit\": n, \"dir\": path}})");
+            };
         }
         Fields f = root.object("dataset");
+        if (f.has(DataSpec.FASHION_MNIST)) {
+            f.allowOnly(DataSpec.FASHION_MNIST);
+            Fields m = f.object(DataSpec.FASHION_MNIST);
+            m.allowOnly("limit", "testLimit", "dir");
+            return DataSpec.fashionMnist(m.has("dir") ? m.text("dir") : null, m.has("limit") ? m.positive("limit") : 0,
+                    m.has("testLimit") ? m.positive("testLimit") : 0);
+        }
         f.allowOnly("csv", "labelColumn", "classes");
         return DataSpec.csv(f.text("csv"), f.integer("labelColumn"), f.integer("classes"));
     }
@@ -258,12 +270,33 @@ public final class SpecJson {
     }
 
     private static TrainingSpec training(Fields f, TrainingSpec d) {
-        f.allowOnly("batchSize", "epochs", "seed", "dataType");
+        f.allowOnly("batchSize", "epochs", "seed", "dataType", "dropLast", "shuffle", "validation", "earlyStopping");
         return new TrainingSpec(
                 f.has("batchSize") ? f.integer("batchSize") : d.batchSize(),
                 f.has("epochs") ? f.integer("epochs") : d.epochs(),
                 f.has("seed") ? f.longInteger("seed") : d.seed(),
-                f.has("dataType") ? f.enumValue("dataType", DType.class, "data type") : d.dataType());
+                f.has("dataType") ? f.enumValue("dataType", DType.class, "data type") : d.dataType(),
+                f.has("dropLast") ? f.bool("dropLast") : d.dropLast(),
+                f.has("shuffle") ? f.bool("shuffle") : d.shuffle(),
+                f.has("validation") ? validation(f.object("validation")) : d.validation(),
+                f.has("earlyStopping") ? earlyStopping(f.object("earlyStopping")) : d.earlyStopping());
+    }
+
+    /** {@code {"fraction": 0.2}} or {@code {"csv": "path"}}. */
+    private static ValidationSpec validation(Fields v) {
+        v.allowOnly("fraction", "csv");
+        if (v.has("fraction") == v.has("csv")) {
+            throw new LockstepException(v.source + ": " + v.path + ": give either \"fraction\" (a seeded hold-out of the"
+                    + " dataset) or \"csv\" (a validation file), not " + (v.has("csv") ? "both" : "neither"));
+        }
+        return v.has("fraction") ? ValidationSpec.fraction(v.number("fraction")) : ValidationSpec.csv(v.text("csv"));
+    }
+
+    /** {@code {"patience": 5, "minDelta": 0.001, "evaluateEvery": 1}}; minDelta defaults to 0, evaluateEvery to 1. */
+    private static EarlyStoppingSpec earlyStopping(Fields e) {
+        e.allowOnly("patience", "minDelta", "evaluateEvery");
+        return new EarlyStoppingSpec(e.integer("patience"), e.has("minDelta") ? e.number("minDelta") : 0.0,
+                e.has("evaluateEvery") ? e.integer("evaluateEvery") : 1);
     }
 
     /** The spec as pretty-printed JSON that {@link #parse} reads back to an equal spec. */
@@ -272,6 +305,21 @@ public final class SpecJson {
         DataSpec data = spec.data();
         if (DataSpec.IRIS.equals(data.source())) {
             root.put("dataset", DataSpec.IRIS);
+        } else if (data.isFashionMnist()) {
+            if (data.path() == null && data.limit() == 0 && data.testLimit() == 0) {
+                root.put("dataset", DataSpec.FASHION_MNIST);
+            } else {
+                ObjectNode m = root.putObject("dataset").putObject(DataSpec.FASHION_MNIST);
+                if (data.limit() > 0) {
+                    m.put("limit", data.limit());
+                }
+                if (data.testLimit() > 0) {
+                    m.put("testLimit", data.testLimit());
+                }
+                if (data.path() != null) {
+                    m.put("dir", data.path());
+                }
+            }
         } else {
             ObjectNode d = root.putObject("dataset");
             d.put("csv", data.path());
@@ -317,6 +365,24 @@ public final class SpecJson {
         tr.put("epochs", t.epochs());
         tr.put("seed", t.seed());
         tr.put("dataType", t.dataType().name());
+        if (t.dropLast()) {
+            tr.put("dropLast", true);
+        }
+        if (!t.shuffle()) {
+            tr.put("shuffle", false);
+        }
+        if (t.validation() != null) {
+            ObjectNode v = tr.putObject("validation");
+            if (t.validation().isSplit()) {
+                v.put("fraction", t.validation().fraction());
+            } else {
+                v.put("csv", t.validation().csv());
+            }
+        }
+        if (t.earlyStopping() != null) {
+            tr.putObject("earlyStopping").put("patience", t.earlyStopping().patience())
+                    .put("minDelta", t.earlyStopping().minDelta()).put("evaluateEvery", t.earlyStopping().evaluateEvery());
+        }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -462,6 +528,22 @@ public final class SpecJson {
                 throw error(key, "expected a whole number, got " + v);
             }
             return v.intValue();
+        }
+
+        int positive(String key) {
+            int v = integer(key);
+            if (v < 1) {
+                throw error(key, "must be at least 1, got " + v);
+            }
+            return v;
+        }
+
+        boolean bool(String key) {
+            JsonNode v = required(key);
+            if (!v.isBoolean()) {
+                throw error(key, "expected true or false, got " + v);
+            }
+            return v.booleanValue();
         }
 
         long longInteger(String key) {

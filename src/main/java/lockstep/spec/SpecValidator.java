@@ -167,5 +167,25 @@ public final class SpecValidator {
         if (t.epochs() < 1) {
             throw new LockstepException("training.epochs: must be at least 1, got " + t.epochs());
         }
+        ValidationSpec v = t.validation();
+        if (v != null && v.isSplit() && !(v.fraction() > 0 && v.fraction() < 1)) {
+            throw new LockstepException("training.validation.fraction: must be between 0 and 1 (exclusive), got " + v.fraction());
+        }
+        EarlyStoppingSpec es = t.earlyStopping();
+        if (es != null) {
+            if (v == null) {
+                throw new LockstepException("training.earlyStopping: needs validation data; add \"validation\": {\"fraction\": 0.2}"
+                        + " or {\"csv\": \"file.csv\"} to \"training\"");
+            }
+            if (es.patience() < 0) {
+                throw new LockstepException("training.earlyStopping.patience: must be at least 0, got " + es.patience());
+            }
+            if (!Double.isFinite(es.minDelta()) || es.minDelta() < 0) {
+                throw new LockstepException("training.earlyStopping.minDelta: must be a finite number >= 0, got " + es.minDelta());
+            }
+            if (es.evaluateEvery() < 1) {
+                throw new LockstepException("training.earlyStopping.evaluateEvery: must be at least 1, got " + es.evaluateEvery());
+            }
+        }
     }
 }

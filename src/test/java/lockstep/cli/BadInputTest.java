@@ -82,7 +82,8 @@ class BadInputTest {
     @Test
     void misspeltField() throws IOException {
         String e = errorOf("compare", "--spec", spec("{\"training\": {\"batchsize\": 8}}"));
-        assertTrue(e.contains("training: unknown field \"batchsize\" (known: batchSize, epochs, seed, dataType)"), e);
+        assertTrue(e.contains("training: unknown field \"batchsize\" (known: batchSize, epochs, seed, dataType, dropLast, shuffle, validation,"
+                + " earlyStopping)"), e);
     }
 
     @Test

@@ -56,4 +56,29 @@ class ShufflingTest {
         assertArrayEquals(new int[] {144, 145, 146, 147, 148, 149}, batches.get(9));
         assertEquals(391, EpochPlan.stepsPerEpoch(50_000, 128));
     }
+
+    @Test
+    void droppingTheLastBatchLeavesFloorNOverBFullBatches() {
+        int[] order = Shuffler.IDENTITY.order(150, 1);
+        List<int[]> batches = EpochPlan.batches(order, 16, true);
+        assertEquals(9, batches.size());
+        assertEquals(9, EpochPlan.stepsPerEpoch(150, 16, true));
+        assertEquals(144, EpochPlan.examplesPerEpoch(150, 16, true));
+        assertArrayEquals(new int[] {128, 129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143},
+                batches.get(8));
+        assertEquals(390, EpochPlan.stepsPerEpoch(50_000, 128, true));
+        assertEquals(10, EpochPlan.batches(order, 15, true).size(), "nothing is dropped when B divides n");
+        assertEquals(0, EpochPlan.batches(order, 151, true).size());
+        assertEquals("150 examples, batch 16: 10 steps per epoch (9 of 16, the last of 6)", EpochPlan.describe(150, 16, false));
+        assertEquals("150 examples, batch 16: 9 steps per epoch (the last 6 examples of each epoch's order dropped)",
+                EpochPlan.describe(150, 16, true));
+        assertEquals("150 examples, batch 15: 10 steps per epoch", EpochPlan.describe(150, 15, false));
+    }
+
+    @Test
+    void withoutShufflingEveryEpochIsDatasetOrder() {
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            assertArrayEquals(new int[] {0, 1, 2, 3, 4}, Shuffler.IDENTITY.order(5, epoch));
+        }
+    }
 }

@@ -3,6 +3,7 @@ package lockstep.spec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,6 +94,43 @@ class SpecJsonTest {
                 assertEquals(spec, SpecJson.parse(SpecJson.write(spec), f.toString()), f.toString());
             }
         }
+    }
+
+    @Test
+    void theTrainingLoopFieldsReadBackEqual() {
+        TrainingSpec t = RunSpec.irisDefault().training().withDropLast(true).withShuffle(false)
+                .withValidation(ValidationSpec.fraction(0.25)).withEarlyStopping(new EarlyStoppingSpec(4, 0.001, 2));
+        RunSpec spec = RunSpec.irisDefault().withTraining(t);
+        assertEquals(spec, SpecJson.parse(SpecJson.write(spec), "test"));
+        RunSpec csv = RunSpec.irisDefault().withTraining(RunSpec.irisDefault().training().withValidation(ValidationSpec.csv("v.csv")));
+        assertEquals(csv, SpecJson.parse(SpecJson.write(csv), "test"));
+        RunSpec read = SpecJson.parse("""
+                {"training": {"dropLast": true, "shuffle": false, "validation": {"fraction": 0.2},
+                              "earlyStopping": {"patience": 5}}}""", "test");
+        assertEquals(new EarlyStoppingSpec(5, 0.0, 1), read.training().earlyStopping());
+        assertEquals(ValidationSpec.fraction(0.2), read.training().validation());
+        assertTrue(read.training().dropLast());
+        assertFalse(read.training().shuffle());
+        assertFalse(SpecJson.write(RunSpec.irisDefault()).contains("dropLast"), "defaults are not written");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"dropLast\": 1                                    | training.dropLast: expected true or false, got 1",
+        "\"validation\": {\"fraction\": 1.0}                | training.validation.fraction: must be between 0 and 1 (exclusive), got 1.0",
+        "\"validation\": {\"fraction\": 0.2, \"csv\": \"v.csv\"} | training.validation: give either \"fraction\" (a seeded hold-out of the dataset) or \"csv\" (a validation file), not both",
+        "\"validation\": {}                                 | training.validation: give either \"fraction\" (a seeded hold-out of the dataset) or \"csv\" (a validation file), not neither",
+        "\"earlyStopping\": {\"patience\": 3}                | training.earlyStopping: needs validation data; add \"validation\": {\"fraction\": 0.2} or {\"csv\": \"file.csv\"} to \"training\"",
+        "\"validation\": {\"fraction\": 0.2}, \"earlyStopping\": {\"minDelta\": 0.1} | training.earlyStopping.patience: missing required field",
+        "\"validation\": {\"fraction\": 0.2}, \"earlyStopping\": {\"patience\": -1} | training.earlyStopping.patience: must be at least 0, got -1",
+        "\"validation\": {\"fraction\": 0.2}, \"earlyStopping\": {\"patience\": 2, \"minDelta\": -0.1} | training.earlyStopping.minDelta: must be a finite number >= 0, got -0.1",
+        "\"validation\": {\"fraction\": 0.2}, \"earlyStopping\": {\"patience\": 2, \"evaluateEvery\": 0} | training.earlyStopping.evaluateEvery: must be at least 1, got 0",
+        "\"validation\": {\"fraction\": 0.2}, \"earlyStopping\": {\"patience\": 2, \"every\": 2} | training.earlyStopping: unknown field \"every\" (known: patience, minDelta, evaluateEvery)",
+    })
+    void badTrainingLoopFieldsAreNamedByPath(String fields, String expected) {
+        LockstepException e = assertThrows(LockstepException.class,
+                () -> SpecJson.parse("{\"training\": {" + fields + "}}", "spec.json"));
+        assertEquals("spec.json: " + expected, e.getMessage());
     }
 
     @Test

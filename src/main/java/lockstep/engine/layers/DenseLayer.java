@@ -35,6 +35,7 @@ public class DenseLayer {
     private long dropoutSeed;
     private Matrix mask;                    // the current step's dropout mask, [B,nIn]
     private int iteration;
+    private boolean training = true;        // false: inference, no dropout
 
     public DenseLayer(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
         this.index = index;
@@ -80,6 +81,11 @@ public class DenseLayer {
         this.dropoutSeed = seed;
     }
 
+    /** Training (the default: dropout on) or inference (dropout off, as DL4J's output(x, false)). */
+    public void setTraining(boolean training) {
+        this.training = training;
+    }
+
     /** The training iteration the next forward pass belongs to (selects the dropout mask). */
     public void setIteration(int iteration) {
         this.iteration = iteration;
@@ -94,7 +100,7 @@ public class DenseLayer {
         if (x.cols() != w.rows()) {
             throw new IllegalArgumentException("layer " + index + ": input has " + x.cols() + " columns, nIn=" + w.rows());
         }
-        if (keepProbability < 1.0) {
+        if (keepProbability < 1.0 && training) {
             mask = Matrix.of(x.dtype(), x.rows(), x.cols(),
                     DropoutMask.values(dropoutSeed, index, iteration, x.rows(), x.cols(), keepProbability));
             x = times(x, mask);                                  // x' = x ⊙ m          [B,nIn]

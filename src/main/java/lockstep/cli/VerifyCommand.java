@@ -1,0 +1,54 @@
+package lockstep.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import lockstep.golden.GoldenReport;
+import lockstep.golden.ReferenceData;
+import lockstep.golden.ScenarioResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code lockstep verify}: replays reference scenarios and compares them with their golden data. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Replays golden reference scenarios and compares them with their recordings.",
+                "The engine starts from each scenario's stored initial parameters on its",
+                "stored batches and is compared with the golden data at every stored step",
+                "(step and trajectory checks, the harness's tolerance policy); with --dl4j",
+                "also replays DL4J and compares it with its own recording.",
+                "Checksums, format version and manifest are checked first.",
+                "Exit code: 0 every scenario PASS, 1 a FAIL, 2 an ERROR (corrupt or",
+                "unreadable scenario, bad input), 3 internal error."})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Scenarios to verify (default: every one in --dir).")
+    List<String> names = new ArrayList<>();
+
+    @Option(names = "--dl4j", description = "Also replay DL4J and compare it with the golden data.")
+    boolean dl4j;
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "The reference-data directory (default: reference-data).")
+    Path dir = Path.of(ReferenceData.DEFAULT_DIR);
+
+    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
+    boolean verbose;
+
+    @Override
+    public Integer call() {
+        List<Path> scenarios = ReferenceData.scenarios(dir, names);
+        GoldenReport report = new GoldenReport(System.out);
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Path s : scenarios) {
+            ScenarioResult r = ReferenceData.verify(s, dl4j);
+            report.scenario(r);
+            results.add(r);
+        }
+        report.verdict(results);
+        if (results.stream().anyMatch(r -> r.status() == ScenarioResult.Status.ERROR)) {
+            return Main.EXIT_BAD_INPUT;
+        }
+        return results.stream().allMatch(ScenarioResult::passed) ? Main.EXIT_PASS : Main.EXIT_FAIL;
+    }
+}

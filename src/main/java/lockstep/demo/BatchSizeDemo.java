@@ -1,0 +1,280 @@
+package lockstep.demo;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lockstep.data.Batch;
+import lockstep.data.Dataset;
+import lockstep.data.EpochPlan;
+import lockstep.data.SeededShuffler;
+import lockstep.dl4j.Dl4jTrainer;
+import lockstep.dl4j.Dl4jValidation;
+import lockstep.engine.EngineComponents;
+import lockstep.engine.train.Validator;
+import lockstep.harness.Dl4jSideTrainer;
+import lockstep.harness.EngineFactory;
+import lockstep.harness.TensorDiff;
+import lockstep.harness.Tolerance;
+import lockstep.harness.TolerancePolicy;
+import lockstep.harness.Trainer;
+import lockstep.linalg.DType;
+import lockstep.spec.NetworkSpec;
+import lockstep.spec.RunSpec;
+import lockstep.spec.UpdaterSpec;
+
+/**
+ * Epochs against steps: the same network trained with several batch sizes and learning rates, its loss on the whole
+ * training set recorded after given steps and after given epochs. A step is one update from one mini-batch; an epoch
+ * is one pass over the N examples, ceil(N/B) steps. With a fixed number of epochs a small batch takes many more
+ * steps; with a fixed number of steps a large batch has seen many more examples. Both sides train, the engine and
+ * DL4J, from the same initial weights on the same batches, and every step is checked as {@code compare}'s step check
+ * does: the engine takes it from DL4J's parameters (at a large learning rate the run is chaotic and two free-running
+ * trajectories would part by rounding alone) and the parameters after it must agree to the step tolerance; the losses
+ * at the checkpoints are the engine's, computed at DL4J's parameters and held to the step tolerance too. DOUBLE.
+ */
+public final class BatchSizeDemo {
+    /** Checkpoints: the loss after these steps (where a run takes them) and after these epochs. */
+    public static final int[] STEPS = {5, 20, 60, 200};
+    public static final int[] EPOCHS = {1, 2, 5, 20};
+
+    /**
+     * One batch size and learning rate.
+     *
+     * @param afterStep  engine's loss on all examples after each of {@link #STEPS} (NaN where the run is shorter)
+     * @param afterEpoch engine's loss on all examples after each of {@link #EPOCHS} (NaN beyond the run)
+     * @param worstError the largest step-check error: parameters after every step, losses at the checkpoints
+     */
+    public record Curve(int batchSize, double learningRate, int stepsPerEpoch, double[] afterStep, double[] afterEpoch,
+                        double worstError) {
+    }
+
+    public record Result(RunSpec spec, int examples, int epochs, List<Curve> curves) {
+        public boolean passed() {
+            return curves.stream().allMatch(c -> c.worstError() <= TolerancePolicy.DOUBLE.step().relative());
+        }
+
+        public Curve get(int batchSize, double learningRate) {
+            return curves.stream().filter(c -> c.batchSize() == batchSize && c.learningRate() == learningRate).findFirst()
+                    .orElseThrow();
+        }
+    }
+
+    private BatchSizeDemo() {
+    }
+
+    public static Result run(RunSpec spec, Dataset data, List<Integer> batchSizes, List<Double> learningRates, int epochs) {
+        RunSpec run = spec.withTraining(spec.training().withDataType(DType.DOUBLE).withEpochs(epochs));
+        List<Curve> curves = new ArrayList<>();
+        for (double lr : learningRates) {
+            for (int b : batchSizes) {
+                curves.add(curve(run, data, b, lr, epochs));
+            }
+        }
+        return new Result(run, data.size(), epochs, curves);
+    }
+
+    private static Curve curve(RunSpec spec, Dataset data, int batchSize, double lr, int epochs) {
+        long seed = spec.training().seed();
+        NetworkSpec net = spec.network().withUpdater(new UpdaterSpec(spec.network().updater().type(), lr));
+        EngineComponents components = new EngineComponents();
+        Trainer engine = EngineFactory.MATRIX.create(net, DType.DOUBLE, seed, components);
+        Dl4jTrainer dl4jNet = new Dl4jTrainer(net, DType.DOUBLE, seed);
+        Trainer dl4j = new Dl4jSideTrainer(dl4jNet, engine.parameterShapes());
+        dl4j.setParameters(engine.parameters());
+        Validator validator = new Validator(net, DType.DOUBLE, components, data);
+        int[] all = new int[data.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        Batch everything = data.batch(all, DType.DOUBLE, net.loss().labels());
+        double[] x = everything.features().toDoubleArray();
+        double[] y = everything.labels().toDoubleArray();
+        Tolerance tol = TolerancePolicy.DOUBLE.step();
+        double[] worst = {0};
+        java.util.function.DoubleSupplier loss = () -> {
+            double e = validator.evaluate(dl4j.parameters()).loss();
+            double d = Dl4jValidation.evaluate(dl4jNet, x, y, all.length).loss();
+            worst[0] = Math.max(worst[0], tol.error(e, d, Math.abs(d)));
+            return e;
+        };
+        Map<Integer, Double> steps = new LinkedHashMap<>();
+        Map<Integer, Double> epochLoss = new LinkedHashMap<>();
+        SeededShuffler order = new SeededShuffler(seed);
+        int step = 0;
+        for (int epoch = 1; epoch <= epochs; epoch++) {
+            for (int[] examples : EpochPlan.batches(order.order(data.size(), epoch), batchSize)) {
+                Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
+                engine.setParameters(dl4j.parameters());                 // the step check: same parameters,
+                engine.setUpdaterState(dl4j.updaterState());             // same updater state
+                Map<String, double[]> e = engine.step(batch).parameters();
+                Map<String, double[]> d = dl4j.step(batch).parameters();
+                for (Map.Entry<String, double[]> p : d.entrySet()) {
+                    worst[0] = Math.max(worst[0], TensorDiff.of(e.get(p.getKey()), p.getValue(), tol).worstError());
+                }
+                step++;
+                if (contains(STEPS, step)) {
+                    steps.put(step, loss.getAsDouble());
+                }
+            }
+            if (contains(EPOCHS, epoch)) {
+                epochLoss.put(epoch, loss.getAsDouble());
+            }
+        }
+        double[] afterStep = new double[STEPS.length];
+        double[] afterEpoch = new double[EPOCHS.length];
+        for (int i = 0; i < STEPS.length; i++) {
+            afterStep[i] = steps.getOrDefault(STEPS[i], Double.NaN);
+        }
+        for (int i = 0; i < EPOCHS.length; i++) {
+            afterEpoch[i] = epochLoss.getOrDefault(EPOCHS[i], Double.NaN);
+        }
+        return new Curve(batchSize, lr, EpochPlan.stepsPerEpoch(data.size(), batchSize), afterStep, afterEpoch, worst[0]);
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The epochs-vs-steps arithmetic for n examples at batch size b, e.g. {@code B = 16 -> 10 steps (9 of 16, the last of 6)}. */
+    public static String arithmetic(int n, int b) {
+        int full = n / b;
+        int rest = n % b;
+        int steps = EpochPlan.stepsPerEpoch(n, b);
+        String s = String.format(Locale.ROOT, "B = %d -> %,d step%s", b, steps, steps == 1 ? "" : "s");
+        if (rest == 0) {
+            return s;
+        }
+        return s + String.format(Locale.ROOT, " (%,d of %d, the last of %d; %,d with --drop-last)", full, b, rest, full);
+    }
+
+    public static void print(Result r, PrintStream out) {
+        NetworkSpec net = r.spec().network();
+        out.println("lockstep demo batch-size  " + r.spec().data().describe() + "  " + net.describeShape() + "  " + net.loss()
+                + "  " + net.updater().type() + "  seed " + r.spec().training().seed() + "  DOUBLE  " + r.epochs() + " epochs");
+        out.println("A step is one update from one mini-batch of B examples; an epoch is one pass over all N examples:");
+        out.println("steps per epoch = ceil(N / B), the last batch partial when B does not divide N (DL4J trains on it as it is).");
+        List<Integer> sizes = r.curves().stream().map(Curve::batchSize).distinct().toList();
+        String n = String.format(Locale.ROOT, "  N = %,d:", r.examples());
+        for (int i = 0; i < sizes.size(); i++) {
+            out.println(String.format(Locale.ROOT, "%-13s %s", i == 0 ? n : "", arithmetic(r.examples(), sizes.get(i))));
+        }
+        out.println(String.format(Locale.ROOT, "%-13s %s; 10 epochs = %,d steps", "  N = 50,000:", arithmetic(50_000, 128),
+                10 * EpochPlan.stepsPerEpoch(50_000, 128)));
+        out.println("  " + r.epochs() + " epochs here: " + String.join(", ", sizes.stream().map(b -> "B = " + b + " -> "
+                + r.epochs() * EpochPlan.stepsPerEpoch(r.examples(), b) + " steps").toList()));
+        out.println();
+        out.println("Loss on all " + r.examples() + " examples after a given step and after a given epoch (- where a run"
+                + " ends sooner); engine and DL4J agree on it and on every step:");
+        int longest = r.curves().stream().mapToInt(c -> c.stepsPerEpoch() * r.epochs()).max().orElse(0);
+        StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%-6s %-4s %-9s", "lr", "B", "steps/ep"));
+        for (int s : STEPS) {
+            if (s <= longest) {
+                head.append(String.format(Locale.ROOT, " %-9s", "step " + s));
+            }
+        }
+        head.append(" ");
+        for (int e : EPOCHS) {
+            if (e <= r.epochs()) {
+                head.append(String.format(Locale.ROOT, " %-9s", "epoch " + e));
+            }
+        }
+        out.println(head.toString().stripTrailing());
+        for (Curve c : r.curves()) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-6s %-4d %-9d", lr(c.learningRate()),
+                    c.batchSize(), c.stepsPerEpoch()));
+            for (int i = 0; i < STEPS.length; i++) {
+                if (STEPS[i] <= longest) {
+                    row.append(String.format(Locale.ROOT, " %-9s", loss(c.afterStep()[i])));
+                }
+            }
+            row.append(" ");
+            for (int i = 0; i < EPOCHS.length; i++) {
+                if (EPOCHS[i] <= r.epochs()) {
+                    row.append(String.format(Locale.ROOT, " %-9s", loss(c.afterEpoch()[i])));
+                }
+            }
+            out.println(row.toString().stripTrailing());
+        }
+        out.println();
+        lessons(r, out);
+        double worst = r.curves().stream().mapToDouble(Curve::worstError).max().orElse(0);
+        out.println((r.passed() ? "PASS  " : "FAIL  ") + "engine and DL4J at every step and checkpoint of all " + r.curves().size()
+                + " runs: worst relative difference " + SymmetryDemo.num(worst) + " (step tolerance "
+                + String.format(Locale.ROOT, "%.0e", TolerancePolicy.DOUBLE.step().relative()) + ")");
+    }
+
+    /** Per learning rate: the smallest and the largest batch compared after the same epochs and after the same steps. */
+    private static void lessons(Result r, PrintStream out) {
+        List<Integer> sizes = r.curves().stream().map(Curve::batchSize).distinct().sorted().toList();
+        int small = sizes.get(0);
+        int large = sizes.get(sizes.size() - 1);
+        int lastEpoch = lastIndex(EPOCHS, r.epochs());
+        for (double lr : r.curves().stream().map(Curve::learningRate).distinct().toList()) {
+            Curve s = r.get(small, lr);
+            Curve l = r.get(large, lr);
+            int step = commonStep(s, l);
+            StringBuilder line = new StringBuilder("lr " + lr(lr) + ":");
+            if (lastEpoch >= 0) {
+                line.append(String.format(Locale.ROOT, " after %d epochs B = %d (%d steps) %s, B = %d (%d steps) %s: %s;",
+                        EPOCHS[lastEpoch], small, EPOCHS[lastEpoch] * s.stepsPerEpoch(), loss(s.afterEpoch()[lastEpoch]),
+                        large, EPOCHS[lastEpoch] * l.stepsPerEpoch(), loss(l.afterEpoch()[lastEpoch]),
+                        verdict(s.afterEpoch()[lastEpoch], l.afterEpoch()[lastEpoch], small, large)));
+            }
+            if (step >= 0) {
+                line.append(String.format(Locale.ROOT, " after %d steps B = %d %s, B = %d %s: %s.", STEPS[step], small,
+                        loss(s.afterStep()[step]), large, loss(l.afterStep()[step]),
+                        verdict(s.afterStep()[step], l.afterStep()[step], small, large)));
+            }
+            out.println(line.toString().replaceAll(";$", "."));
+        }
+        out.println("A step moves the weights by about lr x gradient whatever B is, so at a small learning rate the loss per step");
+        out.println("hardly depends on B and per epoch the small batch, with many more steps, is far ahead. At a large learning");
+        out.println("rate the small batch's noisy gradients make it wander: per step the large batch is ahead, and a larger");
+        out.println("batch tolerates a larger learning rate.");
+    }
+
+    /** Which of two losses is lower, or about the same (within 5%). */
+    static String verdict(double smallLoss, double largeLoss, int small, int large) {
+        if (Math.abs(smallLoss - largeLoss) <= 0.05 * Math.max(smallLoss, largeLoss)) {
+            return "about the same";
+        }
+        return "B = " + (smallLoss < largeLoss ? small : large) + " ahead";
+    }
+
+    /** The last step checkpoint both runs reached, or -1. */
+    private static int commonStep(Curve a, Curve b) {
+        int found = -1;
+        for (int i = 0; i < STEPS.length; i++) {
+            if (!Double.isNaN(a.afterStep()[i]) && !Double.isNaN(b.afterStep()[i])) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static int lastIndex(int[] checkpoints, int limit) {
+        int found = -1;
+        for (int i = 0; i < checkpoints.length; i++) {
+            if (checkpoints[i] <= limit) {
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    private static String lr(double v) {
+        return String.format(Locale.ROOT, "%s", v).replaceAll("\\.0$", "");
+    }
+
+    private static String loss(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.5f", v);
+    }
+}

@@ -1,0 +1,94 @@
+package lockstep.golden;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import lockstep.LockstepException;
+import lockstep.data.Dataset;
+import lockstep.data.Datasets;
+import lockstep.data.EpochPlan;
+import lockstep.data.SeededShuffler;
+import lockstep.dl4j.Dl4jTrainer;
+import lockstep.dl4j.Nd4jRuntime;
+import lockstep.engine.EngineComponents;
+import lockstep.harness.Dl4jSideTrainer;
+import lockstep.harness.EngineFactory;
+import lockstep.harness.LockstepRun;
+import lockstep.harness.StepSnapshot;
+import lockstep.harness.Trainer;
+import lockstep.linalg.DType;
+import lockstep.spec.LabelEncoding;
+import lockstep.spec.RunSpec;
+import lockstep.spec.SpecValidator;
+
+/**
+ * Records a reference run from DL4J: its own trajectory from the engine's seeded initial parameters,
+ * fed the batches LockstepRun's plan gives ({@link SeededShuffler} per epoch, cut by {@link EpochPlan}),
+ * with dropout masks from the same source as in a lockstep run. What is stored is what DL4J held and
+ * did: the initial parameters as DL4J received them and its initial updater state, every step's batch
+ * and score, and the full outcome (gradient of the batch-mean loss, update, parameters and updater
+ * state after the step) of the stored steps.
+ */
+public final class GoldenRecorder {
+    private GoldenRecorder() {
+    }
+
+    /** Records {@code spec} in memory; {@link ScenarioFiles#write} puts it on disk. */
+    public static GoldenScenario record(RunSpec spec, String name, String description, int checkpointEvery) {
+        if (checkpointEvery < 1) {
+            throw new LockstepException("--checkpoint-every: must be at least 1, got " + checkpointEvery);
+        }
+        SpecValidator.validate(spec);
+        Dataset data = Datasets.load(spec.data());
+        LockstepRun.checkDataFits(spec.network(), data);
+        DType dtype = spec.training().dataType();
+        long seed = spec.training().seed();
+        int batchSize = spec.training().batchSize();
+        LabelEncoding labels = spec.network().loss().labels();
+
+        Trainer engine = EngineFactory.MATRIX.create(spec.network(), dtype, seed, new EngineComponents());
+        Map<String, int[]> shapes = engine.parameterShapes();
+        Trainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, LockstepRun.dropoutMasks(spec)),
+                shapes);
+        dl4j.setParameters(engine.parameters());
+        Map<String, double[]> initial = dl4j.parameters();
+        Map<String, double[]> initialState = dl4j.updaterState();
+
+        int perEpoch = EpochPlan.stepsPerEpoch(data.size(), batchSize);
+        int steps = spec.training().epochs() * perEpoch;
+        SeededShuffler order = new SeededShuffler(seed);
+        List<int[]> batches = new ArrayList<>();
+        double[] losses = new double[steps];
+        List<GoldenScenario.StoredStep> stored = new ArrayList<>();
+        GoldenScenario.State previous = new GoldenScenario.State(initial, initialState);
+        int step = 0;
+        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+            dl4j.setEpoch(epoch - 1);   // as LockstepRun does: epoch-based schedules read DL4J's epoch counter
+            for (int[] batch : EpochPlan.batches(order.order(data.size(), epoch), batchSize)) {
+                step++;
+                batches.add(batch);
+                StepSnapshot s = dl4j.step(data.batch(batch, dtype, labels));
+                losses[step - 1] = s.loss();
+                if (GoldenScenario.isStored(step, checkpointEvery, steps)) {
+                    boolean previousStored = step == 1 || GoldenScenario.isStored(step - 1, checkpointEvery, steps);
+                    stored.add(new GoldenScenario.StoredStep(step, previousStored ? null : previous, s));
+                }
+                previous = new GoldenScenario.State(s.parameters(), s.updaterState());
+            }
+        }
+        return new GoldenScenario(name, description == null ? "" : description, spec, checkpointEvery, shapes,
+                List.copyOf(initialState.keySet()), initial, initialState, batches, losses, stored,
+                DatasetFingerprint.of(data), provenance());
+    }
+
+    /** DL4J's version, the pinned thread count, the JVM and the time. */
+    static GoldenScenario.Provenance provenance() {
+        return new GoldenScenario.Provenance("deeplearning4j", Nd4jRuntime.version(), Nd4jRuntime.threadCount(),
+                System.getProperty("java.version"), System.getProperty("java.vendor") + " ("
+                + System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version") + ")",
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    }
+}

@@ -1,0 +1,98 @@
+package lockstep.golden;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import lockstep.dl4j.Nd4jRuntime;
+import lockstep.harness.Divergence;
+import lockstep.harness.Quantity;
+import lockstep.harness.TolerancePolicy;
+
+/** Prints verify's results for a person: per scenario a title and one line per side, then a verdict over all. */
+public final class GoldenReport {
+    private final PrintStream out;
+
+    public GoldenReport(PrintStream out) {
+        this.out = out;
+    }
+
+    /** One scenario: its title line, then {@code engine PASS ...}, {@code dl4j PASS ...} or the error. */
+    public void scenario(ScenarioResult r) {
+        GoldenScenario g = r.scenario();
+        if (g == null) {
+            out.println(r.name());
+            out.println("  ERROR   " + r.error());
+            return;
+        }
+        int stored = g.storedSteps().size();
+        out.println(r.name() + "  " + g.spec().describe() + "  (" + g.steps() + " steps, "
+                + (stored == g.steps() ? "all stored" : stored + " stored, every " + g.checkpointEvery())
+                + "; recorded with DL4J " + g.provenance().version() + ", OMP_NUM_THREADS=" + g.provenance().ompNumThreads()
+                + ")");
+        if (r.planFailure() != null) {
+            out.println("  batches FAIL  " + r.planFailure());
+        }
+        TolerancePolicy policy = TolerancePolicy.defaultFor(g.dataType());
+        out.println("  engine  " + side(r.engine(), policy));
+        if (r.dl4j() != null) {
+            String threads = g.provenance().ompNumThreads() == Nd4jRuntime.threadCount() ? ""
+                    : "  (recorded with OMP_NUM_THREADS=" + g.provenance().ompNumThreads() + ", now "
+                    + Nd4jRuntime.threadCount() + ": the low bits may differ)";
+            out.println("  dl4j    " + side(r.dl4j(), policy) + threads);
+        }
+    }
+
+    private static String side(SideResult s, TolerancePolicy policy) {
+        if (!s.passed()) {
+            return "FAIL  " + s.failure();
+        }
+        String steps = s.steps() + " steps, " + s.storedCompared() + " stored compared";
+        if (s.bitIdentical()) {
+            return "PASS  " + steps + ": bit-identical";
+        }
+        String line = String.format(Locale.ROOT, "PASS  %s: worst step difference %s (tolerance %.0e), largest absolute %s",
+                steps, err(s.worstStep()), policy.step().relative(), err(s.largestAbsolute()));
+        if (s.side().equals("engine")) {
+            line += String.format(Locale.ROOT, ", drift %s (tolerance %s)", err(s.worstDrift()),
+                    Double.isInfinite(policy.trajectory().relative()) ? "none: reported only"
+                            : String.format(Locale.ROOT, "%.0e", policy.trajectory().relative()));
+        }
+        return line;
+    }
+
+    /** The verdict over every scenario verified. */
+    public void verdict(List<ScenarioResult> results) {
+        List<ScenarioResult> bad = results.stream().filter(r -> !r.passed()).toList();
+        if (bad.isEmpty()) {
+            out.println("PASS  " + results.size() + " scenario" + (results.size() == 1 ? "" : "s"));
+            return;
+        }
+        out.println("FAIL  " + bad.size() + " of " + results.size() + " scenarios: " + String.join(", ",
+                bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList()));
+    }
+
+    /**
+     * One line, like compare's: {@code epoch 1 step 3 (step 3 of 30): gradient 1_W[0,5]  engine 0.1234  golden 0.1250
+     * abs 1.6e-03  rel 1.3e-02  (step tolerance 1e-10)}.
+     */
+    public static String describe(Divergence d, String side, int totalSteps) {
+        String when = d.globalStep() == 0 ? "before training"
+                : String.format(Locale.ROOT, "epoch %d step %d (step %d of %d)", d.epoch(), d.step(), d.globalStep(),
+                totalSteps);
+        String what = d.quantity() == Quantity.LOSS ? "loss" : d.what();
+        return String.format(Locale.ROOT, "%s: %s  %s %s  golden %s  abs %.1e  rel %.1e  (%s tolerance %.0e)", when, what,
+                side, value(d.engineValue()), value(d.dl4jValue()), Math.abs(d.engineValue() - d.dl4jValue()), d.error(),
+                d.check().label(), d.tolerance().relative());
+    }
+
+    private static String value(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : Double.toString(v);
+    }
+
+    static String err(double v) {
+        if (v == 0.0) {
+            return "0";
+        }
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1e", v) : Double.toString(v);
+    }
+}

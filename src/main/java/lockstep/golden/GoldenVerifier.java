@@ -1,0 +1,308 @@
+package lockstep.golden;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import lockstep.LockstepException;
+import lockstep.data.Batch;
+import lockstep.data.Dataset;
+import lockstep.data.Datasets;
+import lockstep.data.EpochPlan;
+import lockstep.data.SeededShuffler;
+import lockstep.dl4j.Dl4jTrainer;
+import lockstep.engine.EngineComponents;
+import lockstep.harness.Check;
+import lockstep.harness.Divergence;
+import lockstep.harness.Dl4jSideTrainer;
+import lockstep.harness.EngineFactory;
+import lockstep.harness.LockstepRun;
+import lockstep.harness.Quantity;
+import lockstep.harness.StepComparison;
+import lockstep.harness.StepSnapshot;
+import lockstep.harness.TensorDiff;
+import lockstep.harness.Tolerance;
+import lockstep.harness.TolerancePolicy;
+import lockstep.harness.Trainer;
+import lockstep.linalg.DType;
+import lockstep.spec.RunSpec;
+
+/**
+ * Replays a {@link GoldenScenario} and compares it with the golden data under the harness's
+ * {@link TolerancePolicy} for its data type, with the golden values in DL4J's place:
+ * <ul>
+ *   <li>the engine ({@link #verifyEngine}) from the stored initial parameters on the stored batch order,
+ *   twice, as {@link LockstepRun} does: one engine re-anchored to the golden parameters and updater
+ *   state before each stored step is held to the step tolerance there; a free-running one to the
+ *   trajectory tolerance at every stored step and on every step's loss, re-synchronised with the golden
+ *   state at a stored step once the drift window has passed;</li>
+ *   <li>DL4J ({@link #verifyDl4j}), which should retrace its own recorded trajectory (bit for bit with
+ *   the same version and thread count): from the stored initial parameters on the stored batches,
+ *   never re-anchored, held to the step tolerance at every stored step and on every step's loss. This
+ *   is what catches a DL4J upgrade that changes numbers.</li>
+ * </ul>
+ * Also checks that the stored batch order is still the one the harness's shuffling gives
+ * ({@link #checkBatchPlan}) and that the dataset is the one recorded.
+ */
+public final class GoldenVerifier {
+    private GoldenVerifier() {
+    }
+
+    /** The scenario's dataset, refused when it is not the data the scenario was recorded on. */
+    public static Dataset dataset(GoldenScenario g, String where) {
+        Dataset data = Datasets.load(g.spec().data());
+        DatasetFingerprint now = DatasetFingerprint.of(data);
+        if (!now.equals(g.dataset())) {
+            throw new LockstepException(where + ": dataset " + data.name() + " (" + data.size() + " examples, SHA-256 "
+                    + now.sha256() + ") is not the one recorded (" + g.dataset().name() + ", " + g.dataset().examples()
+                    + " examples, SHA-256 " + g.dataset().sha256() + ")");
+        }
+        return data;
+    }
+
+    /** Null when the stored batches are the ones LockstepRun's plan gives; otherwise the first difference, one line. */
+    public static String checkBatchPlan(GoldenScenario g, Dataset data) {
+        RunSpec spec = g.spec();
+        SeededShuffler order = new SeededShuffler(spec.training().seed());
+        int t = 0;
+        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
+            List<int[]> plan = EpochPlan.batches(order.order(data.size(), epoch), spec.training().batchSize());
+            for (int s = 0; s < plan.size(); s++) {
+                int[] p = plan.get(s);
+                int[] stored = g.batches().get(t++);
+                for (int i = 0; i < Math.max(p.length, stored.length); i++) {
+                    int a = i < p.length ? p[i] : -1;
+                    int b = i < stored.length ? stored[i] : -1;
+                    if (a != b) {
+                        return String.format(Locale.ROOT, "epoch %d step %d (step %d of %d): batch position %d holds example %d"
+                                + " in the harness's plan but %d in the golden batch order (seeded shuffling or batching"
+                                + " changed since recording)", epoch, s + 1, t, g.steps(), i, a, b);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The matrix engine against the golden data. */
+    public static SideResult verifyEngine(GoldenScenario g, Dataset data) {
+        return verifyEngine(g, data, new EngineComponents(), EngineFactory.MATRIX);
+    }
+
+    /** The engine {@code engines} builds from {@code components} (a test plants a faulty one) against the golden data. */
+    public static SideResult verifyEngine(GoldenScenario g, Dataset data, EngineComponents components,
+                                          EngineFactory engines) {
+        RunSpec spec = g.spec();
+        DType dtype = g.dataType();
+        long seed = spec.training().seed();
+        TolerancePolicy policy = TolerancePolicy.defaultFor(dtype);
+        Map<String, int[]> shapes = g.parameterShapes();
+        Trainer anchored = engines.create(spec.network(), dtype, seed, components);
+        Trainer free = engines.create(spec.network(), dtype, seed, components);
+        Tally tally = new Tally("engine", g.steps());
+
+        // The replay starts from the stored parameters, not from the engine's own draw (which may change without
+        // changing how a step computes); the engine's fresh updater state must be DL4J's (RmsProp's starts at epsilon).
+        if (!tally.initialState(anchored.updaterState(), g.initialState(), shapes, policy.step())) {
+            return tally.result();
+        }
+        for (Trainer t : List.of(anchored, free)) {
+            t.setParameters(g.initialParameters());
+            t.setUpdaterState(g.initialState());
+        }
+        Map<Integer, Integer> storedIndex = storedIndex(g);
+        int perEpoch = g.stepsPerEpoch(data.size());
+        int lastSync = 0;
+        for (int t = 1; t <= g.steps(); t++) {
+            int epoch = (t - 1) / perEpoch + 1;
+            int s = (t - 1) % perEpoch + 1;
+            if (s == 1) {
+                anchored.setEpoch(epoch - 1);
+                free.setEpoch(epoch - 1);
+            }
+            Batch batch = data.batch(g.batches().get(t - 1), dtype, spec.network().loss().labels());
+            Integer idx = storedIndex.get(t);
+            if (idx != null) {
+                GoldenScenario.State anchor = g.anchorOf(idx);
+                anchored.setParameters(anchor.parameters());
+                anchored.setUpdaterState(anchor.updaterState());
+            }
+            StepSnapshot a = anchored.step(batch);
+            StepSnapshot f = free.step(batch);
+            if (idx != null) {
+                StepSnapshot gold = g.storedSteps().get(idx).snapshot();
+                tally.add(StepComparison.of(Check.STEP, epoch, s, t, a, gold, shapes, policy.step()));
+                tally.addDrift(StepComparison.of(Check.TRAJECTORY, epoch, s, t, f, gold, shapes, policy.trajectory()));
+                tally.stored++;
+                if (policy.driftWindow() > 0 && t - lastSync >= policy.driftWindow()) {
+                    free.setParameters(gold.parameters());
+                    free.setUpdaterState(gold.updaterState());
+                    lastSync = t;
+                }
+            } else {
+                tally.loss(Check.TRAJECTORY, epoch, s, t, f.loss(), g.losses()[t - 1], policy.trajectory());
+            }
+            tally.steps = t;
+            if (tally.failed()) {
+                break;
+            }
+        }
+        return tally.result();
+    }
+
+    /** DL4J replayed from the stored start on the stored batches, against its own recording. */
+    public static SideResult verifyDl4j(GoldenScenario g, Dataset data) {
+        RunSpec spec = g.spec();
+        DType dtype = g.dataType();
+        TolerancePolicy policy = TolerancePolicy.defaultFor(dtype);
+        Map<String, int[]> shapes = g.parameterShapes();
+        Trainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, spec.training().seed(),
+                LockstepRun.dropoutMasks(spec)), shapes);
+        dl4j.setParameters(g.initialParameters());
+        Tally tally = new Tally("dl4j", g.steps());
+        tally.add(StepComparison.ofInitialParameters(dl4j.parameters(), g.initialParameters(), shapes, policy.step()));
+        if (tally.failed() || !tally.initialState(dl4j.updaterState(), g.initialState(), shapes, policy.step())) {
+            return tally.result();
+        }
+        Map<Integer, Integer> storedIndex = storedIndex(g);
+        int perEpoch = g.stepsPerEpoch(data.size());
+        for (int t = 1; t <= g.steps(); t++) {
+            int epoch = (t - 1) / perEpoch + 1;
+            int s = (t - 1) % perEpoch + 1;
+            if (s == 1) {
+                dl4j.setEpoch(epoch - 1);
+            }
+            StepSnapshot d = asStored(dtype, dl4j.step(data.batch(g.batches().get(t - 1), dtype,
+                    spec.network().loss().labels())));
+            Integer idx = storedIndex.get(t);
+            if (idx != null) {
+                StepSnapshot gold = g.storedSteps().get(idx).snapshot();
+                tally.add(StepComparison.of(Check.STEP, epoch, s, t, d, gold, shapes, policy.step()));
+                tally.stored++;
+            } else {
+                tally.loss(Check.STEP, epoch, s, t, d.loss(), g.losses()[t - 1], policy.step());
+            }
+            tally.steps = t;
+            if (tally.failed()) {
+                break;
+            }
+        }
+        return tally.result();
+    }
+
+    private static double maxKeepingNaN(double a, double b) {
+        return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+    }
+
+    private static Map<Integer, Integer> storedIndex(GoldenScenario g) {
+        Map<Integer, Integer> index = new HashMap<>();
+        for (int i = 0; i < g.storedSteps().size(); i++) {
+            index.put(g.storedSteps().get(i).step(), i);
+        }
+        return index;
+    }
+
+    /** The snapshot as the golden files hold it: in a FLOAT run every tensor rounded to float (the loss stays double). */
+    static StepSnapshot asStored(DType dtype, StepSnapshot s) {
+        if (dtype == DType.DOUBLE) {
+            return s;
+        }
+        return new StepSnapshot(s.loss(), toFloat(s.gradients()), toFloat(s.updates()), toFloat(s.parameters()),
+                toFloat(s.updaterState()));
+    }
+
+    private static Map<String, double[]> toFloat(Map<String, double[]> m) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> {
+            double[] f = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                f[i] = (float) v[i];
+            }
+            out.put(k, f);
+        });
+        return out;
+    }
+
+    /** Collects the worst errors and the first failure of one side's replay. */
+    private static final class Tally {
+        final String side;
+        final int totalSteps;
+        int steps;
+        int stored;
+        double worstStep;
+        double worstDrift;
+        double largestAbsolute;
+        Divergence divergence;
+        String failure;
+
+        Tally(String side, int totalSteps) {
+            this.side = side;
+            this.totalSteps = totalSteps;
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+
+        void add(StepComparison c) {
+            worstStep = maxKeepingNaN(worstStep, c.worstOverall());
+            largestAbsolute = Math.max(largestAbsolute, c.largestAbsolute());
+            fail(c.divergence());
+        }
+
+        void addDrift(StepComparison c) {
+            worstDrift = maxKeepingNaN(worstDrift, c.worstOverall());
+            fail(c.divergence());
+        }
+
+        void loss(Check check, int epoch, int s, int t, double value, double golden, Tolerance tolerance) {
+            TensorDiff diff = TensorDiff.of(new double[] {value}, new double[] {golden}, tolerance);
+            if (check == Check.STEP) {
+                worstStep = maxKeepingNaN(worstStep, diff.worstError());
+                largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());
+            } else {
+                worstDrift = maxKeepingNaN(worstDrift, diff.worstError());
+            }
+            if (!diff.passed()) {
+                fail(new Divergence(check, epoch, s, t, Quantity.LOSS, null, null, 0, value, golden,
+                        diff.firstFailError(), tolerance));
+            }
+        }
+
+        /** Compares the updater state before the first step; false (and a failure) when it differs. */
+        boolean initialState(Map<String, double[]> actual, Map<String, double[]> golden, Map<String, int[]> shapes,
+                             Tolerance tolerance) {
+            if (!actual.keySet().equals(golden.keySet())) {
+                failure = "before training: updater state " + actual.keySet() + " (" + side + ") but the golden data has "
+                        + golden.keySet();
+                return false;
+            }
+            for (Map.Entry<String, double[]> e : golden.entrySet()) {
+                TensorDiff diff = TensorDiff.of(actual.get(e.getKey()), e.getValue(), tolerance);
+                worstStep = maxKeepingNaN(worstStep, diff.worstError());
+                largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());
+                if (!diff.passed()) {
+                    int i = diff.firstFailIndex();
+                    String key = e.getKey();
+                    fail(new Divergence(Check.STEP, 0, 0, 0, Quantity.UPDATER_STATE, key,
+                            shapes.get(key.substring(0, key.indexOf('/'))), i, actual.get(key)[i], e.getValue()[i],
+                            diff.firstFailError(), tolerance));
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void fail(Divergence d) {
+            if (d != null && failure == null) {
+                divergence = d;
+                failure = GoldenReport.describe(d, side, totalSteps);
+            }
+        }
+
+        SideResult result() {
+            return new SideResult(side, steps, stored, worstStep, worstDrift, largestAbsolute, divergence, failure);
+        }
+    }
+}

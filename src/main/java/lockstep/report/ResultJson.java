@@ -1,0 +1,76 @@
+package lockstep.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import lockstep.harness.Divergence;
+import lockstep.harness.EpochSummary;
+import lockstep.harness.EpochValidation;
+import lockstep.harness.LockstepResult;
+import lockstep.harness.Quantity;
+
+/** A lockstep result as JSON for programs: the verdict, the tolerances, the worst differences, every epoch and the divergence. */
+public final class ResultJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private ResultJson() {
+    }
+
+    public static String of(LockstepResult r) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("verdict", r.passed() ? "PASS" : "FAIL");
+        o.put("run", r.spec().describe());
+        o.put("steps", r.steps());
+        o.put("parameters", r.parameterCount());
+        o.put("examplesSeen", r.examplesSeen());
+        o.put("worstRelativeDifference", r.worstStepError());
+        o.put("largestAbsoluteDifference", r.largestAbsolute());
+        o.put("trajectoryDrift", r.worstDrift());
+        ObjectNode tol = o.putObject("tolerance");
+        tol.put("step", r.tolerance().step().relative());
+        tol.put("floor", r.tolerance().step().floor());
+        tol.put("absolute", r.tolerance().step().absolute());
+        tol.put("trajectory", r.tolerance().trajectory().relative());
+        tol.put("driftWindow", r.tolerance().driftWindow());
+        ArrayNode epochs = o.putArray("epochs");
+        for (EpochSummary e : r.epochs()) {
+            ObjectNode row = epochs.addObject();
+            row.put("epoch", e.epoch());
+            row.put("steps", e.steps());
+            row.put("engineLoss", e.engineLoss());
+            row.put("dl4jLoss", e.dl4jLoss());
+            for (Quantity q : new Quantity[] {Quantity.LOSS, Quantity.GRADIENT, Quantity.UPDATE, Quantity.PARAMETER}) {
+                row.put(q.name().toLowerCase(), e.worst(q));
+            }
+            row.put("drift", e.worstDrift());
+            EpochValidation v = e.validation();
+            if (v != null) {
+                row.put("validationLossEngine", v.engineLoss());
+                row.put("validationLossDl4j", v.dl4jLoss());
+            }
+        }
+        Divergence d = r.divergence();
+        if (d != null) {
+            ObjectNode div = o.putObject("divergence");
+            div.put("check", d.check().name());
+            div.put("epoch", d.epoch());
+            div.put("step", d.step());
+            div.put("globalStep", d.globalStep());
+            div.put("quantity", d.quantity().name());
+            if (d.parameter() != null) {
+                div.put("parameter", d.parameter());
+                div.put("element", d.element());
+            }
+            div.put("engine", d.engineValue());
+            div.put("dl4j", d.dl4jValue());
+            div.put("relativeDifference", d.error());
+            div.put("description", d.describe());
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

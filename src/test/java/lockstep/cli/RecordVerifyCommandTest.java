@@ -1,0 +1,148 @@
+package lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import lockstep.golden.Npy;
+import lockstep.golden.NpyArray;
+import lockstep.golden.Sha256;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lockstep record} and {@code lockstep verify} through Main.run: outputs, exit codes, refusals. */
+class RecordVerifyCommandTest {
+    private static final String SPEC = """
+            { "network": { "layers": [ {"nIn": 4, "nOut": 6, "activation": "SIGMOID"}, {"nIn": 6, "nOut": 3, "activation": "SOFTMAX"} ],
+                           "loss": "MCXENT", "updater": {"type": "NESTEROVS", "learningRate": 0.05} },
+              "training": { "batchSize": 32, "epochs": 2, "seed": 3, "dataType": "DOUBLE" } }""";
+
+    @TempDir
+    static Path dir;
+    static Path refs;
+    static Path spec;
+    static CommandOutput recorded;
+
+    @BeforeAll
+    static void record() throws IOException {
+        spec = Files.writeString(dir.resolve("spec.json"), SPEC);
+        refs = dir.resolve("refs");
+        recorded = CommandOutput.of("record", "--spec", spec.toString(), "--out", refs.resolve("nesterovs").toString(),
+                "--checkpoint-every", "3", "--description", "Nesterovs, sigmoid");
+    }
+
+    @Test
+    void recordWritesTheScenarioAndSaysWhat() throws IOException {
+        assertEquals(Main.EXIT_PASS, recorded.exitCode(), recorded.err());
+        assertTrue(recorded.out().contains("recorded 10 steps (5 stored, every 3) from DL4J 1.0.0-M2.1 with OMP_NUM_THREADS=1 into "
+                + refs.resolve("nesterovs")), recorded.out());
+        assertEquals(List.of(refs.resolve("nesterovs")), list(refs), "no temporary folder is left next to it");
+        JsonNode m = new ObjectMapper().readTree(refs.resolve("nesterovs/manifest.json").toFile());
+        assertEquals("Nesterovs, sigmoid", m.get("description").asText());
+        assertEquals("[1,3,6,9,10]", m.get("storedSteps").toString());
+    }
+
+    @Test
+    void verifyPassesEngineAndDl4j() {
+        CommandOutput v = CommandOutput.of("verify", "--dl4j", "--dir", refs.toString());
+        assertEquals(Main.EXIT_PASS, v.exitCode(), v.out() + v.err());
+        assertTrue(v.out().contains("  engine  PASS  10 steps, 5 stored compared"), v.out());
+        assertTrue(v.out().contains("  dl4j    PASS  10 steps, 5 stored compared: bit-identical"), v.out());
+        assertTrue(v.out().endsWith("PASS  1 scenario\n"), v.out());
+    }
+
+    @Test
+    void recordRefusesToOverwriteWithoutForce() throws IOException {
+        Path target = refs.resolve("nesterovs");
+        String before = Files.readString(target.resolve("manifest.json"));
+        CommandOutput again = CommandOutput.of("record", "--spec", spec.toString(), "--out", target.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, again.exitCode());
+        assertEquals("error: " + target + ": already exists; use --force to replace it\n", again.err());
+        assertEquals(before, Files.readString(target.resolve("manifest.json")));
+    }
+
+    @Test
+    void reRecordingFromTheManifestGivesTheSameArrays() throws IOException {
+        Path copy = dir.resolve("rerecorded");
+        CommandOutput r = CommandOutput.of("record", "--spec", refs.resolve("nesterovs/manifest.json").toString(), "--out",
+                copy.toString());
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err());
+        ObjectMapper json = new ObjectMapper();
+        JsonNode a = json.readTree(refs.resolve("nesterovs/manifest.json").toFile());
+        JsonNode b = json.readTree(copy.resolve("manifest.json").toFile());
+        assertEquals(a.get("arrays"), b.get("arrays"), "same spec, same DL4J, same threads: the same bits");
+        assertEquals(a.get("spec"), b.get("spec"));
+        assertEquals(a.get("description"), b.get("description"));
+        assertEquals(a.get("checkpointEvery"), b.get("checkpointEvery"));
+
+        CommandOutput forced = CommandOutput.of("record", "--spec", spec.toString(), "--out", copy.toString(), "--force");
+        assertEquals(Main.EXIT_PASS, forced.exitCode(), forced.err());
+        assertEquals(10, json.readTree(copy.resolve("manifest.json").toFile()).get("storedSteps").size());
+        assertEquals(List.of(copy), list(dir).stream().filter(p -> p.getFileName().toString().contains("rerecorded")).toList());
+    }
+
+    @Test
+    void badRecordArgumentsAreOneLineErrors() {
+        CommandOutput k = CommandOutput.of("record", "--spec", spec.toString(), "--out", dir.resolve("k0").toString(),
+                "--checkpoint-every", "0");
+        assertEquals(Main.EXIT_BAD_INPUT, k.exitCode());
+        assertEquals("error: --checkpoint-every: must be at least 1, got 0\n", k.err());
+        CommandOutput name = CommandOutput.of("record", "--spec", spec.toString(), "--out", dir.resolve(".hidden").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, name.exitCode());
+        assertTrue(name.err().startsWith("error: --out " + dir.resolve(".hidden") + ": a scenario name must start"), name.err());
+        CommandOutput missing = CommandOutput.of("record", "--spec", dir.resolve("nope.json").toString(), "--out",
+                dir.resolve("x").toString());
+        assertEquals("error: " + dir.resolve("nope.json") + ": spec file not found\n", missing.err());
+        assertTrue(Files.notExists(dir.resolve("x")) && Files.notExists(dir.resolve("k0")));
+    }
+
+    @Test
+    void verifyRefusesUnknownScenariosAndDirectories() {
+        CommandOutput v = CommandOutput.of("verify", "--dir", refs.toString(), "nope");
+        assertEquals(Main.EXIT_BAD_INPUT, v.exitCode());
+        assertEquals("error: " + refs.resolve("nope") + ": no such scenario (known: nesterovs)\n", v.err());
+        CommandOutput d = CommandOutput.of("verify", "--dir", dir.resolve("missing").toString());
+        assertEquals("error: " + dir.resolve("missing") + ": no such reference-data directory\n", d.err());
+    }
+
+    @Test
+    void verifyExitsWith2OnAnUnreadableScenarioAnd1OnADivergence() throws IOException {
+        Path bad = dir.resolve("bad");
+        Files.createDirectories(bad.resolve("broken"));
+        Files.writeString(bad.resolve("broken/manifest.json"), "{\"format\": \"lockstep-golden\", \"formatVersion\": 9}");
+        CommandOutput v = CommandOutput.of("verify", "--dir", bad.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, v.exitCode(), v.out());
+        assertTrue(v.out().contains("broken\n  ERROR   " + bad.resolve("broken/manifest.json") + ": unknown format version 9"),
+                v.out());
+        assertTrue(v.out().endsWith("FAIL  1 of 1 scenarios: broken (ERROR)\n"), v.out());
+
+        Path failing = dir.resolve("failing");
+        CommandOutput r = CommandOutput.of("record", "--spec", spec.toString(), "--out", failing.resolve("edited").toString());
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err());
+        Path array = failing.resolve("edited/steps/parameters/1_b.npy");   // [10, 3]: step 4, element 2
+        NpyArray a = Npy.read(array);
+        double[] values = a.toDoubles();
+        values[3 * 3 + 2] += 1e-3;
+        Npy.write(array, NpyArray.ofDoubles(a.shape(), values));
+        Path manifest = failing.resolve("edited/manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace(Sha256.of(Npy.encode(a)),
+                Sha256.of(Files.readAllBytes(array))));
+        CommandOutput f = CommandOutput.of("verify", "--dir", failing.toString(), "edited");
+        assertEquals(Main.EXIT_FAIL, f.exitCode(), f.out() + f.err());
+        assertTrue(f.out().contains("  engine  FAIL  epoch 1 step 4 (step 4 of 10): parameter 1_b[2]  engine "), f.out());
+        assertTrue(f.out().endsWith("FAIL  1 of 1 scenarios: edited (FAIL)\n"), f.out());
+    }
+
+    private static List<Path> list(Path d) throws IOException {
+        try (Stream<Path> s = Files.list(d)) {
+            return s.sorted().toList();
+        }
+    }
+}
