@@ -9,7 +9,7 @@ import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
-import lockstep.report.HtmlReport;
+import lockstep.report.CompareReport;
 import lockstep.report.ResultJson;
 import lockstep.report.RunTrace;
 import lockstep.harness.Tolerance;
@@ -75,13 +75,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON on stdout (verdict, tolerances, every epoch, the divergence) instead of the table.")
     boolean json;
 
-    @Option(names = "--report", paramLabel = "DIR",
-            description = "Also write an HTML report with PNG charts (losses overlaid, relative difference per step) to DIR.")
-    Path report;
-
-    @Option(names = "--bench-results", paramLabel = "FILE",
-            description = "With --report: add the benchmark results of this JMH JSON file (e.g. benchmarks/results/results.json).")
-    Path benchResults;
+    @Mixin
+    ReportOptions report = new ReportOptions();
 
     @Option(names = "--drop-last",
             description = "Drop each epoch's last, partial batch (default: keep it, as DL4J's iterators do): floor(N/B) steps per epoch instead of ceil(N/B).")
@@ -140,21 +135,14 @@ final class CompareCommand implements Callable<Integer> {
         if (drift != null) {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
-        if (benchResults != null && report == null) {
-            throw new LockstepException("--bench-results: goes with --report");
-        }
+        Path benchmarks = report.benchmarks();
         ParityReport console = new ParityReport(json ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
         console.header(run, initFrom, lockstep.describePlan());
         RunTrace trace = new RunTrace(console);
         LockstepResult result = lockstep.run(trace);
         console.verdict(result);
-        if (report != null) {
-            HtmlReport.write(report, result, trace, benchResults);
-            if (!json) {
-                System.out.println("report: " + report.resolve("index.html"));
-            }
-        }
+        report.write(json, dir -> CompareReport.write(dir, result, trace, benchmarks));
         if (json) {
             System.out.println(ResultJson.of(result));
         }

@@ -14,6 +14,8 @@ import lockstep.engine.EngineComponents;
 import lockstep.harness.TrainingResult;
 import lockstep.harness.TrainingRun;
 import lockstep.linalg.DType;
+import lockstep.report.TrainReport;
+import lockstep.report.TrainTrace;
 import lockstep.spec.DataSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
@@ -68,6 +70,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print a JSON summary on stdout instead of the table.")
     boolean json;
 
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -75,6 +80,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         RunSpec base = spec == null ? RunSpec.irisDefault() : SpecJson.read(spec);
         RunSpec run = SpecValidator.validate(new RunSpec(data(base), base.network(), training(base.training())));
+        Path benchmarks = report.benchmarks();
         TrainTestSplit split = Datasets.trainTest(run.data(), run.training().seed());
         TrainingRun training;
         try {
@@ -89,8 +95,10 @@ final class TrainCommand implements Callable<Integer> {
                     + testSource(run.data()) + ")");
             System.out.flush();
         }
-        TrainingResult result = training.run(new ProgressLine(System.err, ProgressLine.stderrIsTerminal()));
+        TrainTrace trace = new TrainTrace(new ProgressLine(System.err, ProgressLine.stderrIsTerminal()));
+        TrainingResult result = training.run(trace);
         System.out.print(json ? json(result, run) : table(result, run));
+        report.write(json, dir -> TrainReport.write(dir, result, trace, testSource(run.data()), benchmarks));
         System.out.flush();
         return Main.EXIT_PASS;
     }
@@ -191,6 +199,13 @@ final class TrainCommand implements Callable<Integer> {
         ArrayNode losses = o.putArray("epochLoss");
         for (double l : side.epochLosses()) {
             losses.add(l);
+        }
+        ArrayNode confusion = o.putArray("confusion");     // [actual][predicted]
+        for (int[] row : side.confusion()) {
+            ArrayNode r = confusion.addArray();
+            for (int n : row) {
+                r.add(n);
+            }
         }
     }
 }

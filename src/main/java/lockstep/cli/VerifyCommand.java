@@ -1,5 +1,7 @@
 package lockstep.cli;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,10 @@ import java.util.concurrent.Callable;
 import lockstep.golden.GoldenReport;
 import lockstep.golden.ReferenceData;
 import lockstep.golden.ScenarioResult;
+import lockstep.report.VerifyJson;
+import lockstep.report.VerifyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,20 +37,31 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--dir", paramLabel = "DIR", description = "The reference-data directory (default: reference-data).")
     Path dir = Path.of(ReferenceData.DEFAULT_DIR);
 
+    @Option(names = "--json", description = "Print the results as JSON on stdout (verdict, every scenario and side, the first divergence) instead of the text.")
+    boolean json;
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
     @Override
     public Integer call() {
+        Path benchmarks = report.benchmarks();
         List<Path> scenarios = ReferenceData.scenarios(dir, names);
-        GoldenReport report = new GoldenReport(System.out);
+        GoldenReport console = new GoldenReport(json ? new PrintStream(OutputStream.nullOutputStream()) : System.out);
         List<ScenarioResult> results = new ArrayList<>();
         for (Path s : scenarios) {
             ScenarioResult r = ReferenceData.verify(s, dl4j);
-            report.scenario(r);
+            console.scenario(r);
             results.add(r);
         }
-        report.verdict(results);
+        console.verdict(results);
+        report.write(json, out -> VerifyReport.write(out, dir, results, benchmarks));
+        if (json) {
+            System.out.println(VerifyJson.of(results));
+        }
         if (results.stream().anyMatch(r -> r.status() == ScenarioResult.Status.ERROR)) {
             return Main.EXIT_BAD_INPUT;
         }

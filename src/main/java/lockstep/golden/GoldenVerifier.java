@@ -130,9 +130,10 @@ public final class GoldenVerifier {
             }
             StepSnapshot a = anchored.step(batch);
             StepSnapshot f = free.step(batch);
+            tally.trace.loss(t, f.loss());
             if (idx != null) {
                 StepSnapshot gold = g.storedSteps().get(idx).snapshot();
-                tally.add(StepComparison.of(Check.STEP, epoch, s, t, a, gold, shapes, policy.step()));
+                tally.addStored(t, StepComparison.of(Check.STEP, epoch, s, t, a, gold, shapes, policy.step()));
                 tally.addDrift(StepComparison.of(Check.TRAJECTORY, epoch, s, t, f, gold, shapes, policy.trajectory()));
                 tally.stored++;
                 if (policy.driftWindow() > 0 && t - lastSync >= policy.driftWindow()) {
@@ -176,9 +177,10 @@ public final class GoldenVerifier {
             StepSnapshot d = asStored(dtype, dl4j.step(data.batch(g.batches().get(t - 1), dtype,
                     spec.network().loss().labels())));
             Integer idx = storedIndex.get(t);
+            tally.trace.loss(t, d.loss());
             if (idx != null) {
                 StepSnapshot gold = g.storedSteps().get(idx).snapshot();
-                tally.add(StepComparison.of(Check.STEP, epoch, s, t, d, gold, shapes, policy.step()));
+                tally.addStored(t, StepComparison.of(Check.STEP, epoch, s, t, d, gold, shapes, policy.step()));
                 tally.stored++;
             } else {
                 tally.loss(Check.STEP, epoch, s, t, d.loss(), g.losses()[t - 1], policy.step());
@@ -235,6 +237,7 @@ public final class GoldenVerifier {
         double largestAbsolute;
         Divergence divergence;
         String failure;
+        final ReplayTrace trace = new ReplayTrace();
 
         Tally(String side, int totalSteps) {
             this.side = side;
@@ -249,6 +252,12 @@ public final class GoldenVerifier {
             worstStep = maxKeepingNaN(worstStep, c.worstOverall());
             largestAbsolute = Math.max(largestAbsolute, c.largestAbsolute());
             fail(c.divergence());
+        }
+
+        /** A stored step's step check, also traced. */
+        void addStored(int step, StepComparison c) {
+            trace.stored(step, c.largestAbsoluteByParameter());
+            add(c);
         }
 
         void addDrift(StepComparison c) {
@@ -302,7 +311,7 @@ public final class GoldenVerifier {
         }
 
         SideResult result() {
-            return new SideResult(side, steps, stored, worstStep, worstDrift, largestAbsolute, divergence, failure);
+            return new SideResult(side, steps, stored, worstStep, worstDrift, largestAbsolute, divergence, failure, trace);
         }
     }
 }

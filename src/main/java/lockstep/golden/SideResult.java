@@ -13,9 +13,10 @@ import lockstep.harness.Divergence;
  * @param largestAbsolute the largest absolute difference of any compared value
  * @param divergence      the first divergence (null when none, or when {@code failure} is not about a tensor)
  * @param failure         the first problem as one line (null on PASS)
+ * @param trace           the replay step by step, up to where it stopped
  */
 public record SideResult(String side, int steps, int storedCompared, double worstStep, double worstDrift,
-                         double largestAbsolute, Divergence divergence, String failure) {
+                         double largestAbsolute, Divergence divergence, String failure, ReplayTrace trace) {
 
     public boolean passed() {
         return failure == null;

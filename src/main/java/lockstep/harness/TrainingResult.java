@@ -11,9 +11,14 @@ import lockstep.spec.RunSpec;
 public record TrainingResult(RunSpec spec, int trainExamples, int testExamples, Side engine, Side dl4j,
                              double agreement) {
 
-    /** One side's numbers. */
+    /**
+     * One side's numbers.
+     *
+     * @param confusion {@code confusion[actual][predicted]}: how many test examples of class {@code actual}
+     *                  the side classified as {@code predicted}
+     */
     public record Side(String name, double[] epochLosses, double trainSeconds, double evalSeconds, int correct,
-                       int tested) {
+                       int tested, int[][] confusion) {
         public double accuracy() {
             return (double) correct / tested;
         }

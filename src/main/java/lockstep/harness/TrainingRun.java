@@ -24,9 +24,14 @@ import lockstep.spec.RunSpec;
  */
 public final class TrainingRun {
 
-    /** What a progress display needs after each step; losses are means over the epoch so far. */
+    /**
+     * What a progress display or a report needs after each step: {@code engineLoss} and {@code dl4jLoss}
+     * are means over the epoch so far, {@code batchEngineLoss} and {@code batchDl4jLoss} this step's
+     * batch-mean losses (DL4J's are NaN without DL4J).
+     */
     public record Progress(int epoch, int epochs, int step, int steps, int examples, double engineLoss,
-                           double dl4jLoss, double engineSeconds, double dl4jSeconds) {
+                           double dl4jLoss, double engineSeconds, double dl4jSeconds, double batchEngineLoss,
+                           double batchDl4jLoss) {
         /** Training examples per second of a side within this epoch. */
         public double rate(double seconds) {
             return seconds > 0 ? examples / seconds : Double.NaN;
@@ -83,10 +88,11 @@ public final class TrainingRun {
         loop.run(train, epochs, timer);
 
         Dataset test = data.test();
+        int classes = spec.network().outputSize();
         long t0 = System.nanoTime();
         int[] enginePredictions = Evaluation.predict(network, test, dtype, EVAL_CHUNK);
         double engineEval = seconds(System.nanoTime() - t0);
-        TrainingResult.Side engine = side("engine", engineLosses, timer.engineTotal, engineEval, enginePredictions, test);
+        TrainingResult.Side engine = side("engine", engineLosses, timer.engineTotal, engineEval, enginePredictions, test, classes);
         if (dl4j == null) {
             return new TrainingResult(spec, train.size(), test.size(), engine, null, Double.NaN);
         }
@@ -98,7 +104,7 @@ public final class TrainingRun {
             same += enginePredictions[e] == dl4jPredictions[e] ? 1 : 0;
         }
         return new TrainingResult(spec, train.size(), test.size(), engine,
-                side("dl4j", dl4jLosses, timer.dl4jTotal, dl4jEval, dl4jPredictions, test), (double) same / test.size());
+                side("dl4j", dl4jLosses, timer.dl4jTotal, dl4jEval, dl4jPredictions, test, classes), (double) same / test.size());
     }
 
     private static int[] predict(Dl4jTrainer dl4j, Dataset test, DType dtype) {
@@ -126,12 +132,14 @@ public final class TrainingRun {
     }
 
     private static TrainingResult.Side side(String name, double[] losses, double trainSeconds, double evalSeconds,
-                                            int[] predictions, Dataset test) {
+                                            int[] predictions, Dataset test, int classes) {
         int correct = 0;
+        int[][] confusion = new int[classes][classes];
         for (int e = 0; e < test.size(); e++) {
             correct += predictions[e] == test.classOf(e) ? 1 : 0;
+            confusion[test.classOf(e)][predictions[e]]++;
         }
-        return new TrainingResult.Side(name, losses, trainSeconds, evalSeconds, correct, test.size());
+        return new TrainingResult.Side(name, losses, trainSeconds, evalSeconds, correct, test.size(), confusion);
     }
 
     static double seconds(long nanos) {
@@ -200,7 +208,7 @@ public final class TrainingRun {
                 dl4jLosses[epoch - 1] = dl4j == null ? Double.NaN : dl4jSum / examples;
             }
             listener.onStep(new Progress(epoch, epochs, step, steps, examples, engineSum / examples,
-                    dl4j == null ? Double.NaN : dl4jSum / examples, engineEpoch, dl4jEpoch));
+                    dl4j == null ? Double.NaN : dl4jSum / examples, engineEpoch, dl4jEpoch, loss, dl4jLoss));
             mark = System.nanoTime();
         }
     }

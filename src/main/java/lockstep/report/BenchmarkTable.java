@@ -4,10 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import lockstep.LockstepException;
 
-/** The benchmark results of a JMH JSON file (e.g. benchmarks/results/results.json) as an HTML table. */
+/**
+ * The benchmark results of a JMH JSON file (e.g. benchmarks/results/results.json) as the report's
+ * ratio table: one row per benchmark class and parameter value, the engine's time next to the other
+ * side's (DL4J, or ND4J for the matrix products), and the other side's time divided by the engine's.
+ */
 final class BenchmarkTable {
     private BenchmarkTable() {
     }
@@ -22,16 +29,30 @@ final class BenchmarkTable {
         if (root == null || !root.isArray()) {
             throw new LockstepException(jmhJson + ": not a JMH JSON result file (expected an array)");
         }
-        StringBuilder t = new StringBuilder("<table><tr><th>benchmark</th><th>parameters</th><th>score</th><th>error</th><th>unit</th></tr>\n");
-        for (JsonNode b : root) {
-            JsonNode m = b.path("primaryMetric");
-            String name = b.path("benchmark").asText();
-            t.append("<tr><td style=\"text-align:left\">").append(HtmlReport.escape(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1)))
-                    .append("</td><td style=\"text-align:left\">").append(HtmlReport.escape(b.path("params").toString()))
-                    .append(String.format(Locale.ROOT, "</td><td>%.4g</td><td>%.2g</td><td>", m.path("score").asDouble(),
-                            m.path("scoreError").asDouble()))
-                    .append(HtmlReport.escape(m.path("scoreUnit").asText())).append("</td></tr>\n");
+        Map<String, Map<String, JsonNode>> pairs = new LinkedHashMap<>();   // "Class params" -> method -> run
+        for (JsonNode run : root) {
+            String benchmark = run.path("benchmark").asText();
+            int dot = benchmark.lastIndexOf('.');
+            if (dot < 1) {
+                throw new LockstepException(jmhJson + ": a result without a benchmark name");
+            }
+            String cls = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
+            List<String> params = new ArrayList<>();
+            run.path("params").fields().forEachRemaining(p -> params.add(p.getValue().asText()));
+            pairs.computeIfAbsent(cls.replace("Benchmark", "") + " " + String.join(" ", params), k -> new LinkedHashMap<>())
+                    .put(benchmark.substring(dot + 1), run);
         }
-        return t.append("</table>\n").toString();
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("benchmark", "engine", "DL4J/ND4J", "DL4J/engine"));
+        pairs.forEach((name, sides) -> {
+            JsonNode engine = sides.get("engine");
+            JsonNode other = sides.entrySet().stream().filter(e -> !e.getKey().equals("engine")).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+            double te = JmhScore.seconds(engine);
+            double to = JmhScore.seconds(other);
+            rows.add(List.of(name, JmhScore.time(engine), JmhScore.time(other),
+                    Double.isFinite(te) && Double.isFinite(to) ? JmhScore.ratio(to / te) : ""));
+        });
+        return new ReportPage.Table(rows).html();
     }
 }

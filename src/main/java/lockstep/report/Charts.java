@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -22,14 +24,25 @@ final class Charts {
     private Charts() {
     }
 
-    /** Loss per step of both sides, overlaid. */
-    static void losses(Path png, List<Integer> steps, List<Double> engine, List<Double> dl4j) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(420).title("Training loss per step")
+    /**
+     * Losses per step of several runs, overlaid: the first as a line, the others as thinner lines with
+     * markers (while there are few points) so that a curve lying on the first still shows. A series
+     * shorter than {@code steps} (a replay that stopped early) covers the first steps only.
+     */
+    static void losses(Path png, String title, List<Integer> steps, Map<String, List<Double>> series) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(420).title(title)
                 .xAxisTitle("step").yAxisTitle("batch-mean loss").build();
-        line(chart, "engine", steps, engine).setMarker(SeriesMarkers.NONE);
-        XYSeries d = line(chart, "DL4J", steps, dl4j);
-        d.setMarker(SeriesMarkers.CIRCLE);
-        d.setLineWidth(0.5f);
+        boolean first = true;
+        for (Map.Entry<String, List<Double>> e : series.entrySet()) {
+            XYSeries s = line(chart, e.getKey(), steps.subList(0, e.getValue().size()), e.getValue());
+            if (first || steps.size() > 300) {
+                s.setMarker(SeriesMarkers.NONE);
+            }
+            if (!first) {
+                s.setLineWidth(0.7f);
+            }
+            first = false;
+        }
         save(chart, png);
     }
 
@@ -37,11 +50,11 @@ final class Charts {
      * Largest absolute step-check difference per step (gradient, update, value, state), one series per
      * parameter, on a log scale, with the absolute tolerance below which a difference counts as none.
      */
-    static void differences(Path png, List<Integer> steps, Map<String, List<Double>> byParameter, double tolerance)
-            throws IOException {
+    static void differences(Path png, List<Integer> steps, Map<String, List<Double>> byParameter, double tolerance,
+                            String yTitle) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(420)
                 .title("Largest absolute difference per step and parameter (step check; 0 drawn at 1e-18)")
-                .xAxisTitle("step").yAxisTitle("|engine - DL4J|").build();
+                .xAxisTitle("step").yAxisTitle(yTitle).build();
         chart.getStyler().setYAxisLogarithmic(true);
         byParameter.forEach((name, errors) -> line(chart, name, steps.subList(0, errors.size()),
                 errors.stream().map(e -> Math.max(e, LOG_FLOOR)).toList()).setMarker(SeriesMarkers.NONE));
@@ -53,9 +66,32 @@ final class Charts {
     /** Any per-epoch curves (e.g. validation loss of both sides). */
     static void curves(Path png, String title, String yTitle, List<Integer> x, Map<String, List<Double>> series)
             throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle("epoch").yAxisTitle(yTitle).build();
-        series.forEach((name, ys) -> line(chart, name, x, ys));
+        curves(png, title, yTitle, "epoch", x, series);
+    }
+
+    /** Curves over any x axis; markers only while there are few points. */
+    static void curves(Path png, String title, String yTitle, String xTitle, List<Integer> x,
+                       Map<String, List<Double>> series) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(420).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        series.forEach((name, ys) -> {
+            XYSeries s = line(chart, name, x, ys);
+            if (x.size() > 300) {
+                s.setMarker(SeriesMarkers.NONE);
+            }
+        });
         save(chart, png);
+    }
+
+    /** One bar per class and side: the fraction of the class's test examples classified correctly. */
+    static void perClassAccuracy(Path png, List<String> classes, Map<String, List<Double>> bySide) throws IOException {
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(380).title("Test accuracy per class")
+                .xAxisTitle("class").yAxisTitle("accuracy").build();
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisMax(1.0);
+        // a class without test examples (NaN) is drawn as an empty bar
+        bySide.forEach((side, accuracy) -> chart.addSeries(side, classes,
+                accuracy.stream().map(a -> Double.isNaN(a) ? 0.0 : a).toList()));
+        BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
     private static XYSeries line(XYChart chart, String name, List<? extends Number> x, List<? extends Number> y) {

@@ -52,20 +52,7 @@ public final class ResultJson {
         }
         Divergence d = r.divergence();
         if (d != null) {
-            ObjectNode div = o.putObject("divergence");
-            div.put("check", d.check().name());
-            div.put("epoch", d.epoch());
-            div.put("step", d.step());
-            div.put("globalStep", d.globalStep());
-            div.put("quantity", d.quantity().name());
-            if (d.parameter() != null) {
-                div.put("parameter", d.parameter());
-                div.put("element", d.element());
-            }
-            div.put("engine", d.engineValue());
-            div.put("dl4j", d.dl4jValue());
-            div.put("relativeDifference", d.error());
-            div.put("description", d.describe());
+            DivergenceJson.put(o.putObject("divergence"), d, "engine", "dl4j", d.describe());
         }
         try {
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);

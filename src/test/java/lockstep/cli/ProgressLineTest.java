@@ -18,7 +18,7 @@ class ProgressLineTest {
         ProgressLine line = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), terminal);
         for (int epoch = 1; epoch <= 2; epoch++) {
             for (int step = 1; step <= 3; step++) {
-                line.onStep(new Progress(epoch, 2, step, 3, step * 100, 0.5 / epoch, dl4jLoss, step * 0.1, step * 0.05));
+                line.onStep(new Progress(epoch, 2, step, 3, step * 100, 0.5 / epoch, dl4jLoss, step * 0.1, step * 0.05, 0.5, dl4jLoss));
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);

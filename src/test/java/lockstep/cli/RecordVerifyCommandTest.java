@@ -123,6 +123,92 @@ class RecordVerifyCommandTest {
                 v.out());
         assertTrue(v.out().endsWith("FAIL  1 of 1 scenarios: broken (ERROR)\n"), v.out());
 
+        Path failing = editedScenario();
+        CommandOutput f = CommandOutput.of("verify", "--dir", failing.toString(), "edited");
+        assertEquals(Main.EXIT_FAIL, f.exitCode(), f.out() + f.err());
+        assertTrue(f.out().contains("  engine  FAIL  epoch 1 step 4 (step 4 of 10): parameter 1_b[2]  engine "), f.out());
+        assertTrue(f.out().endsWith("FAIL  1 of 1 scenarios: edited (FAIL)\n"), f.out());
+    }
+
+    /** The twin of the JSON's PASS: the edited number fails, and the JSON names it with both values. */
+    @Test
+    void verifyJsonCarriesEveryScenarioAndTheFirstDivergence() throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        CommandOutput ok = CommandOutput.of("verify", "--json", "--dl4j", "--dir", refs.toString());
+        assertEquals(Main.EXIT_PASS, ok.exitCode(), ok.err());
+        JsonNode j = m.readTree(ok.out());
+        assertEquals("PASS", j.get("verdict").asText());
+        assertEquals(1, j.get("scenarios").asInt());
+        JsonNode s = j.get("results").get(0);
+        assertEquals("nesterovs", s.get("name").asText());
+        assertEquals("PASS", s.get("status").asText());
+        assertEquals(10, s.get("steps").asInt());
+        assertEquals(5, s.get("storedSteps").asInt());
+        assertEquals("deeplearning4j 1.0.0-M2.1", s.get("recordedWith").asText());
+        assertEquals(1e-10, s.get("tolerance").get("step").asDouble());
+        assertEquals(10, s.get("engine").get("stepsReplayed").asInt());
+        assertTrue(s.get("dl4j").get("bitIdentical").asBoolean(), s.toString());
+        assertTrue(s.get("engine").get("largestAbsoluteDifference").asDouble() < 1e-14, s.toString());
+
+        Path failing = editedScenario();
+        CommandOutput f = CommandOutput.of("verify", "--json", "--dir", failing.toString());
+        assertEquals(Main.EXIT_FAIL, f.exitCode(), f.err());
+        JsonNode fj = m.readTree(f.out());
+        assertEquals("FAIL", fj.get("verdict").asText());
+        JsonNode d = fj.get("results").get(0).get("engine").get("divergence");
+        assertEquals("STEP", d.get("check").asText());
+        assertEquals(4, d.get("globalStep").asInt());
+        assertEquals("PARAMETER", d.get("quantity").asText());
+        assertEquals("1_b", d.get("parameter").asText());
+        assertEquals("[2]", d.get("element").asText());
+        double[] golden = Npy.read(failing.resolve("edited/steps/parameters/1_b.npy")).toDoubles();
+        assertEquals(golden[3 * 3 + 2], d.get("golden").asDouble(), "the edited value, as stored");
+        assertEquals(1e-3, d.get("golden").asDouble() - d.get("replayed").asDouble(), 1e-12, "the edit");
+    }
+
+    @Test
+    void verifyJsonReportsAnUnreadableScenarioAsAnError() throws IOException {
+        Path bad = dir.resolve("bad-json");
+        Files.createDirectories(bad.resolve("broken"));
+        Files.writeString(bad.resolve("broken/manifest.json"), "{\"format\": \"lockstep-golden\", \"formatVersion\": 9}");
+        CommandOutput v = CommandOutput.of("verify", "--json", "--dir", bad.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, v.exitCode());
+        JsonNode r = new ObjectMapper().readTree(v.out()).get("results").get(0);
+        assertEquals("ERROR", r.get("status").asText());
+        assertTrue(r.get("error").asText().startsWith(bad.resolve("broken/manifest.json") + ": unknown format version 9"),
+                r.toString());
+    }
+
+    @Test
+    void verifyReportShowsEveryScenarioAndItsChartsInABrowser() throws Exception {
+        Path both = dir.resolve("both");
+        Files.createDirectories(both);
+        copy(refs.resolve("nesterovs"), both.resolve("nesterovs"));
+        copy(editedScenario().resolve("edited"), both.resolve("edited"));
+        Path out = dir.resolve("verify-report");
+        CommandOutput v = CommandOutput.of("verify", "--dl4j", "--dir", both.toString(), "--report", out.toString());
+        assertEquals(Main.EXIT_FAIL, v.exitCode(), v.out() + v.err());
+        assertTrue(v.out().endsWith("report: " + out.resolve("index.html") + "\n"), v.out());
+        String html = Files.readString(out.resolve("index.html"));
+        assertTrue(html.contains("<b>FAIL  1 of 2 scenarios: edited (FAIL)</b>"), html);
+        assertTrue(html.contains("<tr><td>nesterovs</td>") && html.contains("<td>FAIL</td>"), html);
+        assertTrue(html.contains("engine  FAIL  epoch 1 step 4 (step 4 of 10): parameter 1_b[2]"), html);
+        for (String name : List.of("nesterovs", "edited")) {
+            assertTrue(Files.size(out.resolve(name + "-loss.png")) > 1000, name);
+            assertTrue(Files.size(out.resolve(name + "-difference.png")) > 1000, name);
+        }
+        int[] images = lockstep.report.Chromium.imagesLoaded(out.resolve("index.html"), dir);
+        assertEquals(4, images[0], "two charts per scenario");
+        assertEquals(4, images[1], "every image loaded");
+    }
+
+    private static Path edited;
+
+    /** The "nesterovs" run recorded with every step stored, its parameter 1_b after step 4, element 2, moved by 1e-3 (checksum updated). */
+    private static synchronized Path editedScenario() throws IOException {
+        if (edited != null) {
+            return edited;
+        }
         Path failing = dir.resolve("failing");
         CommandOutput r = CommandOutput.of("record", "--spec", spec.toString(), "--out", failing.resolve("edited").toString());
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.err());
@@ -134,10 +220,16 @@ class RecordVerifyCommandTest {
         Path manifest = failing.resolve("edited/manifest.json");
         Files.writeString(manifest, Files.readString(manifest).replace(Sha256.of(Npy.encode(a)),
                 Sha256.of(Files.readAllBytes(array))));
-        CommandOutput f = CommandOutput.of("verify", "--dir", failing.toString(), "edited");
-        assertEquals(Main.EXIT_FAIL, f.exitCode(), f.out() + f.err());
-        assertTrue(f.out().contains("  engine  FAIL  epoch 1 step 4 (step 4 of 10): parameter 1_b[2]  engine "), f.out());
-        assertTrue(f.out().endsWith("FAIL  1 of 1 scenarios: edited (FAIL)\n"), f.out());
+        edited = failing;
+        return failing;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Files.copy(p, to.resolve(from.relativize(p).toString()));
+            }
+        }
     }
 
     private static List<Path> list(Path d) throws IOException {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lockstep.report.JmhScore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Param;
 
@@ -89,8 +90,8 @@ public final class ResultsTable {
                 double to = seconds(other);
                 measured.put(key(cls.getSimpleName(), param), new Measured(te, to, flops, allocated(engine),
                         iterationSeconds(engine)));
-                rows.add(new String[] {label(cls, param), time(engine), time(other),
-                        Double.isFinite(te) && Double.isFinite(to) ? ratio(to / te) : "",
+                rows.add(new String[] {label(cls, param), JmhScore.time(engine), JmhScore.time(other),
+                        Double.isFinite(te) && Double.isFinite(to) ? JmhScore.ratio(to / te) : "",
                         gflops(flops, te), gflops(flops, to), bytes(engine), bytes(other)});
             }
         }
@@ -174,7 +175,7 @@ public final class ResultsTable {
             return;
         }
         double r = m.otherSeconds() / m.engineSeconds();
-        verdict(r >= target, what, ratio(r) + (r >= target ? "" : shortBy(target / r)));
+        verdict(r >= target, what, JmhScore.ratio(r) + (r >= target ? "" : shortBy(target / r)));
     }
 
     private static String shortBy(double factor) {
@@ -237,45 +238,11 @@ public final class ResultsTable {
 
     /** The primary score in seconds per operation; NaN without a run. */
     static double seconds(JsonNode run) {
-        if (run == null) {
-            return Double.NaN;
+        if (run != null && !run.path("primaryMetric").path("scoreUnit").asText().endsWith("/op")) {
+            throw new IllegalArgumentException("unexpected JMH score unit " + run.path("primaryMetric").path("scoreUnit").asText()
+                    + " (a time per operation is needed)");
         }
-        JsonNode metric = run.path("primaryMetric");
-        return metric.path("score").asDouble(Double.NaN) * unitSeconds(metric.path("scoreUnit").asText());
-    }
-
-    private static double unitSeconds(String unit) {
-        return switch (unit) {
-            case "ns/op" -> 1e-9;
-            case "us/op" -> 1e-6;
-            case "ms/op" -> 1e-3;
-            case "s/op" -> 1.0;
-            default -> throw new IllegalArgumentException("unexpected JMH score unit " + unit + " (a time per operation is needed)");
-        };
-    }
-
-    private static String time(JsonNode run) {
-        double s = seconds(run);
-        if (!Double.isFinite(s)) {
-            return "";
-        }
-        JsonNode metric = run.path("primaryMetric");
-        double relError = metric.path("scoreError").asDouble(Double.NaN) / metric.path("score").asDouble();
-        String error = Double.isFinite(relError) ? String.format(Locale.ROOT, " ±%.0f%%", 100 * relError) : "";
-        return duration(s) + error;
-    }
-
-    static String duration(double s) {
-        if (s < 1e-3) {
-            return String.format(Locale.ROOT, "%.3g µs", s * 1e6);
-        } else if (s < 1) {
-            return String.format(Locale.ROOT, "%.3g ms", s * 1e3);
-        }
-        return String.format(Locale.ROOT, "%.3g s", s);
-    }
-
-    static String ratio(double r) {
-        return String.format(Locale.ROOT, r >= 10 ? "%.0fx" : "%.2fx", r);
+        return JmhScore.seconds(run);
     }
 
     private static String gflops(double flops, double seconds) {

@@ -1,0 +1,90 @@
+package lockstep.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import lockstep.golden.GoldenScenario;
+import lockstep.golden.ScenarioResult;
+import lockstep.golden.SideResult;
+import lockstep.harness.TolerancePolicy;
+
+/**
+ * {@code verify --json}: the verdict over all scenarios, then per scenario its status (PASS, FAIL,
+ * ERROR with the message), what was recorded (run, data type, steps, DL4J version, threads) and each
+ * replayed side's numbers and first divergence.
+ */
+public final class VerifyJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private VerifyJson() {
+    }
+
+    public static String of(List<ScenarioResult> results) {
+        ObjectNode o = MAPPER.createObjectNode();
+        o.put("command", "verify");
+        long bad = results.stream().filter(r -> !r.passed()).count();
+        o.put("verdict", bad == 0 ? "PASS" : "FAIL");
+        o.put("scenarios", results.size());
+        o.put("passed", results.size() - bad);
+        ArrayNode list = o.putArray("results");
+        for (ScenarioResult r : results) {
+            scenario(list.addObject(), r);
+        }
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void scenario(ObjectNode o, ScenarioResult r) {
+        o.put("name", r.name());
+        o.put("directory", r.dir().toString());
+        o.put("status", r.status().name());
+        if (r.error() != null) {
+            o.put("error", r.error());
+            return;
+        }
+        GoldenScenario g = r.scenario();
+        o.put("run", g.spec().describe());
+        o.put("dataType", g.dataType().name());
+        o.put("steps", g.steps());
+        o.put("storedSteps", g.storedSteps().size());
+        o.put("recordedWith", g.provenance().library() + " " + g.provenance().version());
+        o.put("recordedOmpNumThreads", g.provenance().ompNumThreads());
+        o.put("recordedAt", g.provenance().createdAt());
+        if (r.planFailure() != null) {
+            o.put("batchPlanFailure", r.planFailure());
+        }
+        TolerancePolicy policy = TolerancePolicy.defaultFor(g.dataType());
+        ObjectNode tol = o.putObject("tolerance");
+        tol.put("step", policy.step().relative());
+        tol.put("floor", policy.step().floor());
+        tol.put("absolute", policy.step().absolute());
+        tol.put("trajectory", policy.trajectory().relative());
+        side(o.putObject("engine"), r.engine());
+        if (r.dl4j() != null) {
+            side(o.putObject("dl4j"), r.dl4j());
+        }
+    }
+
+    private static void side(ObjectNode o, SideResult s) {
+        o.put("verdict", s.passed() ? "PASS" : "FAIL");
+        o.put("bitIdentical", s.bitIdentical());
+        o.put("stepsReplayed", s.steps());
+        o.put("storedCompared", s.storedCompared());
+        o.put("worstRelativeDifference", s.worstStep());
+        o.put("largestAbsoluteDifference", s.largestAbsolute());
+        if (s.side().equals("engine")) {
+            o.put("trajectoryDrift", s.worstDrift());
+        }
+        if (s.failure() != null) {
+            o.put("failure", s.failure());
+        }
+        if (s.divergence() != null) {
+            DivergenceJson.put(o.putObject("divergence"), s.divergence(), "replayed", "golden", s.failure());
+        }
+    }
+}
