@@ -11,6 +11,7 @@ import lockstep.harness.FourWayGradientCheck;
 import lockstep.harness.GradientCheck;
 import lockstep.harness.TensorDiff;
 import lockstep.linalg.DType;
+import lockstep.report.GradcheckJson;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
@@ -38,6 +39,9 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "B", description = "Override the mini-batch size.")
     Integer batch;
 
+    @Option(names = "--json", description = "Print the result as JSON on stdout (per parameter and pair: the worst difference and verdict) instead of the table.")
+    boolean json;
+
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
@@ -53,7 +57,11 @@ final class GradcheckCommand implements Callable<Integer> {
         }
         RunSpec run = SpecValidator.validate(base.withTraining(t));
         FourWayGradientCheck.Result result = FourWayGradientCheck.run(run, Datasets.load(run.data()));
-        print(result, System.out);
+        if (json) {
+            System.out.println(GradcheckJson.of(result));
+        } else {
+            print(result, System.out);
+        }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 

@@ -1,6 +1,8 @@
 package lockstep.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
+import lockstep.report.SelftestJson;
 import lockstep.selftest.Selftest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -18,8 +20,16 @@ final class SelftestCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
     boolean verbose;
 
+    @Option(names = "--json", description = "Print the result as JSON on stdout (per bug: where it should be found, where it was) instead of the text.")
+    boolean json;
+
     @Override
     public Integer call() {
+        if (json) {
+            List<Selftest.Outcome> outcomes = Selftest.checkAll(o -> { });
+            System.out.println(SelftestJson.of(outcomes));
+            return Selftest.allCaught(outcomes) ? Main.EXIT_PASS : Main.EXIT_FAIL;
+        }
         return Selftest.runAll(System.out) ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

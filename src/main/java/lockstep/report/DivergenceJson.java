@@ -23,10 +23,13 @@ final class DivergenceJson {
             o.put("parameter", d.parameter());
             o.put("element", d.element());
         }
+        o.put("index", d.index());      // flat, row-major (for the batch order: the position in the batch)
         o.put(side, d.engineValue());
         o.put(reference, d.dl4jValue());
         o.put("relativeDifference", d.error());
-        o.put("tolerance", d.tolerance().relative());
+        if (d.tolerance() != null) {
+            o.put("tolerance", d.tolerance().relative());
+        }
         o.put("description", description);
     }
 }

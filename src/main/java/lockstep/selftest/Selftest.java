@@ -1,7 +1,9 @@
 package lockstep.selftest;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
@@ -34,24 +36,35 @@ public final class Selftest {
         return new Outcome(bug, clean, faulty);
     }
 
+    /** Checks every planted bug in turn, handing each outcome to {@code afterEach} as soon as it is known. */
+    public static List<Outcome> checkAll(Consumer<Outcome> afterEach) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (PlantedBug bug : PlantedBugs.all()) {
+            Outcome o = check(bug);
+            afterEach.accept(o);
+            outcomes.add(o);
+        }
+        return outcomes;
+    }
+
+    /** True when every bug was caught and located. */
+    public static boolean allCaught(List<Outcome> outcomes) {
+        return outcomes.stream().allMatch(Outcome::caught);
+    }
+
     /** Runs every planted bug, prints one line each and a verdict; returns true when all were caught and located. */
     public static boolean runAll(PrintStream out) {
-        List<PlantedBug> bugs = PlantedBugs.all();
-        out.println("lockstep selftest: " + bugs.size() + " planted bugs; each must make the harness FAIL at the expected place");
-        int caught = 0;
-        for (PlantedBug bug : bugs) {
-            Outcome o = check(bug);
-            if (o.caught()) {
-                caught++;
+        out.println("lockstep selftest: " + PlantedBugs.all().size()
+                + " planted bugs; each must make the harness FAIL at the expected place");
+        List<Outcome> outcomes = checkAll(o -> {
+            out.printf("%-8s %-45s expected %s%n", o.caught() ? "caught" : "MISSED", o.bug().name(), o.bug().expectedLocation());
+            if (!o.clean().passed()) {
+                out.println("         the clean engine failed on this scenario: " + o.clean().divergence().describe());
             }
-            out.printf("%-8s %-45s expected %s%n", o.caught() ? "caught" : "MISSED", bug.name(), bug.expectedLocation());
-            if (!o.clean.passed()) {
-                out.println("         the clean engine failed on this scenario: " + o.clean.divergence().describe());
-            }
-            out.println("         " + (o.faulty.passed() ? "harness said PASS" : "FAIL  " + o.faulty.divergence().describe()));
-        }
-        boolean all = caught == bugs.size();
-        out.println((all ? "PASS  " : "FAIL  ") + caught + " of " + bugs.size()
+            out.println("         " + (o.faulty().passed() ? "harness said PASS" : "FAIL  " + o.faulty().divergence().describe()));
+        });
+        boolean all = allCaught(outcomes);
+        out.println((all ? "PASS  " : "FAIL  ") + outcomes.stream().filter(Outcome::caught).count() + " of " + outcomes.size()
                 + " planted bugs caught and located at the expected step, layer and parameter");
         return all;
     }

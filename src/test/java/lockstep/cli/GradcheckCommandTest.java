@@ -8,6 +8,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import lockstep.report.GradcheckJson;
 import lockstep.data.Datasets;
 import lockstep.engine.autograd.Sequential;
 import lockstep.harness.FourWayGradientCheck;
@@ -60,6 +63,39 @@ class GradcheckCommandTest {
                 () -> "0_b disagrees with the matrix engine, DL4J and finite differences: " + lines.get(4));
         assertTrue(lines.get(8).startsWith("FAIL  0_b: [0] autograd "), text);
         assertTrue(lines.get(8).contains("matrix engine"), text);
+    }
+
+    @Test
+    void jsonCarriesEveryPairPerParameter() throws Exception {
+        CommandOutput r = CommandOutput.of("gradcheck", "--json");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("PASS", j.get("verdict").asText());
+        assertEquals(16, j.get("batch").size());
+        assertEquals(4, j.get("parameters").size());
+        for (JsonNode p : j.get("parameters")) {
+            assertEquals(0.0, p.get("autogradVsMatrix").get("worstRelativeDifference").asDouble(), p.toString());
+            assertTrue(p.get("autogradVsFiniteDifferences").get("worstRelativeDifference").asDouble() < 1e-3, p.toString());
+            assertTrue(p.get("matrixVsDl4j").get("passed").asBoolean(), p.toString());
+        }
+    }
+
+    /** The twin: the planted bias bug shows in the JSON as failed pairs with the first bad element's values. */
+    @Test
+    void jsonOfAPlantedBugNamesTheFailedPairs() throws Exception {
+        RunSpec spec = RunSpec.irisDefault();
+        Sequential faulty = PlantedAutogradBugs.biasGradientOfTheFirstExampleOnly(
+                Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed()));
+        JsonNode j = new ObjectMapper().readTree(GradcheckJson.of(FourWayGradientCheck.run(spec, Datasets.iris(), faulty)));
+        assertEquals("FAIL", j.get("verdict").asText());
+        JsonNode bias = j.get("parameters").get(1);
+        assertEquals("0_b", bias.get("parameter").asText());
+        JsonNode pair = bias.get("autogradVsMatrix");
+        assertFalse(pair.get("passed").asBoolean());
+        assertEquals(0, pair.get("firstFailIndex").asInt());
+        assertTrue(pair.get("autograd").asDouble() != pair.get("matrix").asDouble(), pair.toString());
+        assertFalse(bias.get("autogradVsFiniteDifferences").get("passed").asBoolean());
+        assertTrue(bias.get("matrixVsDl4j").get("passed").asBoolean(), "the matrix engine and DL4J still agree");
     }
 
     @Test
