@@ -56,6 +56,7 @@ public final class AutogradTrainer implements Trainer {
     @Override
     public StepSnapshot step(Batch batch) {
         optimizer.zeroGrad();
+        model.setIteration(optimizer.iteration());      // this step's dropout masks, also after re-anchoring
         Tensor out = model.forward(Tensor.constant(batch.features()));
         Tensor loss = criterion.apply(out, batch.labels());
         double score = loss.item() + optimizer.penalty();
@@ -63,6 +64,11 @@ public final class AutogradTrainer implements Trainer {
         optimizer.step();
         return new StepSnapshot(score, collect(Parameter::gradient), collect(Parameter::update), parameters(),
                 updaterState());
+    }
+
+    @Override
+    public void setEpoch(int epoch) {
+        optimizer.setEpoch(epoch);
     }
 
     @Override

@@ -73,6 +73,7 @@ public final class FourWayGradientCheck {
         Criterion criterion = Criterion.of(net.loss());
         Tensor x = Tensor.constant(batch.features());
         model.parameters().forEach(p -> p.gradient().fill(0.0));
+        model.setIteration(0);      // with dropout: the first step's masks, on every side and every probe below
         criterion.apply(model.forward(x), batch.labels()).backward();
         Map<String, double[]> parameters = values(model.parameters(), false);
         Map<String, double[]> autograd = values(model.parameters(), true);
@@ -90,13 +91,15 @@ public final class FourWayGradientCheck {
         Map<String, double[]> matrix = values(network.parameters(), true);
 
         // DL4J, from the same parameters: its raw gradient is the batch sum
-        Dl4jTrainer dl4j = new Dl4jTrainer(net, DType.DOUBLE, seed);
+        Dl4jTrainer dl4j = new Dl4jTrainer(net, DType.DOUBLE, seed, LockstepRun.dropoutMasks(run));
         dl4j.setParameters(parameters);
         Dl4jStep step = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), batch.size());
 
         // finite differences of the autograd's loss
-        List<GradientCheck.ParameterResult> fd = GradientCheck.check(model.parameters(), autograd,
-                () -> criterion.apply(model.forward(x), batch.labels()).item());
+        List<GradientCheck.ParameterResult> fd = GradientCheck.check(model.parameters(), autograd, () -> {
+            model.setIteration(0);
+            return criterion.apply(model.forward(x), batch.labels()).item();
+        });
 
         List<Row> rows = new ArrayList<>();
         List<Parameter> params = model.parameters();

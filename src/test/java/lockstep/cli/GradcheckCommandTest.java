@@ -99,6 +99,28 @@ class GradcheckCommandTest {
     }
 
     @Test
+    void withDropoutAllFourUseTheFirstStepsMasks() {
+        CommandOutput r = CommandOutput.of("gradcheck", "--spec", "examples/iris-early-stopping.json");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        assertTrue(r.out().contains("PASS  4 parameters"), r.out());
+    }
+
+    /** The twin: an autograd model that forgot its dropout disagrees with the matrix engine and DL4J. */
+    @Test
+    void anAutogradModelWithoutItsDropoutIsCaught() {
+        RunSpec spec = lockstep.spec.SpecJson.read(java.nio.file.Path.of("examples/iris-early-stopping.json"));
+        Sequential full = Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed());
+        Sequential withoutDropout = new Sequential(full.modules().stream()
+                .filter(m -> !(m instanceof lockstep.engine.autograd.Dropout)).toList());
+        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), withoutDropout);
+        assertFalse(result.passed());
+        FourWayGradientCheck.Row last = result.rows().get(3);
+        assertFalse(last.autogradVsMatrix().passed() || last.autogradVsDl4j().passed(), "1_b differs from both");
+        assertTrue(last.matrixVsDl4j().passed(), "the matrix engine and DL4J still agree");
+        assertTrue(last.finiteDifferences().passed(), "finite differences check the autograd's own function");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCode2() {
         for (String[] args : List.of(new String[] {"gradcheck", "--batch", "0"}, new String[] {"gradcheck", "--spec", "no/such.json"},
                 new String[] {"gradcheck", "--dtype", "FLOAT"})) {

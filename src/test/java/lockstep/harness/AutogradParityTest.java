@@ -22,6 +22,7 @@ import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
+import lockstep.spec.SpecJson;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.spec.WeightInit;
@@ -106,6 +107,114 @@ class AutogradParityTest {
         assertEquals(1, d.globalStep());
         assertEquals(Quantity.GRADIENT, d.quantity());
         assertEquals("1_b", d.parameter());
+    }
+
+    /** Dropout on the inputs of both layers (DL4J applies a layer's dropout to its input). */
+    private static RunSpec dropout(DType dtype) {
+        return SpecJson.parse("""
+                { "network": { "layers": [ {"nIn": 4, "nOut": 8, "activation": "RELU", "dropout": 0.9},
+                                           {"nIn": 8, "nOut": 3, "activation": "SOFTMAX", "dropout": 0.7} ],
+                               "loss": "MCXENT", "updater": {"type": "ADAM", "learningRate": 0.01} },
+                  "training": { "batchSize": 16, "epochs": 1, "seed": 5, "dataType": "%s" } }""".formatted(dtype), "dropout");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bothTypes")
+    void dropoutOnTheAutogradPathIsTheMatrixEnginesAndDl4js(DType dtype) {
+        RunSpec spec = dropout(dtype);
+        assertEquals(0.0, assertAgreesWithMatrixEngine(spec, Function.identity()), "the same masks: bit-identical");
+        LockstepResult r = lockstep(spec, AutogradTrainer.FACTORY);
+        assertTrue(r.passed(), () -> ParityReport.verdictLine(r));
+        assertEquals(10, r.steps());
+    }
+
+    static Stream<DType> bothTypes() {
+        return Stream.of(DType.DOUBLE, DType.FLOAT);
+    }
+
+    /** The twin: dropout that reuses the first step's masks at every step is caught at step 2, against DL4J too. */
+    @Test
+    void dropoutThatNeverDrawsANewMaskIsCaught() {
+        RunSpec spec = dropout(DType.DOUBLE);
+        AssertionFailedError e = assertThrows(AssertionFailedError.class,
+                () -> assertAgreesWithMatrixEngine(spec, AutogradParityTest::frozenMasks));
+        assertTrue(e.getMessage().startsWith("step 2: "), e.getMessage());
+        LockstepResult r = lockstep(spec, (net, dtype, seed, c) -> AutogradTrainer.of(
+                frozenMasks(Sequential.from(net, dtype, seed, c)), net, c));
+        assertFalse(r.passed(), "frozen masks passed");
+        assertEquals(2, r.divergence().globalStep());
+    }
+
+    /** The model with every Dropout replaced by one that always uses iteration 0's mask. */
+    private static Sequential frozenMasks(Sequential model) {
+        return new Sequential(model.modules().stream().map(m -> m instanceof lockstep.engine.autograd.Dropout d
+                ? (lockstep.engine.autograd.Module) x -> {
+                    d.setIteration(0);
+                    return d.forward(x);
+                } : m).toList());
+    }
+
+    /** An epoch-based schedule: the learning rate halves every epoch, so epoch 2's updates are half of what epoch 0 would give. */
+    private static RunSpec epochSchedule() {
+        return SpecJson.parse("""
+                { "network": { "layers": [ {"nIn": 4, "nOut": 6, "activation": "TANH"}, {"nIn": 6, "nOut": 3, "activation": "SOFTMAX"} ],
+                               "loss": "MCXENT", "updater": {"type": "NESTEROVS", "learningRate": 0.05,
+                               "schedule": {"type": "STEP", "unit": "EPOCH", "decayRate": 0.5, "step": 1}} },
+                  "training": { "batchSize": 32, "epochs": 3, "seed": 11, "dataType": "DOUBLE" } }""", "epoch schedule");
+    }
+
+    @Test
+    void anEpochBasedScheduleSeesTheEpochOnTheAutogradPathToo() {
+        LockstepResult r = lockstep(epochSchedule(), AutogradTrainer.FACTORY);
+        assertTrue(r.passed(), () -> ParityReport.verdictLine(r));
+        assertEquals(15, r.steps());
+    }
+
+    /** The twin: an autograd trainer that never hears of the epoch diverges at the first step of epoch 2. */
+    @Test
+    void anAutogradTrainerThatIgnoresTheEpochIsCaught() {
+        LockstepResult r = lockstep(epochSchedule(), (net, dtype, seed, c) -> new EpochDeafTrainer(AutogradTrainer.of(net, dtype, seed, c)));
+        assertFalse(r.passed(), "the schedule was ignored and yet it passed");
+        assertEquals(6, r.divergence().globalStep(), "the first step of epoch 2 (5 steps per epoch)");
+        assertEquals(Quantity.UPDATE, r.divergence().quantity());
+    }
+
+    /** Passes everything to the autograd trainer except the epoch. */
+    private record EpochDeafTrainer(AutogradTrainer inner) implements Trainer {
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public Map<String, double[]> parameters() {
+            return inner.parameters();
+        }
+
+        @Override
+        public Map<String, int[]> parameterShapes() {
+            return inner.parameterShapes();
+        }
+
+        @Override
+        public void setParameters(Map<String, double[]> values) {
+            inner.setParameters(values);
+        }
+
+        @Override
+        public Map<String, double[]> updaterState() {
+            return inner.updaterState();
+        }
+
+        @Override
+        public void setUpdaterState(Map<String, double[]> state) {
+            inner.setUpdaterState(state);
+        }
+
+        @Override
+        public StepSnapshot step(lockstep.data.Batch batch) {
+            return inner.step(batch);
+        }
     }
 
     static LockstepResult lockstep(RunSpec spec, EngineFactory engine) {

@@ -15,6 +15,7 @@ public final class AutogradOptimizer {
     private final List<Parameter> parameters;
     private final Optimizer optimizer;
     private int iteration;
+    private int epoch;
 
     /** Creates the optimizer's state for these parameters (e.g. {@code model.parameters()}). */
     public AutogradOptimizer(List<Parameter> parameters, Optimizer optimizer) {
@@ -36,8 +37,17 @@ public final class AutogradOptimizer {
      * gradients as they are.
      */
     public void step() {
-        optimizer.step(parameters, iteration, 0);
+        optimizer.step(parameters, iteration, epoch);
         iteration++;
+    }
+
+    /**
+     * The 0-based epoch the next steps belong to, for learning-rate schedules counted in epochs (the
+     * role of PyTorch's {@code scheduler.step()} once per epoch; iteration-based schedules ignore it).
+     * Modifies nothing else.
+     */
+    public void setEpoch(int epoch) {
+        this.epoch = epoch;
     }
 
     /** The regularisation penalty the score adds for the current parameter values (0 without regularisation). */

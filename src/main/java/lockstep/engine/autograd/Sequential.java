@@ -2,7 +2,6 @@ package lockstep.engine.autograd;
 
 import java.util.ArrayList;
 import java.util.List;
-import lockstep.LockstepException;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
 import lockstep.engine.init.WeightInitializer;
@@ -12,8 +11,8 @@ import lockstep.spec.NetworkSpec;
 
 /**
  * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a
- * {@link NetworkSpec}: per layer i a {@link Linear} ("i_W" [nIn,nOut], "i_b" [1,nOut]) and an
- * {@link ActivationModule}, with W drawn by the engine's {@link WeightInitializer} from the same stream
+ * {@link NetworkSpec}: per layer i a {@link Dropout} on its input when the layer has dropout, a
+ * {@link Linear} ("i_W" [nIn,nOut], "i_b" [1,nOut]) and an {@link ActivationModule}, with W drawn by the engine's {@link WeightInitializer} from the same stream
  * (seed, layer) as the matrix engine's NetworkBuilder, so that both start from the same weights.
  */
 public final class Sequential implements Module {
@@ -34,8 +33,7 @@ public final class Sequential implements Module {
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
             if (l.dropout() != null) {
-                throw new LockstepException("network.layers[" + i + "].dropout: the autograd path has no dropout yet;"
-                        + " use the matrix engine for this spec");
+                modules.add(new Dropout(l.dropout(), i, seed));      // on the layer's input, as DL4J applies it
             }
             Linear linear = new Linear(i, l.nIn(), l.nOut(), dtype, components.matMul());
             WeightInitializer.initialize(linear.weight().data(), spec.weightInitOf(i), seed, i);
@@ -47,6 +45,24 @@ public final class Sequential implements Module {
 
     public List<Module> modules() {
         return modules;
+    }
+
+    /** Training mode (the default: dropout on) or evaluation mode (dropout off), PyTorch's model.train(b). */
+    public void train(boolean training) {
+        for (Module m : modules) {
+            if (m instanceof Dropout d) {
+                d.train(training);
+            }
+        }
+    }
+
+    /** The training iteration whose dropout masks the next forward pass uses (no effect without dropout). */
+    public void setIteration(int iteration) {
+        for (Module m : modules) {
+            if (m instanceof Dropout d) {
+                d.setIteration(iteration);
+            }
+        }
     }
 
     @Override

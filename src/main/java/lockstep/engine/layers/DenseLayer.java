@@ -133,9 +133,7 @@ public class DenseLayer {
     /** The elementwise product a ⊙ b as a new matrix. */
     private static Matrix times(Matrix a, Matrix b) {
         Matrix out = a.like(a.rows(), a.cols());
-        for (int i = 0, n = a.size(); i < n; i++) {
-            out.set(i, a.get(i) * b.get(i));
-        }
+        RowOps.multiplyElementwise(a, b, out);
         return out;
     }
 
