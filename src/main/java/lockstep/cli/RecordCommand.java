@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import lockstep.LockstepException;
-import lockstep.golden.AtomicFiles;
 import lockstep.golden.GoldenRecorder;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ScenarioFiles;
+import lockstep.io.AtomicFiles;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import picocli.CommandLine.Command;
@@ -61,6 +61,7 @@ final class RecordCommand implements Callable<Integer> {
         if (Files.exists(out) && !force) {
             throw new LockstepException(out + ": already exists; use --force to replace it");
         }
+        AtomicFiles.checkDirectoryWritable(out, "the scenario");
         RunSpec run;
         String text = description;
         int k = checkpointEvery == null ? 1 : checkpointEvery;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import lockstep.LockstepException;
+import lockstep.io.AtomicFiles;
 import picocli.CommandLine.Option;
 
 /** {@code --report DIR} and {@code --bench-results FILE}, shared by compare, train and verify (a picocli mixin). */
@@ -34,8 +35,15 @@ final class ReportOptions {
         }
     }
 
-    /** The JMH file the report includes, or null; a file named but missing, or the flag without --report, is an error. */
+    /**
+     * Checks the options before the command's work starts (a report directory that cannot be written is
+     * an error now, not after a long run) and returns the JMH file the report includes, or null; a file
+     * named but missing, or the flag without --report, is an error.
+     */
     Path benchmarks() {
+        if (report != null) {
+            AtomicFiles.checkDirectoryWritable(report, "the report");
+        }
         if (benchResults != null) {
             if (report == null) {
                 throw new LockstepException("--bench-results: goes with --report");

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.LockstepException;
+import lockstep.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npy} files (format version 1.0, as {@code numpy.save} writes them):

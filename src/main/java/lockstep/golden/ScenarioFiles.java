@@ -20,6 +20,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import lockstep.LockstepException;
 import lockstep.harness.StepSnapshot;
+import lockstep.io.AtomicFiles;
 import lockstep.linalg.DType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;

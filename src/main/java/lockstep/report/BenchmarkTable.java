@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lockstep.io.IoErrors;
 import lockstep.LockstepException;
 
 /**
@@ -24,7 +25,7 @@ final class BenchmarkTable {
         try {
             root = new ObjectMapper().readTree(jmhJson.toFile());
         } catch (IOException e) {
-            throw new LockstepException(jmhJson + ": cannot read JMH results: " + e.getMessage());
+            throw new LockstepException(jmhJson + ": cannot read JMH results: " + IoErrors.describe(e));
         }
         if (root == null || !root.isArray()) {
             throw new LockstepException(jmhJson + ": not a JMH JSON result file (expected an array)");

@@ -6,12 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import lockstep.io.IoErrors;
 import lockstep.LockstepException;
+import lockstep.io.AtomicFiles;
 
 /**
  * One HTML report page under construction: headings, paragraphs, tables and PNG charts, written as a
- * whole by {@link #write}. Charts are drawn at write time, into the staging directory, so a report
- * that fails half-way leaves nothing behind (see {@link AtomicDirectory}). Every command's report
+ * whole by {@link #write}. Charts are drawn at write time, into a temporary directory renamed into
+ * place when complete, so a report that fails half-way leaves nothing behind (see {@link AtomicFiles}). Every command's report
  * (compare, train, verify) is built on this page, so they look alike and share the image-load hook
  * the browser test reads ({@code data-images}, {@code data-images-loaded} on the body).
  */
@@ -106,24 +108,16 @@ final class ReportPage {
      * @throws LockstepException naming {@code dir} when anything cannot be written; {@code dir} is then untouched
      */
     void write(Path dir) {
-        Path staged = null;
-        try {
-            staged = AtomicDirectory.staging(dir);
-            for (PendingChart c : charts) {
-                c.chart().draw(staged.resolve(c.file()));
-            }
-            Files.writeString(staged.resolve("index.html"), page(), StandardCharsets.UTF_8);
-            AtomicDirectory.commit(staged, dir);
-        } catch (IOException e) {
+        AtomicFiles.publishDirectory(dir, true, staged -> {
             try {
-                if (staged != null) {
-                    AtomicDirectory.delete(staged);
+                for (PendingChart c : charts) {
+                    c.chart().draw(staged.resolve(c.file()));
                 }
-            } catch (IOException ignored) {
-                // the staging directory is left behind; the target is untouched either way
+                Files.writeString(staged.resolve("index.html"), page(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new LockstepException(dir + ": cannot write the report: " + IoErrors.describe(e), e);
             }
-            throw new LockstepException(dir + ": cannot write the report: " + e.getMessage(), e);
-        }
+        });
     }
 
     private String page() {

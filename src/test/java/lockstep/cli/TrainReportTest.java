@@ -90,6 +90,24 @@ class TrainReportTest {
     }
 
     @Test
+    void aReportDirectoryThatCannotBeWrittenIsRefusedBeforeTraining() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
+        CommandOutput r = CommandOutput.of("train", "--report", file.resolve("report").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, r.exitCode());
+        assertEquals("error: " + file.resolve("report") + ": cannot write the report: " + file + ": exists (and is not a directory)\n",
+                r.err());
+        assertEquals("", r.out(), "refused before anything ran");
+        CommandOutput f = CommandOutput.of("verify", "--report", file.toString());
+        assertEquals(Main.EXIT_BAD_INPUT, f.exitCode());
+        assertEquals("error: " + file + ": cannot write the report: exists and is not a directory\n", f.err());
+        CommandOutput rec = CommandOutput.of("record", "--spec", "examples/iris-early-stopping.json", "--out",
+                file.resolve("scenario").toString());
+        assertEquals(Main.EXIT_BAD_INPUT, rec.exitCode());
+        assertTrue(rec.err().startsWith("error: " + file.resolve("scenario") + ": cannot write the scenario: "), rec.err());
+        assertEquals("", rec.out(), "refused before recording");
+    }
+
+    @Test
     void benchResultsWithoutReportOrMissingAreOneLineErrors() {
         CommandOutput a = CommandOutput.of("train", "--bench-results", "x.json");
         assertEquals(Main.EXIT_BAD_INPUT, a.exitCode());

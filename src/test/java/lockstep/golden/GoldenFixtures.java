@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import lockstep.io.AtomicFiles;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 

@@ -17,6 +17,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.harness.EngineFactory;
 import lockstep.harness.Quantity;
 import lockstep.harness.Trainer;
+import lockstep.io.AtomicFiles;
 import lockstep.selftest.PlantedBug;
 import lockstep.selftest.PlantedBugs;
 import lockstep.spec.RunSpec;

@@ -1,4 +1,4 @@
-package lockstep.golden;
+package lockstep.io;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,28 @@ public final class AtomicFiles {
             move(tmp, file, true);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new LockstepException(file + ": cannot write: " + e.getMessage());
+            throw new LockstepException(file + ": cannot write: " + IoErrors.describe(e));
+        }
+    }
+
+    /**
+     * Checks, before any long work, that the directory {@code target} can be published later: creates
+     * its parent directories and a temporary directory next to it, then deletes that again; an existing
+     * {@code target} must be a directory.
+     *
+     * @param what what is written, for the message ("the report", "the scenario")
+     * @throws LockstepException naming {@code target} and the reason when it cannot
+     */
+    public static void checkDirectoryWritable(Path target, String what) {
+        Path abs = target.toAbsolutePath().normalize();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw new LockstepException(target + ": cannot write " + what + ": exists and is not a directory");
+        }
+        try {
+            Files.createDirectories(abs.getParent());
+            Files.delete(Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".probe-"));
+        } catch (IOException e) {
+            throw new LockstepException(target + ": cannot write " + what + ": " + IoErrors.describe(e));
         }
     }
 
@@ -55,7 +76,7 @@ public final class AtomicFiles {
             tmp = Files.createTempDirectory(parent, "." + name + ".tmp-");
             readableByAll(tmp);
         } catch (IOException e) {
-            throw new LockstepException(target + ": cannot create a temporary directory next to it: " + e.getMessage());
+            throw new LockstepException(target + ": cannot create a temporary directory next to it: " + IoErrors.describe(e));
         }
         try {
             fill.accept(tmp);
@@ -74,7 +95,7 @@ public final class AtomicFiles {
             move(tmp, abs, false);
         } catch (IOException e) {
             deleteQuietly(tmp);
-            throw new LockstepException(target + ": cannot rename the new directory into place: " + e.getMessage());
+            throw new LockstepException(target + ": cannot rename the new directory into place: " + IoErrors.describe(e));
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;

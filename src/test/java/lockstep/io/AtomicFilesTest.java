@@ -1,4 +1,4 @@
-package lockstep.golden;
+package lockstep.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
