@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import lockstep.LockstepException;
 import java.util.concurrent.Callable;
 import lockstep.data.Datasets;
+import lockstep.data.EpochPlan;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
@@ -139,7 +140,12 @@ final class CompareCommand implements Callable<Integer> {
         ParityReport console = new ParityReport(json ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom);
         console.header(run, initFrom, lockstep.describePlan());
-        RunTrace trace = new RunTrace(console);
+        LockstepRun.Listener shown = console;
+        if (!json && TerminalLine.stderrIsTerminal()) {
+            shown = new CompareProgress(new TerminalLine(System.err), run.training().epochs(), EpochPlan.stepsPerEpoch(
+                    lockstep.trainingData().size(), run.training().batchSize(), run.training().dropLast()), console);
+        }
+        RunTrace trace = new RunTrace(shown);
         LockstepResult result = lockstep.run(trace);
         console.verdict(result);
         report.write(json, dir -> CompareReport.write(dir, result, trace, benchmarks));

@@ -11,43 +11,27 @@ import lockstep.harness.TrainingRun;
  * (LOCKSTEP_STDERR_TTY=1/0); without it, whether the JVM has a console.
  */
 final class ProgressLine implements TrainingRun.Listener {
-    private static final long REDRAW_NANOS = 200_000_000L;
     private final PrintStream err;
-    private final boolean terminal;
-    private long lastDraw;
-    private boolean drawn;
-    private int lastWidth;
+    private final TerminalLine line;
 
+    /** @param terminal whether err is a terminal ({@link TerminalLine#stderrIsTerminal()}) */
     ProgressLine(PrintStream err, boolean terminal) {
         this.err = err;
-        this.terminal = terminal;
-    }
-
-    static boolean stderrIsTerminal() {
-        String env = System.getenv("LOCKSTEP_STDERR_TTY");
-        return env != null ? env.equals("1") : System.console() != null;
+        this.line = terminal ? new TerminalLine(err) : null;
     }
 
     @Override
     public void onStep(TrainingRun.Progress p) {
-        if (!terminal) {
+        if (line == null) {
             if (p.endOfEpoch()) {
                 err.println(format(p));
                 err.flush();
             }
             return;
         }
-        long now = System.nanoTime();
-        boolean last = p.endOfEpoch() && p.epoch() == p.epochs();
-        if (drawn && now - lastDraw < REDRAW_NANOS && !p.endOfEpoch()) {
-            return;
+        if (line.due() || p.endOfEpoch()) {
+            line.draw(format(p), p.endOfEpoch() && p.epoch() == p.epochs());
         }
-        lastDraw = now;
-        drawn = true;
-        String line = format(p);
-        err.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())) + (last ? "\n" : ""));
-        err.flush();
-        lastWidth = line.length();
     }
 
     static String format(TrainingRun.Progress p) {

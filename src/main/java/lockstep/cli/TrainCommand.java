@@ -95,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
                     + testSource(run.data()) + ")");
             System.out.flush();
         }
-        TrainTrace trace = new TrainTrace(new ProgressLine(System.err, ProgressLine.stderrIsTerminal()));
+        TrainTrace trace = new TrainTrace(new ProgressLine(System.err, TerminalLine.stderrIsTerminal()));
         TrainingResult result = training.run(trace);
         System.out.print(json ? json(result, run) : table(result, run));
         report.write(json, dir -> TrainReport.write(dir, result, trace, testSource(run.data()), benchmarks));
