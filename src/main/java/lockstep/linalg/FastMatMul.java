@@ -7,7 +7,8 @@ package lockstep.linalg;
  *
  * <p>Every element of C is one fma chain {@code acc = fma(a_ip, b_pj, acc)} over p = 0..k-1 in
  * order, starting from the old C element ({@code accumulate}) or 0. Blocking, tile position, kernel
- * (vector or scalar) and thread split never change that chain, so results are bit-identical on
+ * (vector or scalar), thread split and the unpacked path of tiny products ({@link DirectGemm}) never
+ * change that chain, so results are bit-identical on
  * every path. Only {@code c} is modified; {@code c} must not share its array with {@code a} or
  * {@code b}. Thread-safe: concurrent callers that find the helpers busy compute alone.
  */
@@ -20,10 +21,16 @@ public final class FastMatMul implements MatMul {
      * so the threshold stays at 2^18 rather than at the break-even point.
      */
     static final long DEFAULT_PARALLEL_MIN_VOLUME = 1L << 18;
+    /**
+     * Largest m*n*k computed by {@link DirectGemm}, without packing. The products of a 4-16-3 network
+     * at B16 (768 to 1024 fmas) take a third of the packed path's time there.
+     */
+    static final long DEFAULT_DIRECT_MAX_VOLUME = 1L << 13;
 
     private final Kernels kernels;
     private final int threads;
     private final long parallelMinVolume;
+    private final long directMaxVolume;
     private final WorkerPool pool;
 
     public FastMatMul() {
@@ -33,12 +40,18 @@ public final class FastMatMul implements MatMul {
 
     /** For tests: forces the kernels (e.g. {@link Kernels#SCALAR}), the thread count and the split threshold. */
     FastMatMul(Kernels kernels, int threads, long parallelMinVolume) {
+        this(kernels, threads, parallelMinVolume, DEFAULT_DIRECT_MAX_VOLUME);
+    }
+
+    /** For tests: also the largest volume that skips packing (-1: every product is packed). */
+    FastMatMul(Kernels kernels, int threads, long parallelMinVolume, long directMaxVolume) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
         this.kernels = kernels;
         this.threads = threads;
         this.parallelMinVolume = parallelMinVolume;
+        this.directMaxVolume = directMaxVolume;
         this.pool = threads > 1 ? WorkerPool.ofSize(threads - 1) : null;
     }
 
@@ -60,6 +73,10 @@ public final class FastMatMul implements MatMul {
             if (!accumulate) {
                 c.fill(0.0);
             }
+            return;
+        }
+        if ((long) m * n * k <= directMaxVolume) {
+            DirectGemm.run(a, transposeA, b, transposeB, c, accumulate);
             return;
         }
         GemmTask whole = Workspace.current().ownTask.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, m, 0, n);

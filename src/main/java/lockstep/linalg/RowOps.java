@@ -11,9 +11,19 @@ public final class RowOps {
             throw new IllegalArgumentException("bias " + bias.shape() + " does not fit rows of " + z.shape());
         }
         int n = z.cols();
-        for (int r = 0; r < z.rows(); r++) {
-            for (int c = 0; c < n; c++) {
-                z.set(r * n + c, z.get(r * n + c) + bias.get(c));
+        if (z instanceof FMatrix fz) {                    // float + float, one rounding: as through get/set
+            float[] zd = fz.data, bd = ((FMatrix) bias).data;
+            for (int r = 0, i = 0; r < z.rows(); r++) {
+                for (int c = 0; c < n; c++, i++) {
+                    zd[i] += bd[c];
+                }
+            }
+        } else {
+            double[] zd = ((DMatrix) z).data, bd = ((DMatrix) bias).data;
+            for (int r = 0, i = 0; r < z.rows(); r++) {
+                for (int c = 0; c < n; c++, i++) {
+                    zd[i] += bd[c];
+                }
             }
         }
     }
@@ -37,20 +47,22 @@ public final class RowOps {
             throw new IllegalArgumentException("column sums of " + m.shape() + " do not fit " + out.shape());
         }
         int n = m.cols();
-        for (int c = 0; c < n; c++) {
-            double sum = 0.0;
-            if (m instanceof FMatrix fm) {
-                float fsum = 0.0f;
-                for (int r = 0; r < m.rows(); r++) {
-                    fsum += fm.data[r * n + c];
-                }
-                sum = fsum;
-            } else {
-                for (int r = 0; r < m.rows(); r++) {
-                    sum += m.get(r * n + c);
+        if (m instanceof FMatrix fm) {                    // a float running sum per column, rows in order
+            float[] md = fm.data, od = ((FMatrix) out).data;
+            java.util.Arrays.fill(od, 0.0f);
+            for (int r = 0, i = 0; r < m.rows(); r++) {
+                for (int c = 0; c < n; c++, i++) {
+                    od[c] += md[i];
                 }
             }
-            out.set(c, sum);
+        } else {
+            double[] md = ((DMatrix) m).data, od = ((DMatrix) out).data;
+            java.util.Arrays.fill(od, 0.0);
+            for (int r = 0, i = 0; r < m.rows(); r++) {
+                for (int c = 0; c < n; c++, i++) {
+                    od[c] += md[i];
+                }
+            }
         }
     }
 }

@@ -37,6 +37,8 @@ class FastMatMulTest {
     private static final FastMatMul SPLIT_2 = new FastMatMul(Kernels.BEST, 2, 0);
     private static final FastMatMul SPLIT_3 = new FastMatMul(Kernels.BEST, 3, 0);
     private static final FastMatMul SCALAR = new FastMatMul(Kernels.SCALAR, 1, Long.MAX_VALUE);
+    /** Packs even the tiniest product (no {@link DirectGemm}). */
+    private static final FastMatMul PACKED_ONLY = new FastMatMul(Kernels.BEST, 1, Long.MAX_VALUE, -1);
     /** The vector tile this machine does not pick by default (6 x 2L on AVX-512, 8 x 3L elsewhere). */
     private static final FastMatMul OTHER_TILE = new FastMatMul(
             VectorKernels.of(Kernels.BEST.floats().blocking().mr() != 8), 2, 0);
@@ -131,6 +133,29 @@ class FastMatMulTest {
                 }
             }
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dtypeAndTransposes")
+    void tinyProductsSkipPackingAndGiveThePackedBits(DType dtype, boolean ta, boolean tb) {
+        SplitMix64 rng = new SplitMix64(19);
+        FastMatMul fast = new FastMatMul();
+        int direct = 0;
+        for (int m : new int[] {1, 3, 4, 7, 16, 17, 33}) {
+            for (int n : new int[] {1, 3, 4, 7, 16, 17, 33}) {
+                for (int k : new int[] {1, 3, 4, 16, 17, 65}) {
+                    if ((long) m * n * k <= FastMatMul.DEFAULT_DIRECT_MAX_VOLUME) {
+                        direct++;
+                        Problem p = Problem.random(dtype, m, n, k, ta, tb, rng);
+                        for (boolean acc : new boolean[] {false, true}) {
+                            assertSameBits(p.run(PACKED_ONLY, acc), p.run(fast, acc), p + " accumulate=" + acc);
+                            assertSameBits(p.run(PACKED_ONLY, acc), p.run(SCALAR, acc), p + " scalar, accumulate=" + acc);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(direct > 200, "tiny shapes tried: " + direct);
     }
 
     @ParameterizedTest

@@ -6,26 +6,24 @@ import lockstep.linalg.Matrix;
 public interface ElementwiseRule extends UpdateRule {
 
     /**
-     * The update of one element. {@code s} holds this element's state values in {@link #stateNames()}
-     * order and is modified in place; {@code t} is the 1-based step number (iteration + 1).
+     * What {@link #update} needs from the 1-based step number t, computed once per step rather than
+     * once per element: the Adam family's bias-corrected step size, for instance. By default t itself.
      */
-    double update(double g, double[] s, int t);
+    default double perStep(int t) {
+        return t;
+    }
 
-    /** Per-thread scratch for one element's state, so that a step allocates nothing. */
-    ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[4]);
+    /**
+     * The update of one element, computed in double. {@code s} holds this element's state values in
+     * {@link #stateNames()} order and is modified in place; {@code step} is {@link #perStep}(t) for the
+     * 1-based step number t (iteration + 1).
+     */
+    double update(double g, double[] s, double step);
 
+    /** Runs {@link #update} over every element, on the flat arrays (see {@link ElementLoop}). */
     @Override
     default void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
-        double[] s = SCRATCH.get();
-        for (int i = 0, n = g.size(); i < n; i++) {
-            for (int k = 0; k < state.length; k++) {
-                s[k] = state[k].get(i);
-            }
-            u.set(i, update(g.get(i), s, iteration + 1));
-            for (int k = 0; k < state.length; k++) {
-                state[k].set(i, s[k]);
-            }
-        }
+        ElementLoop.run(this, g, u, state, perStep(iteration + 1));
     }
 
     /**

@@ -1,6 +1,7 @@
 package lockstep.engine.optim;
 
 import java.util.List;
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.FMatrix;
 import lockstep.linalg.Matrix;
 import lockstep.spec.GradientNormalizationSpec;
@@ -92,22 +93,15 @@ public final class GradientNormalizer {
 
     private static void scale(List<Matrix> gradients, double factor) {
         for (int m = 0; m < gradients.size(); m++) {
-            Matrix g = gradients.get(m);
-            for (int i = 0; i < g.size(); i++) {
-                g.set(i, g.get(i) * factor);
-            }
+            ElementOps.scale(factor, gradients.get(m), gradients.get(m));
         }
     }
 
     private static void divide(Matrix g, double divisor) {
-        for (int i = 0; i < g.size(); i++) {
-            g.set(i, g.get(i) / divisor);
-        }
+        ElementOps.divide(g, divisor);
     }
 
     private static void clip(Matrix g, double threshold) {
-        for (int i = 0; i < g.size(); i++) {
-            g.set(i, Math.max(-threshold, Math.min(threshold, g.get(i))));
-        }
+        ElementOps.clip(g, threshold);
     }
 }

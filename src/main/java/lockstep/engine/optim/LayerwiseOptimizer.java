@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.engine.Parameter;
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 import java.util.function.Function;
 import lockstep.spec.GradientNormalizationSpec;
@@ -89,11 +90,7 @@ public final class LayerwiseOptimizer implements Optimizer {
                         regs.get(r).addToUpdate(p.value(), p.update(), rule.learningRate());
                     }
                 }
-                Matrix theta = p.value();
-                Matrix u = p.update();
-                for (int i = 0, n = theta.size(); i < n; i++) {
-                    theta.set(i, theta.get(i) - u.get(i));
-                }
+                ElementOps.subtract(p.value(), p.update());         // θ -= u
             }
         }
     }

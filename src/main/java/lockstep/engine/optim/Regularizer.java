@@ -1,5 +1,6 @@
 package lockstep.engine.optim;
 
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 
 /**
@@ -15,20 +16,18 @@ public record Regularizer(Kind kind, double coefficient) {
         return kind != Kind.WEIGHT_DECAY;
     }
 
-    /** L1: g += c·sign(θ); L2: g += c·θ. Modifies g. */
+    /** L1: g += c·sign(θ); L2: g += c·θ (each element rounded once to g's type). Modifies g. */
     public void addToGradient(Matrix theta, Matrix g) {
-        for (int i = 0, n = g.size(); i < n; i++) {
-            double term = kind == Kind.L1 ? Math.signum(theta.get(i)) : theta.get(i);
-            g.set(i, coefficient * term + g.get(i));
+        if (kind == Kind.L1) {
+            ElementOps.addScaledSign(coefficient, theta, g);
+        } else {
+            ElementOps.addScaled(coefficient, theta, g);
         }
     }
 
     /** Weight decay: u += c·lr·θ (lr = 1 for updaters without one). Modifies u. */
     public void addToUpdate(Matrix theta, Matrix u, double learningRate) {
-        double scale = coefficient * learningRate;
-        for (int i = 0, n = u.size(); i < n; i++) {
-            u.set(i, scale * theta.get(i) + u.get(i));
-        }
+        ElementOps.addScaled(coefficient * learningRate, theta, u);
     }
 
     /** The term added to the score: c·Σ|θ| for L1, 0.5·c·Σθ² for L2 and weight decay. */

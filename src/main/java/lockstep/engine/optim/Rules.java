@@ -1,11 +1,15 @@
 package lockstep.engine.optim;
 
 import java.util.List;
+import lockstep.linalg.ElementOps;
+import lockstep.linalg.Matrix;
 import lockstep.spec.UpdaterSpec;
 
 /**
  * The update rules, one per DL4J updater, each written per element as ND4J computes it.
- * s[] holds the element's state in the order of {@link UpdateRule#stateNames()}; t is the 1-based step.
+ * s[] holds the element's state in the order of {@link UpdateRule#stateNames()}; step is what
+ * {@link ElementwiseRule#perStep} computes from the 1-based step number t (unused by rules that ignore t).
+ * SGD and NoOp also run as whole-array loops, which compute the same bits.
  */
 public final class Rules {
     private Rules() {
@@ -40,8 +44,14 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             return lr * g;
+        }
+
+        /** u = lr·g over the flat arrays in one loop. */
+        @Override
+        public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
+            ElementOps.scale(lr, g, u);
         }
     }
 
@@ -58,7 +68,7 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             double vPrev = s[0];
             s[0] = momentum * vPrev - lr * g;
             return momentum * vPrev - (1.0 + momentum) * s[0];
@@ -77,11 +87,17 @@ public final class Rules {
             return List.of("M", "V");
         }
 
+        /** α_t, the bias-corrected step size. */
         @Override
-        public double update(double g, double[] s, int t) {
+        public double perStep(int t) {
+            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t);
+        }
+
+        @Override
+        public double update(double g, double[] s, double step) {
             s[0] = beta1 * s[0] + (1.0 - beta1) * g;
             s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
-            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t) * s[0] / (Math.sqrt(s[1]) + epsilon);
+            return step * s[0] / (Math.sqrt(s[1]) + epsilon);
         }
     }
 
@@ -101,14 +117,17 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             s[0] = beta1 * s[0] + (1.0 - beta1) * g;
             s[1] = Math.max(beta2 * s[1], Math.abs(g)) + 1e-32;
+            return step * s[0] / s[1];
+        }
+
+        /** The step size lr/(1-β1^t), or ε when that is 0 or not finite. */
+        @Override
+        public double perStep(int t) {
             double alpha = lr / (1.0 - Math.pow(beta1, t));
-            if (alpha == 0.0 || !Double.isFinite(alpha)) {
-                alpha = epsilon;
-            }
-            return alpha * s[0] / s[1];
+            return alpha == 0.0 || !Double.isFinite(alpha) ? epsilon : alpha;
         }
     }
 
@@ -124,12 +143,18 @@ public final class Rules {
             return List.of("M", "V", "V_HAT");
         }
 
+        /** α_t, the bias-corrected step size. */
         @Override
-        public double update(double g, double[] s, int t) {
+        public double perStep(int t) {
+            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t);
+        }
+
+        @Override
+        public double update(double g, double[] s, double step) {
             s[0] = beta1 * s[0] + (1.0 - beta1) * g;
             s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
             s[2] = Math.max(s[2], s[1]);
-            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t) * s[0] / (Math.sqrt(s[2]) + epsilon);
+            return step * s[0] / (Math.sqrt(s[2]) + epsilon);
         }
     }
 
@@ -145,11 +170,16 @@ public final class Rules {
             return List.of("M", "V");
         }
 
+        /** 1-β1^t. */
         @Override
-        public double update(double g, double[] s, int t) {
+        public double perStep(int t) {
+            return 1.0 - Math.pow(beta1, t);
+        }
+
+        @Override
+        public double update(double g, double[] s, double oneMinusBeta1T) {
             s[0] = beta1 * s[0] + (1.0 - beta1) * g;
             s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
-            double oneMinusBeta1T = 1.0 - Math.pow(beta1, t);
             double mHat = beta1 * s[0] / oneMinusBeta1T + (1.0 - beta1) * g / oneMinusBeta1T;
             return lr * mHat / (Math.sqrt(s[1]) + epsilon);
         }
@@ -173,7 +203,7 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             s[0] = decay * s[0] + (1.0 - decay) * g * g;
             return lr * g / (Math.sqrt(s[0]) + epsilon);
         }
@@ -197,7 +227,7 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             s[0] = s[0] + g * g;
             return lr * g / (Math.sqrt(s[0]) + epsilon);
         }
@@ -216,7 +246,7 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             s[0] = rho * s[0] + (1.0 - rho) * g * g;
             double u = g * Math.sqrt(s[1] + epsilon) / Math.sqrt(s[0] + epsilon);
             s[1] = rho * s[1] + (1.0 - rho) * u * u;
@@ -240,8 +270,16 @@ public final class Rules {
         }
 
         @Override
-        public double update(double g, double[] s, int t) {
+        public double update(double g, double[] s, double step) {
             return g;
+        }
+
+        /** u = g: a copy (nothing when u is g). */
+        @Override
+        public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
+            if (u != g) {
+                u.copyFrom(g);
+            }
         }
     }
 }
