@@ -8,13 +8,30 @@ import java.util.Arrays;
  * a row of C and p runs along k; for op(B), r is a column of C and p runs along k. The block
  * X[start : start+len, p0 : p0+kc] becomes ceil(len/w) panels of {@code kc*w} elements, panel q
  * holding, for each p in turn, the w values X[start + q*w + t, p0 + p] (t = 0..w-1), with zeros
- * where start + q*w + t runs past the block. Only {@code dst} is modified.
+ * where start + q*w + t runs past the block. Only {@code dst} is modified. When the source's r
+ * stride is 1 (op(B) of a row-major B, op(A) of a transposed A) each source row p is copied across all
+ * panels in one sequential pass, which reads memory in order instead of jumping a row per value.
  */
 final class Packing {
     private Packing() {
     }
 
     static void pack(float[] src, int rs, int ps, int start, int len, int p0, int kc, int w, float[] dst) {
+        if (rs == 1) { // the w values of a panel at one p are contiguous: copy each source row p across every panel
+            int full = len / w * w;
+            for (int p = 0; p < kc; p++) {
+                int s = start + (p0 + p) * ps;
+                int d = p * w;
+                for (int q = 0; q < full; q += w, d += kc * w) {
+                    System.arraycopy(src, s + q, dst, d, w);
+                }
+                if (full < len) { // the last panel: len - full real values, zeros after them
+                    System.arraycopy(src, s + full, dst, d, len - full);
+                    Arrays.fill(dst, d + len - full, d + w, 0f);
+                }
+            }
+            return;
+        }
         for (int q = 0, d = 0; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q); // real rows of this panel; rows h..w-1 are zero padding
             int s = (start + q) * rs + p0 * ps;
@@ -39,6 +56,21 @@ final class Packing {
 
     /** The DOUBLE twin of {@link #pack(float[], int, int, int, int, int, int, int, float[])}. */
     static void pack(double[] src, int rs, int ps, int start, int len, int p0, int kc, int w, double[] dst) {
+        if (rs == 1) {
+            int full = len / w * w;
+            for (int p = 0; p < kc; p++) {
+                int s = start + (p0 + p) * ps;
+                int d = p * w;
+                for (int q = 0; q < full; q += w, d += kc * w) {
+                    System.arraycopy(src, s + q, dst, d, w);
+                }
+                if (full < len) {
+                    System.arraycopy(src, s + full, dst, d, len - full);
+                    Arrays.fill(dst, d + len - full, d + w, 0.0);
+                }
+            }
+            return;
+        }
         for (int q = 0, d = 0; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q);
             int s = (start + q) * rs + p0 * ps;
