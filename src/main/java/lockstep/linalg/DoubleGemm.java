@@ -1,40 +1,81 @@
 package lockstep.linalg;
 
 /**
- * The DOUBLE twin of {@link FloatGemm}: the blocked, packed product for one {@link GemmTask}
- * rectangle. Modifies only {@code C[i0:i1, j0:j1]} and the workspace buffers.
+ * The DOUBLE twin of {@link FloatGemm}: the same loops and entry points on double arrays. Modifies
+ * only the part of C its entry point names and the workspace buffers (and, for {@link #packShared},
+ * its block of the shared packed B).
  */
 final class DoubleGemm {
     private DoubleGemm() {
     }
 
+    /** The rectangle C[i0:i1, j0:j1] of {@code t}. Modifies only that rectangle and the workspace buffers. */
     static void run(GemmTask t, DoubleKernel kernel, Workspace ws) {
         Blocking bl = kernel.blocking();
-        double[] a = ((DMatrix) t.a).data;
         double[] b = ((DMatrix) t.b).data;
-        double[] c = ((DMatrix) t.c).data; // [m,n], row stride ldc = n
-        int ldc = t.c.cols();
-        double[] ap = ws.doubleA(bl.packedASize(t.i1 - t.i0, t.k));
         double[] bp = ws.doubleB(bl.packedBSize(t.j1 - t.j0, t.k));
-        double[] tile = ws.doubleTile(bl.mr() * bl.nr());
         for (int jc = t.j0; jc < t.j1; jc += bl.nc()) {
             int nc = Math.min(bl.nc(), t.j1 - jc);
             for (int pc = 0; pc < t.k; pc += bl.kc()) {
                 int kc = Math.min(bl.kc(), t.k - pc);
                 // bp <- op(B)[pc:pc+kc, jc:jc+nc] as panels of nr columns
-                Packing.pack(b, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), bp);
-                for (int ic = t.i0; ic < t.i1; ic += bl.mc()) {
-                    int mc = Math.min(bl.mc(), t.i1 - ic);
-                    // ap <- op(A)[ic:ic+mc, pc:pc+kc] as panels of mr rows
-                    Packing.pack(a, t.aRowStride(), t.aDepthStride(), ic, mc, pc, kc, bl.mr(), ap);
-                    tiles(kernel, kc, ap, bp, c, ic * ldc + jc, ldc, mc, nc, t.accumulate || pc > 0, tile);
-                }
+                Packing.pack(b, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), bp, 0);
+                rowBlocks(t, kernel, ws, t.i0, t.i1, jc, nc, pc, kc, bp, 0);
             }
         }
     }
 
+    /**
+     * Packs the block op(B)[pc:pc+kc, jc:jc+nc] of a shared product into {@code s}'s packed B at
+     * {@link SharedGemm#packedOffset}. Modifies only that part of the shared buffer.
+     */
+    static void packShared(SharedGemm s, int jc, int pc, DoubleKernel kernel) {
+        Blocking bl = kernel.blocking();
+        GemmTask t = s.whole;
+        int nc = Math.min(bl.nc(), t.j1 - jc);
+        int kc = Math.min(bl.kc(), t.k - pc);
+        Packing.pack(((DMatrix) t.b).data, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), s.doubleB(),
+                s.packedOffset(jc, pc));
+    }
+
+    /**
+     * Rows [i0, i1) of a shared product, every column, against its packed op(B) (all of it packed
+     * before any thread gets here). Modifies only C[i0:i1, :] and the workspace buffers.
+     */
+    static void sharedRows(SharedGemm s, int i0, int i1, DoubleKernel kernel, Workspace ws) {
+        Blocking bl = kernel.blocking();
+        GemmTask t = s.whole;
+        for (int jc = t.j0; jc < t.j1; jc += bl.nc()) {
+            int nc = Math.min(bl.nc(), t.j1 - jc);
+            for (int pc = 0; pc < t.k; pc += bl.kc()) {
+                int kc = Math.min(bl.kc(), t.k - pc);
+                rowBlocks(t, kernel, ws, i0, i1, jc, nc, pc, kc, s.doubleB(), s.packedOffset(jc, pc));
+            }
+        }
+    }
+
+    /**
+     * C[i0:i1, jc:jc+nc] (+)= op(A)[i0:i1, pc:pc+kc] · the packed B block at bp[bOff], mc rows at a time.
+     * Modifies that part of C and the workspace's packed A and tile.
+     */
+    private static void rowBlocks(GemmTask t, DoubleKernel kernel, Workspace ws, int i0, int i1, int jc, int nc, int pc,
+            int kc, double[] bp, int bOff) {
+        Blocking bl = kernel.blocking();
+        double[] a = ((DMatrix) t.a).data;
+        double[] c = ((DMatrix) t.c).data; // [m,n], row stride ldc = n
+        int ldc = t.c.cols();
+        double[] ap = ws.doubleA(bl.packedASize(i1 - i0, t.k));
+        double[] tile = ws.doubleTile(bl.mr() * bl.nr());
+        for (int ic = i0; ic < i1; ic += bl.mc()) {
+            int mc = Math.min(bl.mc(), i1 - ic);
+            // ap <- op(A)[ic:ic+mc, pc:pc+kc] as panels of mr rows
+            Packing.pack(a, t.aRowStride(), t.aDepthStride(), ic, mc, pc, kc, bl.mr(), ap, 0);
+            tiles(kernel, kc, ap, bp, bOff, c, ic * ldc + jc, ldc, mc, nc, t.accumulate || pc > 0, tile);
+        }
+    }
+
     /** C[ic:ic+mc, jc:jc+nc] (starting at c[c0], row stride ldc) from the packed blocks; modifies c and tile. */
-    private static void tiles(DoubleKernel kernel, int kc, double[] ap, double[] bp, double[] c, int c0, int ldc,
+    private static void tiles(DoubleKernel kernel, int kc, double[] ap, double[] bp, int bOff, double[] c, int c0, int ldc,
             int mc, int nc, boolean loadC, double[] tile) {
         int mr = kernel.blocking().mr();
         int nr = kernel.blocking().nr();
@@ -44,12 +85,12 @@ final class DoubleGemm {
                 int h = Math.min(mr, mc - ir);
                 int ci = c0 + ir * ldc + jr;
                 if (h == mr && w == nr) {
-                    kernel.tile(kc, ap, ir * kc, bp, jr * kc, c, ci, ldc, loadC);
+                    kernel.tile(kc, ap, ir * kc, bp, bOff + jr * kc, c, ci, ldc, loadC);
                 } else { // h x w corner of an mr x nr tile, computed in the scratch tile (row stride nr)
                     if (loadC) {
                         copy(c, ci, ldc, tile, 0, nr, h, w);
                     }
-                    kernel.tile(kc, ap, ir * kc, bp, jr * kc, tile, 0, nr, loadC);
+                    kernel.tile(kc, ap, ir * kc, bp, bOff + jr * kc, tile, 0, nr, loadC);
                     copy(tile, 0, nr, c, ci, ldc, h, w);
                 }
             }

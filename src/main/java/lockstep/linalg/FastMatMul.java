@@ -79,14 +79,19 @@ public final class FastMatMul implements MatMul {
             DirectGemm.run(a, transposeA, b, transposeB, c, accumulate);
             return;
         }
+        boolean parallel = pool != null && (long) m * n * k >= parallelMinVolume;
+        // shared op(B), rows claimed dynamically, when C has enough rows to go round
+        if (parallel && pool.tryRunShared(kernels, a, transposeA, b, transposeB, c, accumulate)) {
+            return;
+        }
         GemmTask whole = Workspace.current().ownTask.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, m, 0, n);
-        // split along the dimension with more register tiles, into whole tiles per thread
+        // else split along the dimension with more register tiles, into whole tiles per thread
         int mr = kernels.mr(c.dtype());
         int nr = kernels.nr(c.dtype());
         int rowTiles = (m + mr - 1) / mr;
         int colTiles = (n + nr - 1) / nr;
         boolean byRows = rowTiles >= colTiles;
-        int parts = (long) m * n * k < parallelMinVolume ? 1 : Math.min(threads, Math.max(rowTiles, colTiles));
+        int parts = !parallel ? 1 : Math.min(threads, Math.max(rowTiles, colTiles));
         if (parts < 2 || !pool.tryRunSplit(whole, parts, byRows, byRows ? mr : nr)) {
             whole.run();
         }

@@ -19,9 +19,12 @@ final class GemmTask {
     int i1;
     int j0;
     int j1;
+    /** Set instead of the rectangle: run this thread's share of a product split by {@link SharedGemm}. */
+    SharedGemm shared;
 
     GemmTask set(Kernels kernels, Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c,
             boolean accumulate, int i0, int i1, int j0, int j1) {
+        this.shared = null;
         this.kernels = kernels;
         this.a = a;
         this.b = b;
@@ -56,7 +59,19 @@ final class GemmTask {
         return true;
     }
 
+    /** Makes this task a share of {@code product}: running it runs {@link SharedGemm#run}. */
+    GemmTask setShared(SharedGemm product) {
+        this.shared = product;
+        return this;
+    }
+
     void run() {
+        if (shared != null) {
+            SharedGemm product = shared;
+            shared = null;
+            product.run(Workspace.current());
+            return;
+        }
         try {
             Workspace ws = Workspace.current();
             if (c instanceof FMatrix) {

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * The source is a strided view X with element (r, p) at {@code src[r*rs + p*ps]}: for op(A), r is
  * a row of C and p runs along k; for op(B), r is a column of C and p runs along k. The block
  * X[start : start+len, p0 : p0+kc] becomes ceil(len/w) panels of {@code kc*w} elements, panel q
- * holding, for each p in turn, the w values X[start + q*w + t, p0 + p] (t = 0..w-1), with zeros
+ * (starting at {@code dst[dOff]}) holding, for each p in turn, the w values X[start + q*w + t, p0 + p] (t = 0..w-1), with zeros
  * where start + q*w + t runs past the block. Only {@code dst} is modified. When the source's r
  * stride is 1 (op(B) of a row-major B, op(A) of a transposed A) each source row p is copied across all
  * panels in one sequential pass, which reads memory in order instead of jumping a row per value.
@@ -16,12 +16,12 @@ final class Packing {
     private Packing() {
     }
 
-    static void pack(float[] src, int rs, int ps, int start, int len, int p0, int kc, int w, float[] dst) {
+    static void pack(float[] src, int rs, int ps, int start, int len, int p0, int kc, int w, float[] dst, int dOff) {
         if (rs == 1) { // the w values of a panel at one p are contiguous: copy each source row p across every panel
             int full = len / w * w;
             for (int p = 0; p < kc; p++) {
                 int s = start + (p0 + p) * ps;
-                int d = p * w;
+                int d = dOff + p * w;
                 for (int q = 0; q < full; q += w, d += kc * w) {
                     System.arraycopy(src, s + q, dst, d, w);
                 }
@@ -32,7 +32,7 @@ final class Packing {
             }
             return;
         }
-        for (int q = 0, d = 0; q < len; q += w, d += kc * w) {
+        for (int q = 0, d = dOff; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q); // real rows of this panel; rows h..w-1 are zero padding
             int s = (start + q) * rs + p0 * ps;
             if (ps == 1) { // contiguous along k: read each row once, write with stride w
@@ -54,13 +54,13 @@ final class Packing {
         }
     }
 
-    /** The DOUBLE twin of {@link #pack(float[], int, int, int, int, int, int, int, float[])}. */
-    static void pack(double[] src, int rs, int ps, int start, int len, int p0, int kc, int w, double[] dst) {
+    /** The DOUBLE twin of {@link #pack(float[], int, int, int, int, int, int, int, float[], int)}. */
+    static void pack(double[] src, int rs, int ps, int start, int len, int p0, int kc, int w, double[] dst, int dOff) {
         if (rs == 1) {
             int full = len / w * w;
             for (int p = 0; p < kc; p++) {
                 int s = start + (p0 + p) * ps;
-                int d = p * w;
+                int d = dOff + p * w;
                 for (int q = 0; q < full; q += w, d += kc * w) {
                     System.arraycopy(src, s + q, dst, d, w);
                 }
@@ -71,7 +71,7 @@ final class Packing {
             }
             return;
         }
-        for (int q = 0, d = 0; q < len; q += w, d += kc * w) {
+        for (int q = 0, d = dOff; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q);
             int s = (start + q) * rs + p0 * ps;
             if (ps == 1) {

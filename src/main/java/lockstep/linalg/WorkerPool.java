@@ -13,6 +13,8 @@ final class WorkerPool {
 
     private final HelperThread[] helpers;
     private final AtomicBoolean busy = new AtomicBoolean();
+    /** The product being shared out by {@link #tryRunShared}, reused (with its packed B) from call to call. */
+    private final SharedGemm shared = new SharedGemm();
 
     private WorkerPool(int size) {
         helpers = new HelperThread[size];
@@ -24,6 +26,57 @@ final class WorkerPool {
     /** The shared pool of {@code size} helpers, started on first use. */
     static WorkerPool ofSize(int size) {
         return POOLS.computeIfAbsent(size, WorkerPool::new);
+    }
+
+    /**
+     * Computes C (+)= op(A)·op(B) on the calling thread and every helper with a {@link SharedGemm}:
+     * op(B) packed once, rows claimed dynamically. Returns false, running nothing, if another caller
+     * holds the pool or the product has fewer than two chunks of rows. Modifies c. Rethrows the first
+     * failure (a thread's own, not a {@link SharedGemm.PeerFailed}).
+     */
+    boolean tryRunShared(Kernels kernels, Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c,
+            boolean accumulate) {
+        if (!busy.compareAndSet(false, true)) {
+            return false;
+        }
+        try {
+            SharedGemm product = shared.set(kernels, a, transposeA, b, transposeB, c, accumulate, helpers.length + 1);
+            if (product.chunks() < 2) {
+                product.clear();
+                return false;
+            }
+            for (HelperThread h : helpers) {
+                h.task().setShared(product);
+                h.post();
+            }
+            Throwable failure = null;
+            try {
+                product.run(Workspace.current());
+            } catch (RuntimeException | Error e) {
+                failure = e;
+            }
+            for (HelperThread h : helpers) {
+                Throwable f = h.finish();
+                if (f != null && (failure == null || failure instanceof SharedGemm.PeerFailed)) {
+                    failure = f;
+                }
+            }
+            product.clear();
+            rethrow(failure);
+            return true;
+        } finally {
+            busy.set(false);
+        }
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException e) {
+            throw e;
+        } else if (failure instanceof Error e) {
+            throw e;
+        } else if (failure != null) {
+            throw new IllegalStateException("matrix product failed on a helper thread", failure);
+        }
     }
 
     /**
@@ -51,13 +104,7 @@ final class WorkerPool {
                     failure = failure == null ? f : failure;
                 }
             }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            } else if (failure instanceof Error e) {
-                throw e;
-            } else if (failure != null) {
-                throw new IllegalStateException("matrix product failed on a helper thread", failure);
-            }
+            rethrow(failure);
             return true;
         } finally {
             busy.set(false);
