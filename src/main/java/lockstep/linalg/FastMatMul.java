@@ -26,25 +26,40 @@ public final class FastMatMul implements MatMul {
      * at B16 (768 to 1024 fmas) take a third of the packed path's time there.
      */
     static final long DEFAULT_DIRECT_MAX_VOLUME = 1L << 13;
+    /**
+     * Smallest m*n*k split by {@link SharedGemm} (op(B) packed once, rows claimed dynamically); smaller
+     * parallel products are cut into one fixed part per thread, whose single hand-off costs less than
+     * SharedGemm's packing phase and its chunks (at 64^3 to 256^3, measured side by side with JMH).
+     */
+    static final long DEFAULT_SHARED_MIN_VOLUME = 1L << 22;
 
     private final Kernels kernels;
     private final int threads;
     private final long parallelMinVolume;
     private final long directMaxVolume;
+    private final long sharedMinVolume;
     private final WorkerPool pool;
 
     public FastMatMul() {
         this(Kernels.BEST, Math.min(DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()),
-                DEFAULT_PARALLEL_MIN_VOLUME);
+                DEFAULT_PARALLEL_MIN_VOLUME, DEFAULT_DIRECT_MAX_VOLUME, DEFAULT_SHARED_MIN_VOLUME);
     }
 
-    /** For tests: forces the kernels (e.g. {@link Kernels#SCALAR}), the thread count and the split threshold. */
+    /**
+     * For tests: forces the kernels (e.g. {@link Kernels#SCALAR}), the thread count and the split
+     * threshold, from which on products are also shared ({@link SharedGemm}).
+     */
     FastMatMul(Kernels kernels, int threads, long parallelMinVolume) {
-        this(kernels, threads, parallelMinVolume, DEFAULT_DIRECT_MAX_VOLUME);
+        this(kernels, threads, parallelMinVolume, DEFAULT_DIRECT_MAX_VOLUME, parallelMinVolume);
     }
 
     /** For tests: also the largest volume that skips packing (-1: every product is packed). */
     FastMatMul(Kernels kernels, int threads, long parallelMinVolume, long directMaxVolume) {
+        this(kernels, threads, parallelMinVolume, directMaxVolume, parallelMinVolume);
+    }
+
+    /** For tests: also the smallest volume shared by {@link SharedGemm} (Long.MAX_VALUE: fixed parts only). */
+    FastMatMul(Kernels kernels, int threads, long parallelMinVolume, long directMaxVolume, long sharedMinVolume) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be positive: " + threads);
         }
@@ -52,6 +67,7 @@ public final class FastMatMul implements MatMul {
         this.threads = threads;
         this.parallelMinVolume = parallelMinVolume;
         this.directMaxVolume = directMaxVolume;
+        this.sharedMinVolume = sharedMinVolume;
         this.pool = threads > 1 ? WorkerPool.ofSize(threads - 1) : null;
     }
 
@@ -79,9 +95,10 @@ public final class FastMatMul implements MatMul {
             DirectGemm.run(a, transposeA, b, transposeB, c, accumulate);
             return;
         }
-        boolean parallel = pool != null && (long) m * n * k >= parallelMinVolume;
-        // shared op(B), rows claimed dynamically, when C has enough rows to go round
-        if (parallel && pool.tryRunShared(kernels, a, transposeA, b, transposeB, c, accumulate)) {
+        long volume = (long) m * n * k;
+        boolean parallel = pool != null && volume >= parallelMinVolume;
+        // large products: shared op(B), rows claimed dynamically, when C has enough rows to go round
+        if (parallel && volume >= sharedMinVolume && pool.tryRunShared(kernels, a, transposeA, b, transposeB, c, accumulate)) {
             return;
         }
         GemmTask whole = Workspace.current().ownTask.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, m, 0, n);

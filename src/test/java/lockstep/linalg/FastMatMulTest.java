@@ -36,6 +36,9 @@ class FastMatMulTest {
     private static final FastMatMul SINGLE = new FastMatMul(Kernels.BEST, 1, Long.MAX_VALUE);
     private static final FastMatMul SPLIT_2 = new FastMatMul(Kernels.BEST, 2, 0);
     private static final FastMatMul SPLIT_3 = new FastMatMul(Kernels.BEST, 3, 0);
+    /** Two threads, each product cut into fixed parts (never shared by SharedGemm). */
+    private static final FastMatMul FIXED_PARTS_2 = new FastMatMul(Kernels.BEST, 2, 0, FastMatMul.DEFAULT_DIRECT_MAX_VOLUME,
+            Long.MAX_VALUE);
     private static final FastMatMul SCALAR = new FastMatMul(Kernels.SCALAR, 1, Long.MAX_VALUE);
     /** Packs even the tiniest product (no {@link DirectGemm}). */
     private static final FastMatMul PACKED_ONLY = new FastMatMul(Kernels.BEST, 1, Long.MAX_VALUE, -1);
@@ -178,6 +181,7 @@ class FastMatMulTest {
                 Matrix single = p.run(SINGLE, acc);
                 assertSameBits(single, p.run(SPLIT_2, acc), p + " 2 threads acc=" + acc);
                 assertSameBits(single, p.run(SPLIT_3, acc), p + " 3 threads acc=" + acc);
+                assertSameBits(single, p.run(FIXED_PARTS_2, acc), p + " 2 fixed parts acc=" + acc);
                 assertSameBits(single, p.run(fast, acc), p + " default acc=" + acc);
                 assertSameBits(single, p.run(fast, acc), p + " repeated acc=" + acc);
             }
