@@ -81,9 +81,10 @@ public final class Network {
         DenseLayer out = outputLayer();
         Matrix delta = outputDelta.get(labels.rows())[0];
         loss.gradient(out.preActivation(), out.output(), labels, out.activation(), delta);
-        Matrix dLda = out.backwardFromPreActivation(delta);
+        // the first layer's dL/dx (the gradient of the data) is needed by no one: not computed
+        Matrix dLda = out.backwardFromPreActivation(delta, layers.size() > 1);
         for (int i = layers.size() - 2; i >= 0; i--) {
-            dLda = layers.get(i).backward(dLda);
+            dLda = layers.get(i).backward(dLda, i > 0);
         }
     }
 

@@ -67,14 +67,16 @@ record Mlp(String name, int[] widths, List<ActivationType> hidden, int batch) {
     }
 
     /**
-     * Floating-point operations of the matrix products in one training step on {@code rows} examples:
-     * per layer z = x·W, dW = xᵀ·δ and dL/dx = δ·Wᵀ, each 2·rows·nIn·nOut (both sides compute all three,
-     * the first layer's dL/dx included). Activations, loss, bias and update are not counted.
+     * Floating-point operations of the matrix products a training step on {@code rows} examples needs:
+     * per layer z = x·W, dW = xᵀ·δ and, for every layer but the first, dL/dx = δ·Wᵀ, each
+     * 2·rows·nIn·nOut. (The first layer's dL/dx is the gradient of the data, which no one needs: the
+     * engine skips it, DL4J's BaseLayer.backpropGradient computes it anyway; it is not counted for either.)
+     * Activations, loss, bias and update are not counted.
      */
     long stepFlops(int rows) {
         long flops = 0;
         for (int i = 0; i + 1 < widths.length; i++) {
-            flops += 3L * 2L * rows * widths[i] * widths[i + 1];
+            flops += (i == 0 ? 2L : 3L) * 2L * rows * widths[i] * widths[i + 1];
         }
         return flops;
     }

@@ -117,15 +117,31 @@ public class DenseLayer {
 
     /** From dL/da [B,nOut]: fills this layer's gradients and returns dL/dx [B,nIn]. */
     public Matrix backward(Matrix dLda) {
+        return backward(dLda, true);
+    }
+
+    /**
+     * From dL/da [B,nOut]: fills this layer's gradients dW and db; with {@code inputGradient} also
+     * returns dL/dx [B,nIn], else null (the first layer: no one needs the gradient of the data).
+     */
+    public Matrix backward(Matrix dLda, boolean inputGradient) {
         Matrix delta = buffers.get(dLda.rows())[2];
         activation.backward(z, a, dLda, delta);          // δ = dL/da ⊙ f'(z)
-        return backwardFromPreActivation(delta);
+        return backwardFromPreActivation(delta, inputGradient);
     }
 
     /** From δ = dL/dz [B,nOut] (the output layer's loss gives it directly): fills dW, db and returns dL/dx [B,nIn]. */
     public Matrix backwardFromPreActivation(Matrix delta) {
+        return backwardFromPreActivation(delta, true);
+    }
+
+    /** As {@link #backwardFromPreActivation(Matrix)}; without {@code inputGradient} dL/dx is not computed and null returned. */
+    public Matrix backwardFromPreActivation(Matrix delta, boolean inputGradient) {
         weightGradient(input, delta, weights.gradient());
         biasGradient(delta, bias.gradient());
+        if (!inputGradient) {
+            return null;
+        }
         Matrix dx = inputGradient(delta, weights.value());
         return keepProbability < 1.0 ? times(dx, mask) : dx;    // through the dropout: dL/dx = dL/dx' ⊙ m
     }
