@@ -47,19 +47,21 @@ final class Charts {
     }
 
     /**
-     * Largest absolute step-check difference per step (gradient, update, value, state), one series per
-     * parameter, on a log scale, with the absolute tolerance below which a difference counts as none.
+     * One step-check difference per step (gradient, update, value, state), one series per parameter, on
+     * a log scale, with the tolerance below which it counts as none (an exact 0 drawn at {@link #LOG_FLOOR}).
      */
-    static void differences(Path png, List<Integer> steps, Map<String, List<Double>> byParameter, double tolerance,
-                            String yTitle) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(420)
-                .title("Largest absolute difference per step and parameter (step check; 0 drawn at 1e-18)")
+    static void differences(Path png, String title, List<Integer> steps, Map<String, List<Double>> byParameter,
+                            String toleranceName, double tolerance, String yTitle) throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(420).title(title + " (0 drawn at 1e-18)")
                 .xAxisTitle("step").yAxisTitle(yTitle).build();
         chart.getStyler().setYAxisLogarithmic(true);
         byParameter.forEach((name, errors) -> line(chart, name, steps.subList(0, errors.size()),
-                errors.stream().map(e -> Math.max(e, LOG_FLOOR)).toList()).setMarker(SeriesMarkers.NONE));
-        line(chart, "absolute tolerance", List.of(steps.get(0), steps.get(steps.size() - 1)), List.of(tolerance, tolerance))
-                .setMarker(SeriesMarkers.NONE);
+                errors.stream().map(e -> Math.max(e, LOG_FLOOR)).toList())
+                .setMarker(SeriesMarkers.NONE));
+        if (tolerance > 0 && Double.isFinite(tolerance)) {    // a zero tolerance has no place on a log axis
+            line(chart, toleranceName, List.of(steps.get(0), steps.get(steps.size() - 1)), List.of(tolerance, tolerance))
+                    .setMarker(SeriesMarkers.NONE);
+        }
         save(chart, png);
     }
 
@@ -94,8 +96,10 @@ final class Charts {
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
+    /** Adds a series; a non-finite y (a diverged loss) is left as a gap, which XChart draws as none. */
     private static XYSeries line(XYChart chart, String name, List<? extends Number> x, List<? extends Number> y) {
-        return chart.addSeries(name, x, y);
+        List<Double> finite = y.stream().map(v -> Double.isFinite(v.doubleValue()) ? v.doubleValue() : Double.NaN).toList();
+        return chart.addSeries(name, x, finite);
     }
 
     private static void save(XYChart chart, Path png) throws IOException {

@@ -13,8 +13,8 @@ import lockstep.harness.Quantity;
 import lockstep.spec.SpecJson;
 
 /**
- * {@code compare --report}: the verdict, the two loss curves overlaid, the largest difference per step
- * and parameter on a log scale, the validation curves when the run validated, the per-epoch table, the
+ * {@code compare --report}: the verdict, the two loss curves overlaid, the worst relative and the largest
+ * absolute difference per step and parameter on a log scale, the validation curves when the run validated, the per-epoch table, the
  * benchmark ratio table when JMH results are given, and the spec.
  */
 public final class CompareReport {
@@ -29,9 +29,17 @@ public final class CompareReport {
             page.heading(2, "Loss").chart("loss.png", "training loss per step, engine and DL4J",
                     png -> Charts.losses(png, "Training loss per step", trace.steps(),
                             sides("engine", trace.engineLoss(), "DL4J", trace.dl4jLoss())));
-            page.heading(2, "Difference per step").chart("difference.png", "largest absolute difference per step and parameter",
-                    png -> Charts.differences(png, trace.steps(), trace.differenceByParameter(),
-                            result.tolerance().step().absolute(), "|engine - DL4J|"));
+            page.heading(2, "Difference per step")
+                    .paragraph("The step check: each step starts both sides from DL4J's parameters and updater state;"
+                            + " per parameter the worst difference of its gradient, update, value and updater state.")
+                    .chart("relative.png", "worst relative difference per step and parameter",
+                            png -> Charts.differences(png, "Worst relative difference per step and parameter",
+                                    trace.steps(), trace.relativeByParameter(), "relative tolerance",
+                                    result.tolerance().step().relative(), "relative difference"))
+                    .chart("difference.png", "largest absolute difference per step and parameter",
+                            png -> Charts.differences(png, "Largest absolute difference per step and parameter",
+                                    trace.steps(), trace.differenceByParameter(), "absolute tolerance",
+                                    result.tolerance().step().absolute(), "|engine - DL4J|"));
         }
         List<EpochSummary> validated = trace.epochs().stream().filter(e -> e.validation() != null).toList();
         if (!validated.isEmpty()) {

@@ -95,7 +95,8 @@ public final class VerifyReport {
         if (!engine.storedSteps().isEmpty()) {
             double atol = TolerancePolicy.defaultFor(g.dataType()).step().absolute();
             page.chart(file + "-difference.png", r.name() + ": largest absolute difference per stored step and parameter",
-                    png -> Charts.differences(png, engine.storedSteps(), engine.differenceByParameter(), atol,
+                    png -> Charts.differences(png, r.name() + ": largest absolute difference per stored step and parameter",
+                            engine.storedSteps(), engine.differenceByParameter(), "absolute tolerance", atol,
                             "|engine - golden|"));
         }
     }

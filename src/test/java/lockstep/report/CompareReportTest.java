@@ -38,12 +38,13 @@ class CompareReportTest {
         Path out = dir.resolve("report");
         assertEquals(Main.EXIT_PASS, compareWithReport(out));
         String html = Files.readString(out.resolve("index.html"));
-        assertTrue(html.contains("<img src=\"loss.png\"") && html.contains("<img src=\"difference.png\""), html);
+        assertTrue(html.contains("<img src=\"loss.png\"") && html.contains("<img src=\"difference.png\"")
+                && html.contains("<img src=\"relative.png\""), html);
         assertTrue(html.contains("PASS  30 steps x 4 parameters"), html);
         String epochs = html.substring(html.indexOf("<h2>Epochs</h2>"));
         epochs = epochs.substring(0, epochs.indexOf("</table>"));
         assertEquals(3, epochs.lines().filter(l -> l.startsWith("<tr><td>")).count(), "one row per epoch");
-        for (String png : List.of("loss.png", "difference.png")) {
+        for (String png : List.of("loss.png", "relative.png", "difference.png")) {
             byte[] bytes = Files.readAllBytes(out.resolve(png));
             assertTrue(bytes.length > 1000 && bytes[1] == 'P' && bytes[2] == 'N' && bytes[3] == 'G', png + " is a PNG");
         }
@@ -75,8 +76,27 @@ class CompareReportTest {
         Path out = dir.resolve("report");
         assertEquals(Main.EXIT_PASS, compareWithReport(out));
         int[] images = Chromium.imagesLoaded(out.resolve("index.html"), dir);
-        assertEquals(2, images[0], "images on the page");
+        assertEquals(3, images[0], "images on the page");
         assertEquals(images[0], images[1], "every image loaded");
+    }
+
+    /** An overflowing run (an infinite loss on both sides: FAIL) and zero tolerances still get their charts. */
+    @Test
+    void aDivergedRunAndZeroTolerancesStillGetTheirReport() throws Exception {
+        Path spec = Files.writeString(dir.resolve("overflow.json"), """
+                { "network": { "layers": [ {"nIn": 4, "nOut": 8, "activation": "IDENTITY"}, {"nIn": 8, "nOut": 3, "activation": "IDENTITY"} ],
+                               "loss": "MSE", "updater": {"type": "SGD", "learningRate": 10.0} },
+                  "training": { "batchSize": 16, "epochs": 2, "seed": 1, "dataType": "DOUBLE" } }""");
+        Path out = dir.resolve("overflow");
+        assertEquals(Main.EXIT_FAIL, compareWithReport(out, "--spec", spec.toString()));
+        assertTrue(Files.readString(out.resolve("index.html")).contains("loss  engine Infinity  dl4j Infinity"));
+        Path zero = dir.resolve("zero");
+        assertEquals(Main.EXIT_FAIL, compareWithReport(zero, "--tolerance", "0", "--atol", "0"));
+        for (Path report : List.of(out, zero)) {
+            int[] images = Chromium.imagesLoaded(report.resolve("index.html"), dir);
+            assertEquals(3, images[0], report.toString());
+            assertEquals(3, images[1], report + ": every image loaded");
+        }
     }
 
     /** The twin: a page whose image is missing is caught by the same check. */
@@ -86,7 +106,7 @@ class CompareReportTest {
         assertEquals(Main.EXIT_PASS, compareWithReport(out));
         Files.delete(out.resolve("difference.png"));
         int[] images = Chromium.imagesLoaded(out.resolve("index.html"), dir);
-        assertEquals(2, images[0]);
-        assertEquals(1, images[1], "the deleted image did not load");
+        assertEquals(3, images[0]);
+        assertEquals(2, images[1], "the deleted image did not load");
     }
 }
