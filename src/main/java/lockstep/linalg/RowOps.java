@@ -28,19 +28,6 @@ public final class RowOps {
         }
     }
 
-    /**
-     * {@code out[i] = a[i] * b[i]} for every element (a Hadamard product, e.g. an input times its dropout
-     * mask), computed in double and stored in out's type. a, b and out have the same shape; modifies out.
-     */
-    public static void multiplyElementwise(Matrix a, Matrix b, Matrix out) {
-        if (a.rows() != b.rows() || a.cols() != b.cols() || out.rows() != a.rows() || out.cols() != a.cols()) {
-            throw new IllegalArgumentException("elementwise product of " + a.shape() + " and " + b.shape() + " into " + out.shape());
-        }
-        for (int i = 0, n = a.size(); i < n; i++) {
-            out.set(i, a.get(i) * b.get(i));
-        }
-    }
-
     /** {@code out[0,c] = Σ_r m[r,c]}, summed in row order. m is [B,n], out [1,n]; modifies out. */
     public static void sumRows(Matrix m, Matrix out) {
         if (out.rows() != 1 || out.cols() != m.cols()) {

@@ -1,7 +1,7 @@
 package lockstep.engine.autograd;
 
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
-import lockstep.linalg.RowOps;
 
 /**
  * An input times a constant mask, element by element (inverted dropout):
@@ -21,7 +21,7 @@ final class MaskOp extends Op {
 
     static Tensor apply(Tensor x, Matrix mask) {
         Matrix y = x.data().like(x.rows(), x.cols());
-        RowOps.multiplyElementwise(x.data(), mask, y);                     // Y = X ⊙ M     [B,n]
+        ElementOps.multiply(x.data(), mask, y);                     // Y = X ⊙ M     [B,n]
         return new MaskOp(x, mask).record(y);
     }
 
@@ -33,7 +33,7 @@ final class MaskOp extends Op {
     @Override
     protected Matrix[] backward(Matrix dY) {
         Matrix dX = dY.like(dY.rows(), dY.cols());
-        RowOps.multiplyElementwise(dY, mask, dX);                          // dX = dY ⊙ M   [B,n]
+        ElementOps.multiply(dY, mask, dX);                          // dX = dY ⊙ M   [B,n]
         return new Matrix[] {dX};
     }
 }

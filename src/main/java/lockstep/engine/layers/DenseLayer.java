@@ -5,6 +5,7 @@ import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 import lockstep.linalg.RowOps;
 
@@ -149,7 +150,7 @@ public class DenseLayer {
     /** The elementwise product a ⊙ b as a new matrix. */
     private static Matrix times(Matrix a, Matrix b) {
         Matrix out = a.like(a.rows(), a.cols());
-        RowOps.multiplyElementwise(a, b, out);
+        ElementOps.multiply(a, b, out);
         return out;
     }
 
