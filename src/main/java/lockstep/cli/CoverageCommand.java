@@ -1,6 +1,5 @@
 package lockstep.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -11,6 +10,7 @@ import lockstep.coverage.CoverageMatrix;
 import lockstep.coverage.CoverageRow;
 import lockstep.coverage.CoverageRunner;
 import lockstep.harness.LockstepResult;
+import lockstep.report.JsonText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -68,9 +68,8 @@ final class CoverageCommand implements Callable<Integer> {
         return rel + " / " + String.format(Locale.ROOT, "%.1e", r.largestAbsolute());
     }
 
-    private static String toJson(List<CoverageRow> rows) throws Exception {
-        ObjectMapper mapper = new ObjectMapper();
-        ArrayNode array = mapper.createArrayNode();
+    private static String toJson(List<CoverageRow> rows) {
+        ArrayNode array = JsonText.array();
         for (CoverageRow r : rows) {
             ObjectNode o = array.addObject();
             o.put("group", r.feature().group());
@@ -82,6 +81,6 @@ final class CoverageCommand implements Callable<Integer> {
             o.put("largestAbsoluteDouble", r.inDouble().largestAbsolute());
             o.put("largestAbsoluteFloat", r.inFloat().largestAbsolute());
         }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array);
+        return JsonText.pretty(array);
     }
 }

@@ -1,7 +1,5 @@
 package lockstep.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -13,7 +11,7 @@ import lockstep.data.TrainTestSplit;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.TrainingResult;
 import lockstep.harness.TrainingRun;
-import lockstep.linalg.DType;
+import lockstep.report.JsonText;
 import lockstep.report.TrainReport;
 import lockstep.report.TrainTrace;
 import lockstep.spec.DataSpec;
@@ -37,7 +35,6 @@ final class TrainCommand implements Callable<Integer> {
 
     @Mixin
     TrainingOverrides overrides = new TrainingOverrides();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (network, training, dataset); see README.")
     Path spec;
@@ -167,13 +164,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     static String json(TrainingResult r, RunSpec run) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonText.object();
         root.put("command", "train");
-        try {
-            root.set("spec", JSON.readTree(SpecJson.write(run)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        root.set("spec", JsonText.parse(SpecJson.write(run)));
         root.put("trainExamples", r.trainExamples());
         root.put("testExamples", r.testExamples());
         root.put("testSet", testSource(run.data()));
@@ -182,11 +175,7 @@ final class TrainCommand implements Callable<Integer> {
             side(root.putObject("dl4j"), r.dl4j(), r.trainExamples());
             root.put("predictionAgreement", r.agreement());
         }
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(root) + "\n";
     }
 
     private static void side(ObjectNode o, TrainingResult.Side side, int trainExamples) {

@@ -1,7 +1,5 @@
 package lockstep.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lockstep.harness.FourWayGradientCheck;
@@ -14,13 +12,11 @@ import lockstep.harness.TensorDiff;
  * the first element beyond the limit with both values).
  */
 public final class GradcheckJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private GradcheckJson() {
     }
 
     public static String of(FourWayGradientCheck.Result r) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonText.object();
         o.put("command", "gradcheck");
         o.put("verdict", r.passed() ? "PASS" : "FAIL");
         o.put("run", r.spec().describe());
@@ -55,11 +51,7 @@ public final class GradcheckJson {
             fd.put("autograd", f.analytic());
             fd.put("finiteDifferences", f.numeric());
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(o);
     }
 
     private static void pair(ObjectNode o, TensorDiff d, String left, double[] l, String right, double[] r) {

@@ -1,7 +1,5 @@
 package lockstep.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import lockstep.harness.Divergence;
@@ -12,13 +10,11 @@ import lockstep.harness.Quantity;
 
 /** A lockstep result as JSON for programs: the verdict, the tolerances, the worst differences, every epoch and the divergence. */
 public final class ResultJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private ResultJson() {
     }
 
     public static String of(LockstepResult r) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonText.object();
         o.put("verdict", r.passed() ? "PASS" : "FAIL");
         o.put("run", r.spec().describe());
         o.put("steps", r.steps());
@@ -28,10 +24,7 @@ public final class ResultJson {
         o.put("largestAbsoluteDifference", r.largestAbsolute());
         o.put("trajectoryDrift", r.worstDrift());
         ObjectNode tol = o.putObject("tolerance");
-        tol.put("step", r.tolerance().step().relative());
-        tol.put("floor", r.tolerance().step().floor());
-        tol.put("absolute", r.tolerance().step().absolute());
-        tol.put("trajectory", r.tolerance().trajectory().relative());
+        JsonText.tolerance(tol, r.tolerance());
         tol.put("driftWindow", r.tolerance().driftWindow());
         ArrayNode epochs = o.putArray("epochs");
         for (EpochSummary e : r.epochs()) {
@@ -54,10 +47,6 @@ public final class ResultJson {
         if (d != null) {
             DivergenceJson.put(o.putObject("divergence"), d, "engine", "dl4j", d.describe());
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(o);
     }
 }

@@ -1,7 +1,5 @@
 package lockstep.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -11,13 +9,11 @@ import lockstep.selftest.Selftest;
 
 /** {@code selftest --json}: the verdict, then per planted bug where it should be found and where the harness found it. */
 public final class SelftestJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private SelftestJson() {
     }
 
     public static String of(List<Selftest.Outcome> outcomes) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonText.object();
         o.put("command", "selftest");
         o.put("verdict", Selftest.allCaught(outcomes) ? "PASS" : "FAIL");
         o.put("plantedBugs", outcomes.size());
@@ -44,10 +40,6 @@ public final class SelftestJson {
                 DivergenceJson.put(b.putObject("found"), d, "engine", "dl4j", d.describe());
             }
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(o);
     }
 }

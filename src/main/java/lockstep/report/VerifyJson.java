@@ -1,7 +1,5 @@
 package lockstep.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -16,13 +14,11 @@ import lockstep.harness.TolerancePolicy;
  * replayed side's numbers and first divergence.
  */
 public final class VerifyJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private VerifyJson() {
     }
 
     public static String of(List<ScenarioResult> results) {
-        ObjectNode o = MAPPER.createObjectNode();
+        ObjectNode o = JsonText.object();
         o.put("command", "verify");
         long bad = results.stream().filter(r -> !r.passed()).count();
         o.put("verdict", bad == 0 ? "PASS" : "FAIL");
@@ -32,11 +28,7 @@ public final class VerifyJson {
         for (ScenarioResult r : results) {
             scenario(list.addObject(), r);
         }
-        try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(o);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonText.pretty(o);
     }
 
     private static void scenario(ObjectNode o, ScenarioResult r) {
@@ -58,12 +50,7 @@ public final class VerifyJson {
         if (r.planFailure() != null) {
             o.put("batchPlanFailure", r.planFailure());
         }
-        TolerancePolicy policy = TolerancePolicy.defaultFor(g.dataType());
-        ObjectNode tol = o.putObject("tolerance");
-        tol.put("step", policy.step().relative());
-        tol.put("floor", policy.step().floor());
-        tol.put("absolute", policy.step().absolute());
-        tol.put("trajectory", policy.trajectory().relative());
+        JsonText.tolerance(o.putObject("tolerance"), TolerancePolicy.defaultFor(g.dataType()));
         side(o.putObject("engine"), r.engine());
         if (r.dl4j() != null) {
             side(o.putObject("dl4j"), r.dl4j());
