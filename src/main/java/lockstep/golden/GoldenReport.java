@@ -62,13 +62,17 @@ public final class GoldenReport {
 
     /** The verdict over every scenario verified. */
     public void verdict(List<ScenarioResult> results) {
+        out.println(verdictLine(results));
+    }
+
+    /** {@code PASS  17 scenarios}, or {@code FAIL  2 of 17 scenarios: a (FAIL), b (ERROR)}. */
+    public static String verdictLine(List<ScenarioResult> results) {
         List<ScenarioResult> bad = results.stream().filter(r -> !r.passed()).toList();
         if (bad.isEmpty()) {
-            out.println("PASS  " + results.size() + " scenario" + (results.size() == 1 ? "" : "s"));
-            return;
+            return "PASS  " + results.size() + " scenario" + (results.size() == 1 ? "" : "s");
         }
-        out.println("FAIL  " + bad.size() + " of " + results.size() + " scenarios: " + String.join(", ",
-                bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList()));
+        return "FAIL  " + bad.size() + " of " + results.size() + " scenarios: " + String.join(", ",
+                bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList());
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lockstep.golden.GoldenReport;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ReplayTrace;
 import lockstep.golden.ScenarioResult;
@@ -23,12 +24,9 @@ public final class VerifyReport {
 
     /** Writes {@code dir}/index.html and its charts, replacing {@code dir}; {@code benchmarks} may be null. */
     public static void write(Path dir, Path referenceData, List<ScenarioResult> results, Path benchmarks) {
-        List<ScenarioResult> bad = results.stream().filter(r -> !r.passed()).toList();
         ReportPage page = new ReportPage("lockstep verify")
                 .paragraph("Golden scenarios in " + referenceData + ", replayed and compared with their recordings.")
-                .verdict(bad.isEmpty(), bad.isEmpty() ? "PASS  " + results.size() + " scenario" + (results.size() == 1 ? "" : "s")
-                        : "FAIL  " + bad.size() + " of " + results.size() + " scenarios: "
-                        + String.join(", ", bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList()));
+                .verdict(results.stream().allMatch(ScenarioResult::passed), GoldenReport.verdictLine(results));
         page.heading(2, "Scenarios").table(summaryRows(results));
         for (ScenarioResult r : results) {
             scenario(page, r);
