@@ -17,10 +17,29 @@ public record TrainingResult(RunSpec spec, int trainExamples, int testExamples, 
      * @param confusion {@code confusion[actual][predicted]}: how many test examples of class {@code actual}
      *                  the side classified as {@code predicted}
      */
-    public record Side(String name, double[] epochLosses, double trainSeconds, double evalSeconds, int correct,
-                       int tested, int[][] confusion) {
+    public record Side(String name, double[] epochLosses, double trainSeconds, double evalSeconds, int[][] confusion) {
+        /** Test examples classified correctly: the confusion matrix's diagonal. */
+        public int correct() {
+            int correct = 0;
+            for (int c = 0; c < confusion.length; c++) {
+                correct += confusion[c][c];
+            }
+            return correct;
+        }
+
+        /** Test examples classified: every entry of the confusion matrix. */
+        public int tested() {
+            int tested = 0;
+            for (int[] row : confusion) {
+                for (int n : row) {
+                    tested += n;
+                }
+            }
+            return tested;
+        }
+
         public double accuracy() {
-            return (double) correct / tested;
+            return (double) correct() / tested();
         }
 
         /** Training examples per second over the whole run. */

@@ -133,13 +133,11 @@ public final class TrainingRun {
 
     private static TrainingResult.Side side(String name, double[] losses, double trainSeconds, double evalSeconds,
                                             int[] predictions, Dataset test, int classes) {
-        int correct = 0;
         int[][] confusion = new int[classes][classes];
         for (int e = 0; e < test.size(); e++) {
-            correct += predictions[e] == test.classOf(e) ? 1 : 0;
             confusion[test.classOf(e)][predictions[e]]++;
         }
-        return new TrainingResult.Side(name, losses, trainSeconds, evalSeconds, correct, test.size(), confusion);
+        return new TrainingResult.Side(name, losses, trainSeconds, evalSeconds, confusion);
     }
 
     static double seconds(long nanos) {
