@@ -36,7 +36,10 @@ final class SharedGemm {
     private float[] floatB = new float[0];
     private double[] doubleB = new double[0];
 
-    /** Prepares the product for {@code threads} threads; grows the shared buffer if needed. Call before handing it out. */
+    /**
+     * Prepares the product for {@code threads} threads and, when it has at least two chunks of rows to
+     * share ({@link #chunks()}), grows the shared buffer if needed. Call before handing it out.
+     */
     SharedGemm set(Kernels kernels, Matrix a, boolean transposeA, Matrix b, boolean transposeB, Matrix c,
             boolean accumulate, int threads) {
         whole.set(kernels, a, transposeA, b, transposeB, c, accumulate, 0, c.rows(), 0, c.cols());
@@ -50,7 +53,7 @@ final class SharedGemm {
         int mr = blocking.mr();
         chunkRows = Math.max(mr, Blocking.roundUp((m + threads * CHUNKS_PER_THREAD - 1) / (threads * CHUNKS_PER_THREAD), mr));
         chunks = (m + chunkRows - 1) / chunkRows;
-        int size = Blocking.roundUp(n, blocking.nr()) * k;
+        int size = chunks < 2 ? 0 : Blocking.roundUp(n, blocking.nr()) * k;   // fewer: not shared, not packed here
         if (isFloat && floatB.length < size) {
             floatB = new float[size];
         } else if (!isFloat && doubleB.length < size) {
