@@ -1,12 +1,8 @@
 package lockstep.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,14 +20,7 @@ class BadInputTest {
                         "updater": {"type": "SGD", "learningRate": 0.1}}""";
 
     private String errorOf(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(err, true), args);
-        String text = err.toString().strip();
-        assertEquals(Main.EXIT_BAD_INPUT, code, () -> "exit code for " + String.join(" ", args) + ", stderr: " + text);
-        assertFalse(text.contains("\tat "), () -> "stack trace printed: " + text);
-        assertEquals(1, text.lines().count(), () -> "expected one line, got: " + text);
-        assertTrue(text.startsWith("error: "), text);
-        return text;
+        return CommandOutput.oneLineError(args);
     }
 
     private String spec(String json) throws IOException {

@@ -1,18 +1,12 @@
 package lockstep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,42 +17,21 @@ class TrainCommandTest {
     @TempDir
     Path dir;
 
-    /** Runs the command line; returns {exit code, stdout}. */
-    private static Object[] run(String... args) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.run(args);
-        } finally {
-            System.setOut(original);
-        }
-        return new Object[] {code, out.toString(StandardCharsets.UTF_8)};
-    }
-
     private static JsonNode json(String... args) throws IOException {
-        Object[] r = run(args);
-        assertEquals(Main.EXIT_PASS, r[0], (String) r[1]);
-        return new ObjectMapper().readTree((String) r[1]);
+        CommandOutput r = CommandOutput.of(args);
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        return new ObjectMapper().readTree(r.out());
     }
 
     private String errorOf(String... args) {
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(err, true), args);
-        String text = err.toString().strip();
-        assertEquals(Main.EXIT_BAD_INPUT, code, () -> "exit code for " + String.join(" ", args) + ", stderr: " + text);
-        assertFalse(text.contains("\tat "), () -> "stack trace printed: " + text);
-        assertEquals(1, text.lines().count(), () -> "expected one line, got: " + text);
-        assertTrue(text.startsWith("error: "), text);
-        return text;
+        return CommandOutput.oneLineError(args);
     }
 
     @Test
     void irisTrainingPrintsTheRunTheTableAndTheAgreement() {
-        Object[] r = run("train", "--both", "--epochs", "5");
-        String out = (String) r[1];
-        assertEquals(Main.EXIT_PASS, r[0], out);
+        CommandOutput r = CommandOutput.of("train", "--both", "--epochs", "5");
+        String out = r.out();
+        assertEquals(Main.EXIT_PASS, r.exitCode(), out);
         assertTrue(out.startsWith("lockstep train  iris  4-16(tanh)-3(softmax)"), out);
         assertTrue(out.contains("120 training examples, 30 test examples (a seeded 80/20 hold-out)"), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("engine  ")), out);
