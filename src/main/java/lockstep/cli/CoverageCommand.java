@@ -37,13 +37,14 @@ final class CoverageCommand implements Callable<Integer> {
             throw new LockstepException("--epochs: must be at least 1, got " + epochs);
         }
         if (!json) {
-            System.out.printf("%-24s %-40s %-6s %-6s %-18s %-18s%n", "group", "feature", "DOUBLE", "FLOAT",
-                    "rel/abs DOUBLE", "rel/abs FLOAT");
+            System.out.printf("%-24s %-40s %-6s %-6s %-18s %-18s %s%n", "group", "feature", "DOUBLE", "FLOAT",
+                    "rel/abs DOUBLE", "rel/abs FLOAT", "FLOAT shadow");
         }
         List<CoverageRow> rows = CoverageRunner.run(CoverageMatrix.features(epochs), row -> {
             if (!json) {
-                System.out.printf("%-24s %-40s %-6s %-6s %-18s %-18s%n", row.feature().group(), row.feature().name(),
-                        status(row.inDouble()), status(row.inFloat()), worst(row.inDouble()), worst(row.inFloat()));
+                System.out.printf("%-24s %-40s %-6s %-6s %-18s %-18s %.2gx%n", row.feature().group(), row.feature().name(),
+                        status(row.inDouble()), status(row.inFloat()), worst(row.inDouble()), worst(row.inFloat()),
+                        row.inFloat().worstShadowRatio());
             }
         });
         long passed = rows.stream().filter(CoverageRow::passed).count();
@@ -80,6 +81,7 @@ final class CoverageCommand implements Callable<Integer> {
             o.put("worstFloat", r.inFloat().worstStepError());
             o.put("largestAbsoluteDouble", r.inDouble().largestAbsolute());
             o.put("largestAbsoluteFloat", r.inFloat().largestAbsolute());
+            o.put("shadowRatioFloat", r.inFloat().worstShadowRatio());
         }
         return JsonText.pretty(array);
     }

@@ -31,9 +31,11 @@ import lockstep.spec.UpdaterSpec;
  * is one pass over the N examples, ceil(N/B) steps. With a fixed number of epochs a small batch takes many more
  * steps; with a fixed number of steps a large batch has seen many more examples. Both sides train, the engine and
  * DL4J, from the same initial weights on the same batches, and every step is checked as {@code compare}'s step check
- * does: the engine takes it from DL4J's parameters (at a large learning rate the run is chaotic and two free-running
- * trajectories would part by rounding alone) and the parameters after it must agree to the step tolerance; the losses
- * at the checkpoints are the engine's, computed at DL4J's parameters and held to the step tolerance too. DOUBLE.
+ * does, with the roles swapped: DL4J takes each step from the engine's parameters and updater state (at a large
+ * learning rate the run is chaotic and two free-running trajectories would part by rounding alone) and the parameters
+ * after it must agree to the step tolerance. The curves follow the engine, whose arithmetic is the same on every CPU,
+ * not DL4J, whose rounding depends on the BLAS kernel OpenBLAS picks for the CPU; the losses at the checkpoints are
+ * the engine's, held to DL4J's at the same parameters by the step tolerance too. DOUBLE.
  */
 public final class BatchSizeDemo {
     /** Checkpoints: the loss after these steps (where a run takes them) and after these epochs. */
@@ -95,7 +97,7 @@ public final class BatchSizeDemo {
         Tolerance tol = TolerancePolicy.DOUBLE.step();
         double[] worst = {0};
         java.util.function.DoubleSupplier loss = () -> {
-            double e = validator.evaluate(dl4j.parameters()).loss();
+            double e = validator.evaluate(engine.parameters()).loss();
             double d = Dl4jValidation.evaluate(dl4jNet, x, y, all.length).loss();
             worst[0] = Math.max(worst[0], tol.error(e, d, Math.abs(d)));
             return e;
@@ -107,8 +109,8 @@ public final class BatchSizeDemo {
         for (int epoch = 1; epoch <= epochs; epoch++) {
             for (int[] examples : EpochPlan.batches(order.order(data.size(), epoch), batchSize)) {
                 Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
-                engine.setParameters(dl4j.parameters());                 // the step check: same parameters,
-                engine.setUpdaterState(dl4j.updaterState());             // same updater state
+                dl4j.setParameters(engine.parameters());                 // the step check: same parameters,
+                dl4j.setUpdaterState(engine.updaterState());             // same updater state
                 Map<String, double[]> e = engine.step(batch).parameters();
                 Map<String, double[]> d = dl4j.step(batch).parameters();
                 for (Map.Entry<String, double[]> p : d.entrySet()) {

@@ -131,6 +131,57 @@ public final class Dl4jTrainer {
         return out;
     }
 
+    /**
+     * Overwrites the updater state, keyed and laid out as {@link #updaterState()} gives it (row-major, rounded to FLOAT in
+     * a FLOAT network): each value is written into its parameter's slice of DL4J's flat state buffer. Modifies the
+     * network's updater. Every key of the network's state must be given, and no other.
+     */
+    public void setUpdaterState(Map<String, double[]> values) {
+        Map<String, double[]> current = updaterState();
+        if (!current.keySet().equals(values.keySet())) {
+            throw new IllegalArgumentException("updater state keys differ: DL4J has " + current.keySet() + ", got " + values.keySet());
+        }
+        BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
+        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
+            Map<String, INDArray> state = block.getGradientUpdater().getState();
+            if (state == null || state.isEmpty()) {
+                continue;
+            }
+            for (UpdaterBlock.ParamState ps : block.getLayersAndVariablesInBlock()) {
+                String param = ((Layer) ps.getLayer()).getIndex() + "_" + ps.getParamName();
+                long start = ps.getParamOffsetStart() - block.getParamOffsetStart();
+                long end = ps.getParamOffsetEnd() - block.getParamOffsetStart();
+                INDArray layout = net.getParam(param);
+                for (String name : state.keySet()) {
+                    double[] given = values.get(param + "/" + name);
+                    if (given.length != end - start) {
+                        throw new IllegalArgumentException("updater state " + param + "/" + name + " has " + (end - start)
+                                + " elements in DL4J, got " + given.length);
+                    }
+                    INDArray flat = state.get(name).reshape(state.get(name).length());
+                    INDArray memoryOrder = Nd4j.create(memoryOrder(given, layout)).castTo(flat.dataType());
+                    flat.get(NDArrayIndex.interval(start, end)).assign(memoryOrder);
+                }
+            }
+        }
+    }
+
+    /** The inverse of {@link #rowMajor}: row-major values in the order a parameter's slice of a flat buffer holds them. */
+    private static double[] memoryOrder(double[] rowMajor, INDArray view) {
+        if (view.rank() < 2 || view.ordering() == 'c' || view.rows() == 1 || view.columns() == 1) {
+            return rowMajor;
+        }
+        int rows = (int) view.rows();
+        int cols = (int) view.columns();
+        double[] out = new double[rowMajor.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                out[c * rows + r] = rowMajor[r * cols + c];
+            }
+        }
+        return out;
+    }
+
     /** Reorders a parameter's slice of a flat buffer, laid out like its gradient view (W column-major), into row-major order. */
     private static double[] rowMajor(double[] memoryOrder, INDArray view) {
         if (view.rank() < 2 || view.ordering() == 'c' || view.rows() == 1 || view.columns() == 1) {

@@ -1,6 +1,6 @@
 package lockstep.harness;
 
-/** The two comparisons made at every step. */
+/** The comparisons made at every step. */
 public enum Check {
     /**
      * Both sides take the step from bit-identical parameters (an engine re-anchored to DL4J's
@@ -13,7 +13,13 @@ public enum Check {
      * compound over the run (chaotically in FLOAT), so the tolerance is looser and judged against
      * the tensor's scale.
      */
-    TRAJECTORY("trajectory");
+    TRAJECTORY("trajectory"),
+    /**
+     * FLOAT only: the step check's engine and DL4J, each measured from the DOUBLE shadow of the same step (DL4J in
+     * DOUBLE from the same widened inputs); the engine may round away from it only as far as DL4J's own FLOAT does,
+     * times a factor (see {@link ShadowTolerance}).
+     */
+    SHADOW("shadow");
 
     private final String label;
 

@@ -49,10 +49,9 @@ public final class Dl4jSideTrainer implements Trainer {
         return dl4j.updaterState();
     }
 
-    /** DL4J's updater state is only read, never written: the engine is anchored to it, not the other way. */
     @Override
     public void setUpdaterState(Map<String, double[]> state) {
-        throw new UnsupportedOperationException("the DL4J side's updater state is read-only");
+        dl4j.setUpdaterState(state);
     }
 
     @Override

@@ -16,6 +16,7 @@ public final class EpochSummary {
     private double dl4jLossSum;
     private final Map<Quantity, Double> worstStep = new EnumMap<>(Quantity.class);
     private double worstDrift;
+    private double worstShadowRatio;
     private double largestAbsolute;
     private EpochValidation validation;
 
@@ -23,7 +24,11 @@ public final class EpochSummary {
         this.epoch = epoch;
     }
 
-    void add(int batchSize, StepSnapshot freeEngine, StepSnapshot dl4j, StepComparison step, StepComparison trajectory) {
+    void add(int batchSize, StepSnapshot freeEngine, StepSnapshot dl4j, StepComparison step, StepComparison trajectory,
+             ShadowComparison shadow) {
+        if (shadow != null) {
+            worstShadowRatio = StepComparison.maxKeepingNaN(worstShadowRatio, shadow.worstRatio());
+        }
         steps++;
         examples += batchSize;
         engineLossSum += freeEngine.loss() * batchSize;
@@ -77,6 +82,11 @@ public final class EpochSummary {
 
     void setValidation(EpochValidation v) {
         this.validation = v;
+    }
+
+    /** FLOAT: the worst ratio of the engine's error from the DOUBLE shadow to DL4J's (0 without a shadow). */
+    public double worstShadowRatio() {
+        return worstShadowRatio;
     }
 
     /** The worst trajectory error over all quantities. */

@@ -36,6 +36,11 @@ public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<Epoch
         return epochs.stream().mapToDouble(EpochSummary::largestAbsolute).max().orElse(0.0);
     }
 
+    /** FLOAT: the worst ratio of the engine's error from the DOUBLE shadow to DL4J's over the run (0 without a shadow). */
+    public double worstShadowRatio() {
+        return epochs.stream().mapToDouble(EpochSummary::worstShadowRatio).reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
     /** The worst trajectory error over every step and quantity. */
     public double worstDrift() {
         return epochs.stream().mapToDouble(EpochSummary::worstDrift).reduce(0.0, StepComparison::maxKeepingNaN);

@@ -51,7 +51,7 @@ public final class LockstepRun {
 
     /** One compared step, for listeners that keep per-step traces (reports, plots). */
     public record StepRecord(int epoch, int step, int globalStep, StepSnapshot freeEngine, StepSnapshot dl4j,
-                             StepComparison stepCheck, StepComparison trajectory) {
+                             StepComparison stepCheck, StepComparison trajectory, ShadowComparison shadow) {
     }
 
     private final RunSpec spec;
@@ -119,6 +119,9 @@ public final class LockstepRun {
         Map<String, int[]> shapes = free.parameterShapes();
         Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec));
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
+        ShadowNoise shadowNoise = new ShadowNoise();
+        Trainer shadow = dtype == DType.FLOAT && tolerance.shadow() != null   // DL4J in DOUBLE: the FLOAT step's reference
+                ? new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), DType.DOUBLE, seed, dropoutMasks(spec)), shapes) : null;
         ValidationCheck validation = validationData == null ? null
                 : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
         Map<String, double[]> initialParameters = shareInitialParameters(initSource, free, dl4j);
@@ -130,8 +133,8 @@ public final class LockstepRun {
         List<EpochSummary> epochs = new ArrayList<>();
         Map<String, double[]> dl4jParameters = dl4j.parameters();
         Map<String, double[]> dl4jState = dl4j.updaterState();
-        Divergence initial = StepComparison.ofInitialParameters(free.parameters(), dl4jParameters, shapes,
-                tolerance.step()).divergence();
+        Divergence initial = StepComparison.ofStartingState(free.parameters(), dl4jParameters, free.updaterState(), dl4jState,
+                shapes).divergence();
         if (initial != null) {
             return new LockstepResult(spec, tolerance, epochs, 0, shapes.size(), initial);
         }
@@ -144,7 +147,7 @@ public final class LockstepRun {
         for (int epoch = 1; stopping != null ? !stopping.stopped() : epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
             List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize, dropLast);
-            for (Trainer side : List.of(free, anchored, dl4j)) {
+            for (Trainer side : shadow == null ? List.of(free, anchored, dl4j) : List.of(free, anchored, dl4j, shadow)) {
                 side.setEpoch(epoch - 1);
             }
             EpochSummary summary = new EpochSummary(epoch);
@@ -157,6 +160,12 @@ public final class LockstepRun {
                     Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype, labels);
                     anchored.setParameters(dl4jParameters);
                     anchored.setUpdaterState(dl4jState);
+                    StepSnapshot reference = null;
+                    if (shadow != null) {
+                        shadow.setParameters(dl4jParameters);
+                        shadow.setUpdaterState(dl4jState);
+                        reference = shadow.step(dl4jBatch);
+                    }
                     StepSnapshot a = anchored.step(engineBatch);
                     StepSnapshot f = free.step(engineBatch);
                     StepSnapshot d = dl4j.step(dl4jBatch);
@@ -166,9 +175,13 @@ public final class LockstepRun {
                             tolerance.step());
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
                             shapes, tolerance.trajectory());
-                    summary.add(dl4jBatch.size(), f, d, step, trajectory);
-                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory));
-                    divergence = step.divergence() != null ? step.divergence() : trajectory.divergence();
+                    ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s + 1, globalStep, a, d,
+                            reference, shapes, tolerance.shadow(), shadowNoise);
+                    summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
+                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory, shadowCheck));
+                    divergence = step.divergence() != null ? step.divergence()
+                            : shadowCheck != null && shadowCheck.divergence() != null ? shadowCheck.divergence()
+                            : trajectory.divergence();
                     if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
                         free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
                         free.setUpdaterState(dl4jState);

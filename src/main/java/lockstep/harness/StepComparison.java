@@ -62,6 +62,23 @@ public final class StepComparison {
         return c;
     }
 
+    /**
+     * Step 0: each side's own starting state before any step, the initial parameters and the initial updater state
+     * (RmsProp's cache and AdaGrad's history start at epsilon in DL4J, the others at 0). Nothing has been computed
+     * yet, so both must agree bit for bit: the tolerance is 0.
+     */
+    public static StepComparison ofStartingState(Map<String, double[]> engineParameters, Map<String, double[]> dl4jParameters,
+                                                 Map<String, double[]> engineState, Map<String, double[]> dl4jState,
+                                                 Map<String, int[]> shapes) {
+        StepComparison c = new StepComparison(Check.STEP, 0, 0, 0, shapes, EXACT);
+        c.compareAll(Quantity.PARAMETER, engineParameters, dl4jParameters);
+        c.compareAll(Quantity.UPDATER_STATE, engineState, dl4jState);
+        return c;
+    }
+
+    /** Bit-for-bit agreement (any difference fails; NaN and infinity never pass). */
+    static final Tolerance EXACT = new Tolerance(0.0, 1.0, 0.0);
+
     private void compareAll(Quantity q, Map<String, double[]> engine, Map<String, double[]> dl4j) {
         if (!engine.keySet().equals(dl4j.keySet())) {
             throw new IllegalStateException(q.label() + " keys differ: engine " + engine.keySet() + ", dl4j " + dl4j.keySet());
@@ -158,7 +175,7 @@ public final class StepComparison {
     }
 
     /** "0_W" for an updater-state key "0_W/M". */
-    private static String baseName(String key) {
+    static String baseName(String key) {
         int slash = key.indexOf('/');
         return slash < 0 ? key : key.substring(0, slash);
     }

@@ -13,16 +13,26 @@ import lockstep.linalg.DType;
  * README, "Tolerance policy"): the step check at about 100x the worst one-step rounding difference
  * seen, the trajectory check at about 10x the worst drift seen over 30 epochs of Iris for several seeds.
  */
-public record TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWindow) {
+public record TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWindow, ShadowTolerance shadow) {
     /** Steps the free-running engine trains on its own before it is re-synchronised with DL4J. */
     public static final int DEFAULT_DRIFT_WINDOW = 100;
     public static final TolerancePolicy DOUBLE = new TolerancePolicy(new Tolerance(1e-10, 1e-3, 1e-14), new Tolerance(1e-6, 1.0, 1e-14),
             DEFAULT_DRIFT_WINDOW);
     public static final TolerancePolicy FLOAT = new TolerancePolicy(new Tolerance(1e-2, 1.0, 1e-6), new Tolerance(Double.POSITIVE_INFINITY, 1.0, 1e-6),
-            DEFAULT_DRIFT_WINDOW);
+            DEFAULT_DRIFT_WINDOW, ShadowTolerance.FLOAT);
+
+    /** A policy without a DOUBLE shadow (the step and trajectory checks only). */
+    public TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWindow) {
+        this(step, trajectory, driftWindow, null);
+    }
 
     public static TolerancePolicy defaultFor(DType dtype) {
         return dtype == DType.DOUBLE ? DOUBLE : FLOAT;
+    }
+
+    /** The same policy with another shadow tolerance (null: no DOUBLE shadow). */
+    public TolerancePolicy withShadow(ShadowTolerance s) {
+        return new TolerancePolicy(step, trajectory, driftWindow, s);
     }
 
     public Tolerance of(Check check) {
@@ -30,11 +40,11 @@ public record TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWin
     }
 
     public TolerancePolicy withStep(Tolerance t) {
-        return new TolerancePolicy(t, trajectory, driftWindow);
+        return new TolerancePolicy(t, trajectory, driftWindow, shadow);
     }
 
     public TolerancePolicy withTrajectory(Tolerance t) {
-        return new TolerancePolicy(step, t, driftWindow);
+        return new TolerancePolicy(step, t, driftWindow, shadow);
     }
 
     /** 0: never re-synchronise (the engine's whole run is independent of DL4J's). */
@@ -42,6 +52,6 @@ public record TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWin
         if (steps < 0) {
             throw new IllegalArgumentException("drift window must be >= 0, got " + steps);
         }
-        return new TolerancePolicy(step, trajectory, steps);
+        return new TolerancePolicy(step, trajectory, steps, shadow);
     }
 }

@@ -46,5 +46,10 @@ public final class JsonText {
         o.put("floor", policy.step().floor());
         o.put("absolute", policy.step().absolute());
         o.put("trajectory", policy.trajectory().relative());
+        if (policy.shadow() != null) {
+            o.put("shadowSumFactor", policy.shadow().sumFactor());
+            o.put("shadowElementwiseFactor", policy.shadow().elementwiseFactor());
+            o.put("shadowFloor", policy.shadow().floor());
+        }
     }
 }

@@ -23,6 +23,9 @@ public final class ResultJson {
         o.put("worstRelativeDifference", r.worstStepError());
         o.put("largestAbsoluteDifference", r.largestAbsolute());
         o.put("trajectoryDrift", r.worstDrift());
+        if (r.tolerance().shadow() != null && r.spec().training().dataType() == lockstep.linalg.DType.FLOAT) {
+            o.put("shadowRatio", r.worstShadowRatio());
+        }
         ObjectNode tol = o.putObject("tolerance");
         JsonText.tolerance(tol, r.tolerance());
         tol.put("driftWindow", r.tolerance().driftWindow());

@@ -17,8 +17,89 @@ import lockstep.spec.LossType;
  * Faulty engine components, each one classic training bug, substituted for the real component by
  * {@link PlantedBugs}. Nothing here is reachable from the engine's own code path.
  */
-final class Faults {
+public final class Faults {
     private Faults() {
+    }
+
+    /** Multiplies every element of {@code m} by {@code factor} when {@code m} is of a data type the fault applies to. */
+    private static void scale(Matrix m, double factor, DType only) {
+        if (only != null && m.dtype() != only) {
+            return;
+        }
+        for (int i = 0; i < m.size(); i++) {
+            m.set(i, m.get(i) * factor);
+        }
+    }
+
+    /**
+     * An activation whose derivative is off by a relative {@code factor - 1} (in {@code only} data type, null: both):
+     * dL/dz comes out scaled. The forward pass is the real one.
+     */
+    public static Activation scaledDerivative(Activation real, double factor, DType only) {
+        return new Activation() {
+            @Override
+            public lockstep.spec.ActivationType type() {
+                return real.type();
+            }
+
+            @Override
+            public void forward(Matrix z, Matrix a) {
+                real.forward(z, a);
+            }
+
+            @Override
+            public void backward(Matrix z, Matrix a, Matrix dLda, Matrix dLdz) {
+                real.backward(z, a, dLda, dLdz);
+                scale(dLdz, factor, only);
+            }
+        };
+    }
+
+    /** A loss whose gradient dL/dz is off by a relative {@code factor - 1} (in {@code only} data type, null: both). */
+    public static Loss scaledGradient(Loss real, double factor, DType only) {
+        return new Loss() {
+            @Override
+            public LossType type() {
+                return real.type();
+            }
+
+            @Override
+            public double score(Matrix output, Matrix labels, Activation activation) {
+                return real.score(output, labels, activation);
+            }
+
+            @Override
+            public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
+                real.gradient(z, output, labels, activation, dLdz);
+                scale(dLdz, factor, only);
+            }
+        };
+    }
+
+    /** An update rule whose update is off by a relative {@code factor - 1} (in {@code only} data type, null: both). */
+    public static UpdateRule scaledUpdate(UpdateRule real, double factor, DType only) {
+        return new UpdateRule() {
+            @Override
+            public java.util.List<String> stateNames() {
+                return real.stateNames();
+            }
+
+            @Override
+            public double initialState() {
+                return real.initialState();
+            }
+
+            @Override
+            public double learningRate() {
+                return real.learningRate();
+            }
+
+            @Override
+            public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
+                real.apply(g, u, state, iteration);
+                scale(u, factor, only);
+            }
+        };
     }
 
     /** The loss gradient of the batch SUM instead of the batch mean: the 1/B is missing. */

@@ -38,12 +38,19 @@ class BatchSizeDemoTest {
                 "after 5 steps: " + small.afterStep()[0] + " and " + large.afterStep()[0]);
     }
 
+    /**
+     * The curves follow the engine (DL4J is checked against it at every step), so they are the same on every CPU
+     * whatever BLAS kernel DL4J gets: this holds under OPENBLAS_CORETYPE=Prescott, Haswell and SkylakeX alike.
+     */
     @Test
-    void atALargeLearningRateTheLargeBatchIsAheadPerStep() {
+    void atALargeLearningRateTheLargeBatchIsAheadPerStepAndTheSmallBatchWanders() {
         BatchSizeDemo.Curve small = result.get(4, 0.3);
         BatchSizeDemo.Curve large = result.get(150, 0.3);
-        assertTrue(large.afterStep()[0] < small.afterStep()[0]);
-        assertTrue(large.afterEpoch()[2] < small.afterEpoch()[2], "the small batch wanders");
+        assertTrue(large.afterStep()[0] < small.afterStep()[0], "after 5 steps: " + large.afterStep()[0] + " against " + small.afterStep()[0]);
+        assertTrue(small.afterEpoch()[1] > small.afterEpoch()[0], "at lr 0.3 the loss of B = 4 rises from epoch 1 to 2: "
+                + small.afterEpoch()[0] + " -> " + small.afterEpoch()[1]);
+        double[] calm = result.get(4, 0.03).afterEpoch();
+        assertTrue(calm[0] > calm[1] && calm[1] > calm[2], "at lr 0.03 it falls every epoch");
     }
 
     @Test

@@ -1,0 +1,150 @@
+package lockstep.harness;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges one FLOAT step of the engine against DL4J's FLOAT step, both measured from the DOUBLE shadow of the same step
+ * (see {@link ShadowTolerance}). Tensors are checked in the order {@link StepComparison} checks them (loss, then per
+ * quantity the output layer first), and the first one whose engine error exceeds its bound is the divergence, named at
+ * its worst element with the engine's and DL4J's FLOAT values. Keeps, per quantity, the worst ratio of the engine's
+ * error to DL4J's (the measurement the tolerance's constants come from).
+ */
+public final class ShadowComparison {
+    private final ShadowTolerance tolerance;
+    private final ShadowNoise noise;
+    private final Map<Quantity, Double> worstRatio = new EnumMap<>(Quantity.class);
+    private final Map<Quantity, Double> worstEngineError = new EnumMap<>(Quantity.class);
+    private Divergence divergence;
+
+    private ShadowComparison(ShadowTolerance tolerance, ShadowNoise noise) {
+        this.tolerance = tolerance;
+        this.noise = noise;
+    }
+
+    /**
+     * Compares the engine's and DL4J's FLOAT snapshots of one step with the DOUBLE {@code reference} of the same step.
+     * DL4J's error per tensor is judged as the level {@code noise} gives (which records it: modifies {@code noise}).
+     */
+    public static ShadowComparison of(int epoch, int step, int globalStep, StepSnapshot engine, StepSnapshot dl4j,
+                                      StepSnapshot reference, Map<String, int[]> shapes, ShadowTolerance tolerance,
+                                      ShadowNoise noise) {
+        ShadowComparison c = new ShadowComparison(tolerance, noise);
+        Where where = new Where(epoch, step, globalStep, shapes);
+        c.compare(where, Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()},
+                new double[] {reference.loss()});
+        c.compareAll(where, Quantity.GRADIENT, engine.gradients(), dl4j.gradients(), reference.gradients(), null, null);
+        Map<String, double[]> fromGradientE = StepComparison.inheritedFromGradients(engine.gradients(), reference.gradients());
+        Map<String, double[]> fromGradientD = StepComparison.inheritedFromGradients(dl4j.gradients(), reference.gradients());
+        c.compareAll(where, Quantity.UPDATE, engine.updates(), dl4j.updates(), reference.updates(), fromGradientE, fromGradientD);
+        c.compareAll(where, Quantity.PARAMETER, engine.parameters(), dl4j.parameters(), reference.parameters(),
+                StepComparison.inheritedError(engine.updates(), reference.updates(), engine.parameters(), reference.parameters()),
+                StepComparison.inheritedError(dl4j.updates(), reference.updates(), dl4j.parameters(), reference.parameters()));
+        c.compareAll(where, Quantity.UPDATER_STATE, engine.updaterState(), dl4j.updaterState(), reference.updaterState(),
+                fromGradientE, fromGradientD);
+        return c;
+    }
+
+    private record Where(int epoch, int step, int globalStep, Map<String, int[]> shapes) {
+    }
+
+    /**
+     * @param inheritedE per parameter, the relative error each element of the engine's tensor inherits from its input
+     *                   (the gradient for updates and updater state, the update for the parameters after the step),
+     *                   measured from the reference: that much is the input's error, already judged, not this tensor's
+     * @param inheritedD the same for DL4J's tensor
+     */
+    private void compareAll(Where where, Quantity q, Map<String, double[]> e, Map<String, double[]> d,
+                            Map<String, double[]> r, Map<String, double[]> inheritedE, Map<String, double[]> inheritedD) {
+        List<String> order = StepComparison.backpropOrder(r.keySet());
+        for (String name : order) {
+            String base = StepComparison.baseName(name);
+            compare(where, q, name, e.get(name), d.get(name), r.get(name),
+                    inheritedE == null ? null : inheritedE.get(base), inheritedD == null ? null : inheritedD.get(base));
+        }
+    }
+
+    private void compare(Where where, Quantity q, String name, double[] e, double[] d, double[] r) {
+        compare(where, q, name, e, d, r, null, null);
+    }
+
+    private void compare(Where where, Quantity q, String name, double[] e, double[] d, double[] r, double[] inheritedE,
+                         double[] inheritedD) {
+        double scale = 0.0;
+        for (double v : r) {
+            if (Double.isFinite(v)) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        double dl4jError = noise.level(q + " " + name, error(d, r, scale, inheritedD).error);
+        ElementError engineError = error(e, r, scale, inheritedE);
+        double bound = tolerance.bound(q, dl4jError);
+        boolean engineFinite = allFinite(e);
+        double ratio = engineFinite ? engineError.error / tolerance.bound(q, dl4jError) * tolerance.factor(q) : Double.POSITIVE_INFINITY;
+        worstRatio.merge(q, ratio, StepComparison::maxKeepingNaN);
+        worstEngineError.merge(q, engineError.error, StepComparison::maxKeepingNaN);
+        if (divergence == null && (!engineFinite || !(engineError.error <= bound))) {
+            int i = engineError.index;
+            divergence = new Divergence(Check.SHADOW, where.epoch, where.step, where.globalStep, q, name,
+                    name == null ? null : where.shapes.get(StepComparison.baseName(name)), i, e[i], d[i], engineError.error,
+                    new Tolerance(bound, 1.0, 0.0));
+        }
+    }
+
+    private record ElementError(double error, int index) {
+    }
+
+    /**
+     * max_i (|x_i - r_i| - inherited_i · max(|x_i|, |r_i|))⁺ / scale and where it occurs; +inf at the first non-finite
+     * x_i (scale 0: 0 unless x differs). {@code inherited} may be null (nothing inherited).
+     */
+    private static ElementError error(double[] x, double[] r, double scale, double[] inherited) {
+        double worst = 0.0;
+        int at = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i])) {
+                return new ElementError(Double.POSITIVE_INFINITY, i);
+            }
+            double diff = Math.abs(x[i] - r[i]);
+            if (inherited != null) {
+                diff = Math.max(0.0, diff - inherited[i] * Math.max(Math.abs(x[i]), Math.abs(r[i])));
+            }
+            double err = diff == 0.0 ? 0.0 : scale > 0 ? diff / scale : Double.POSITIVE_INFINITY;
+            if (err > worst || Double.isNaN(err)) {
+                worst = Double.isNaN(err) ? Double.POSITIVE_INFINITY : err;
+                at = i;
+            }
+        }
+        return new ElementError(worst, at);
+    }
+
+    private static boolean allFinite(double[] x) {
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The worst ratio err(engine) / max(err(dl4j), floor) of a quantity in this step (0 if not compared). */
+    public double worstRatio(Quantity q) {
+        return worstRatio.getOrDefault(q, 0.0);
+    }
+
+    /** The worst ratio over every quantity. */
+    public double worstRatio() {
+        return worstRatio.values().stream().reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
+    /** The engine's worst error from the DOUBLE reference of a quantity (relative to each tensor's scale). */
+    public double worstEngineError(Quantity q) {
+        return worstEngineError.getOrDefault(q, 0.0);
+    }
+
+    /** The first tensor whose engine error exceeds its bound, at its worst element; null when every tensor passed. */
+    public Divergence divergence() {
+        return divergence;
+    }
+}
