@@ -56,7 +56,7 @@ final class CompareCommand implements Callable<Integer> {
     Double floor;
 
     @Option(names = "--drift-tolerance", paramLabel = "REL",
-            description = "Override the trajectory tolerance, relative to each tensor's largest element (defaults: 1e-6 DOUBLE, 1e-1 FLOAT).")
+            description = "Override the trajectory tolerance, relative to each tensor's largest element (defaults: 1e-6 DOUBLE; FLOAT: not judged, reported).")
     Double drift;
 
     @Option(names = "--init-from", paramLabel = "SIDE", converter = InitSourceConverter.class,
