@@ -87,8 +87,9 @@ public final class Nd4jDistributions {
     /**
      * {@code TruncatedNormalDistribution} op: the Gaussian op's z, then each z[e] outside mean ± 2|std| is
      * redrawn as the cos value of (U(e), U(e + middle)) — the same value again for e &lt; middle, since the
-     * op's sin branch tests e + middle &lt; middle, which never holds — and set to mean + the smallest
-     * positive normal T if still outside. Modifies rng (one rewindH(n)).
+     * op's sin branch tests e + middle &lt; middle, which never holds — and, if still outside, set to
+     * mean + the smallest normal double, added in double and stored as T (so exactly mean in FLOAT, as the
+     * M2.1 binary gives: 0.0 for mean 0 in FLOAT, 2.2250738585072014E-308 in DOUBLE). Modifies rng (one rewindH(n)).
      */
     public double[] truncatedNormal(Nd4jRandom rng, int n, double mean, double std, DType type) {
         Nd4jMath m = new Nd4jMath(type, libm);
@@ -96,12 +97,11 @@ public final class Nd4jDistributions {
         int middle = n / 2 + n % 2;
         double mu = m.r(mean);
         double bound = m.r(Math.abs(m.r(std)) * 2.0);
-        double tiny = type == DType.FLOAT ? Float.MIN_NORMAL : Double.MIN_NORMAL;
         for (int e = 0; e < n; e++) {
             if (outside(z[e], mu, bound, m)) {
                 z[e] = boxMullerValue(rng, m, REDRAW_EPSILON, e, middle, mean, std, true);
                 if (outside(z[e], mu, bound, m)) {
-                    z[e] = m.r(mu + tiny);
+                    z[e] = m.r(mu + Double.MIN_NORMAL);
                 }
             }
         }

@@ -18,6 +18,11 @@ final class Nd4jMath {
 
     /** x rounded to T. */
     double r(double x) {
+        return round(type, x);
+    }
+
+    /** x rounded to {@code type}. */
+    static double round(DType type, double x) {
         return type == DType.FLOAT ? (float) x : x;
     }
 
