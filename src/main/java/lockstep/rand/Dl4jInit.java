@@ -48,7 +48,15 @@ public final class Dl4jInit {
 
     /** Every layer's initial parameters, values of {@code type} held as doubles. Seed 0 is refused (DL4J takes the clock). */
     public List<Parameters> draw(long seed, List<Layer> layers, DType type) {
-        Nd4jRandom rng = Nd4jRandom.seeded(seed);
+        return draw(Nd4jRandom.seeded(seed), layers, type);
+    }
+
+    /**
+     * As {@link #draw(long, List, DType)} from a generator already seeded with the configuration's seed,
+     * which is left where DL4J's is after {@code init()} (the state training then draws dropout from).
+     * Modifies rng.
+     */
+    public List<Parameters> draw(Nd4jRandom rng, List<Layer> layers, DType type) {
         List<Parameters> out = new ArrayList<>();
         for (Layer l : layers) {
             double[] columnMajor = weights(rng, l.nIn(), l.nOut(), l.weightInit(), type);

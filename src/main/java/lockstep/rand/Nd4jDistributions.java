@@ -8,6 +8,7 @@ import lockstep.linalg.DType;
  * then moving the generator on by {@code rewindH(n)} as {@code NativeOpExecutioner::execRandom} does.
  * Sources: {@code libnd4j/include/ops/random_ops.h} (UniformDistribution) and
  * {@code libnd4j/include/ops/special_random_ops.h} (GaussianDistribution, TruncatedNormalDistribution).
+ * DropOutInverted and BernoulliDistribution are in random_ops.h too.
  * The Gaussian ones are bit-exact when {@link Libm} is the host's (see {@link Libm#best()}). Immutable.
  */
 public final class Nd4jDistributions {
@@ -104,6 +105,33 @@ public final class Nd4jDistributions {
                     z[e] = m.r(mu + Double.MIN_NORMAL);
                 }
             }
+        }
+        rng.rewind(n);
+        return z;
+    }
+
+    /**
+     * {@code DropOutInverted} op (opNum 2) on x: z[i] = U(i) &gt;= p ? 0 : x[i] / p in T, U(i) = relativeT&lt;T&gt;(i).
+     * DL4J's Dropout runs it on a mask of ones, giving 0 or 1/p. Modifies rng.
+     */
+    public double[] dropOutInverted(Nd4jRandom rng, double[] x, double p, DType type) {
+        Nd4jMath m = new Nd4jMath(type, libm);
+        double prob = m.r(p);
+        double[] z = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            z[i] = m.uniform(rng, i) >= prob ? 0.0 : m.r(m.r(x[i]) / prob);
+        }
+        rng.rewind(x.length);
+        return z;
+    }
+
+    /** {@code BernoulliDistribution} op (opNum 7): z[i] = p &gt;= U(i) ? 1 : 0. Modifies rng. */
+    public double[] bernoulli(Nd4jRandom rng, int n, double p, DType type) {
+        Nd4jMath m = new Nd4jMath(type, libm);
+        double prob = m.r(p);
+        double[] z = new double[n];
+        for (int i = 0; i < n; i++) {
+            z[i] = prob >= m.uniform(rng, i) ? 1.0 : 0.0;
         }
         rng.rewind(n);
         return z;
