@@ -5,7 +5,8 @@ import lockstep.linalg.DType;
 /**
  * libnd4j's legacy random ops as ND4J 1.0.0-M2.1 runs them on a z array of n elements with element-wise
  * stride 1 (a DL4J parameter view), each returning z's buffer as doubles holding values of type T and
- * then moving the generator on by {@code rewindH(n)} as {@code NativeOpExecutioner::execRandom} does.
+ * then moving the generator on by one {@code rewindH(n)}, as the M2.1 binary does after every random op
+ * (measured: {@code Nd4jDistributionsTest} compares the node state after each op).
  * Sources: {@code libnd4j/include/ops/random_ops.h} (UniformDistribution) and
  * {@code libnd4j/include/ops/special_random_ops.h} (GaussianDistribution, TruncatedNormalDistribution).
  * DropOutInverted and BernoulliDistribution are in random_ops.h too.
