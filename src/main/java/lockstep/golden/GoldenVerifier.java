@@ -287,7 +287,8 @@ public final class GoldenVerifier {
                         + golden.keySet();
                 return false;
             }
-            for (Map.Entry<String, double[]> e : golden.entrySet()) {
+            for (String name : StepComparison.backpropOrder(golden.keySet())) {   // output layer first, as every step
+                Map.Entry<String, double[]> e = Map.entry(name, golden.get(name));
                 TensorDiff diff = TensorDiff.of(actual.get(e.getKey()), e.getValue(), tolerance);
                 worstStep = maxKeepingNaN(worstStep, diff.worstError());
                 largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());

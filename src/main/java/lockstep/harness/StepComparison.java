@@ -89,7 +89,7 @@ public final class StepComparison {
     }
 
     /** Keys like 0_W, 0_b, 1_W, 1_b ordered by layer, last layer first, keeping the order within a layer. */
-    static List<String> backpropOrder(Collection<String> keys) {
+    public static List<String> backpropOrder(Collection<String> keys) {
         List<String> ordered = new ArrayList<>(keys);
         ordered.sort(Comparator.comparingInt((String k) -> -Integer.parseInt(k.substring(0, k.indexOf('_')))));
         return ordered;

@@ -23,6 +23,7 @@ public final class SelftestJson {
             PlantedBug bug = outcome.bug();
             ObjectNode b = bugs.addObject();
             b.put("name", bug.name());
+            b.put("dataType", bug.dataType().name());
             b.put("caught", outcome.caught());
             b.put("run", bug.scenario().describe());
             ObjectNode expected = b.putObject("expected");

@@ -12,6 +12,7 @@ import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
 import lockstep.spec.LossType;
+import lockstep.spec.UpdaterSpec;
 
 /**
  * Faulty engine components, each one classic training bug, substituted for the real component by
@@ -187,6 +188,93 @@ public final class Faults {
     /** u = lr·(lr·g): the learning rate applied twice. */
     static UpdateRule learningRateTwice(double learningRate) {
         return new Rules.Sgd(learningRate * learningRate);
+    }
+
+    /** An update rule whose state starts at 0 where DL4J's starts at epsilon (RmsProp, AdaGrad). */
+    static UpdateRule zeroInitialState(UpdateRule real) {
+        return new UpdateRule() {
+            @Override
+            public java.util.List<String> stateNames() {
+                return real.stateNames();
+            }
+
+            @Override
+            public double learningRate() {
+                return real.learningRate();
+            }
+
+            @Override
+            public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
+                real.apply(g, u, state, iteration);
+            }
+        };
+    }
+
+    /**
+     * A matrix product that drops the partial sums beyond the first {@code depth} terms of k, but only where the
+     * product would take the packed GEMM path (k deeper than one cache block and more than {@code smallProduct}
+     * multiply-adds): a blocking bug that no small product can show.
+     */
+    static MatMul droppedPartialSums(MatMul real, int depth, long smallProduct) {
+        return (a, transposeA, b, transposeB, c, accumulate) -> {
+            int k = transposeA ? a.rows() : a.cols();
+            if (k <= depth || (long) c.rows() * c.cols() * k <= smallProduct) {
+                real.multiply(a, transposeA, b, transposeB, c, accumulate);
+                return;
+            }
+            Matrix aCut = transposeA ? a.like(depth, a.cols()) : a.like(a.rows(), depth);
+            Matrix bCut = transposeB ? b.like(b.rows(), depth) : b.like(depth, b.cols());
+            for (int r = 0; r < aCut.rows(); r++) {
+                for (int col = 0; col < aCut.cols(); col++) {
+                    aCut.set(r, col, a.get(r, col));
+                }
+            }
+            for (int r = 0; r < bCut.rows(); r++) {
+                for (int col = 0; col < bCut.cols(); col++) {
+                    bCut.set(r, col, b.get(r, col));
+                }
+            }
+            real.multiply(aCut, transposeA, bCut, transposeB, c, accumulate);
+        };
+    }
+
+    /** Softmax as the textbook first writes it, e^z / Σ e^z without subtracting the row's max: it overflows at large logits. */
+    static Activation unshiftedSoftmax(Activation real) {
+        return new Activation() {
+            @Override
+            public lockstep.spec.ActivationType type() {
+                return real.type();
+            }
+
+            @Override
+            public void forward(Matrix z, Matrix a) {
+                boolean inFloat = z.dtype() == DType.FLOAT;
+                for (int r = 0; r < z.rows(); r++) {
+                    double sum = 0;
+                    for (int col = 0; col < z.cols(); col++) {
+                        double e = inFloat ? (float) Math.exp((float) z.get(r, col)) : Math.exp(z.get(r, col));
+                        a.set(r, col, e);
+                        sum = inFloat ? (float) (sum + e) : sum + e;
+                    }
+                    for (int col = 0; col < z.cols(); col++) {
+                        a.set(r, col, a.get(r, col) / sum);
+                    }
+                }
+            }
+
+            @Override
+            public void backward(Matrix z, Matrix a, Matrix dLda, Matrix dLdz) {
+                real.backward(z, a, dLda, dLdz);
+            }
+        };
+    }
+
+    /**
+     * An exponential learning-rate schedule applied one iteration early: the rule gets the learning rate of the next
+     * iteration (lr·gamma instead of lr).
+     */
+    static UpdateRule scheduleOneIterationEarly(UpdaterSpec spec, java.util.function.Function<UpdaterSpec, UpdateRule> rules) {
+        return rules.apply(spec.withLearningRate(spec.learningRate() * spec.schedule().gamma()));
     }
 
     /** The engine shuffles with another seed than the one the run was given. */

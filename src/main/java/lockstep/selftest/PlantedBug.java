@@ -3,6 +3,7 @@ package lockstep.selftest;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.Divergence;
 import lockstep.harness.Quantity;
+import lockstep.linalg.DType;
 import lockstep.spec.RunSpec;
 
 /**
@@ -11,7 +12,34 @@ import lockstep.spec.RunSpec;
  * and batch) and, when it is known in advance, the flat element index (-1 when any element will do).
  */
 public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyEngine, int expectedStep,
-                         Quantity expectedQuantity, String expectedParameter, int expectedElement) {
+                         Quantity expectedQuantity, String expectedParameter, int expectedElement,
+                         java.util.Set<DType> dataTypes) {
+
+    /** The scenario runs in the first data type the bug applies to (DOUBLE before FLOAT) unless it already runs in one. */
+    public PlantedBug {
+        dataTypes = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(dataTypes));
+        if (!dataTypes.contains(scenario.training().dataType())) {
+            scenario = scenario.withTraining(scenario.training().withDataType(dataTypes.iterator().next()));
+        }
+    }
+
+    /** A bug that shows, and must be caught, in both data types. */
+    public PlantedBug(String name, RunSpec scenario, EngineComponents faultyEngine, int expectedStep,
+                      Quantity expectedQuantity, String expectedParameter, int expectedElement) {
+        this(name, scenario, faultyEngine, expectedStep, expectedQuantity, expectedParameter, expectedElement,
+                java.util.EnumSet.allOf(DType.class));
+    }
+
+    /** The same bug with its scenario run in {@code dtype}. */
+    public PlantedBug in(DType dtype) {
+        return new PlantedBug(name, scenario.withTraining(scenario.training().withDataType(dtype)), faultyEngine, expectedStep,
+                expectedQuantity, expectedParameter, expectedElement, dataTypes);
+    }
+
+    /** The data type its scenario runs in. */
+    public DType dataType() {
+        return scenario.training().dataType();
+    }
 
     /** True when the divergence names the expected step, quantity, parameter (and element, if given). */
     public boolean locatedBy(Divergence d) {

@@ -1,5 +1,6 @@
 package lockstep.selftest;
 
+import java.util.EnumSet;
 import java.util.List;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
@@ -14,12 +15,15 @@ import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
+import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
+import lockstep.spec.UpdaterType;
+import lockstep.linalg.MatMul;
 import lockstep.spec.WeightInit;
 
 /**
- * The catalogue of planted bugs. Each runs in DOUBLE for 2 epochs; all but one use the default Iris
- * network. Gradients are checked output layer first, so a bug in the backward pass is named at the
+ * The catalogue of planted bugs. Each runs for 2 epochs in DOUBLE and FLOAT (two only in FLOAT, where they show: a
+ * FLOAT-only error, and an overflow only float's range reaches), most on the default Iris network. Gradients are checked output layer first, so a bug in the backward pass is named at the
  * layer where it starts.
  */
 public final class PlantedBugs {
@@ -69,13 +73,68 @@ public final class PlantedBugs {
                                 ? new Faults.PerturbedWeightGradient(index, nIn, nOut, activation, dtype, matMul(), PERTURBED_ELEMENT)
                                 : super.denseLayer(index, nIn, nOut, activation, dtype);
                     }
-                }, 1, Quantity.GRADIENT, "1_W", PERTURBED_ELEMENT),
+                }, 1, Quantity.GRADIENT, "1_W", PERTURBED_ELEMENT, EnumSet.of(DType.DOUBLE)),   // under float's rounding
                 new PlantedBug("shuffling different on the two sides", iris, new EngineComponents() {
                     @Override
                     public Shuffler shuffler(long seed) {
                         return new Faults.OtherSeedShuffler(seed);
                     }
-                }, 1, Quantity.BATCH, null, -1));
+                }, 1, Quantity.BATCH, null, -1),
+                new PlantedBug("tanh' off by a relative 1e-4, in FLOAT only", iris, new EngineComponents() {
+                    @Override
+                    public Activation activation(ActivationType type) {
+                        return type == ActivationType.TANH ? Faults.scaledDerivative(super.activation(type), 1 + 1e-4, DType.FLOAT)
+                                : super.activation(type);
+                    }
+                }, 1, Quantity.GRADIENT, "0_W", -1, EnumSet.of(DType.FLOAT)),
+                new PlantedBug("RmsProp's state starting at 0, not epsilon", withUpdater(iris, RMSPROP), new EngineComponents() {
+                    @Override
+                    public UpdateRule updateRule(UpdaterSpec spec) {
+                        return Faults.zeroInitialState(super.updateRule(spec));
+                    }
+                }, 0, Quantity.UPDATER_STATE, "1_W/G", -1),
+                new PlantedBug("packed GEMM dropping partial sums beyond k = 256", wideHidden(iris), new EngineComponents() {
+                    @Override
+                    public MatMul matMul() {
+                        return Faults.droppedPartialSums(super.matMul(), 256, 8192);
+                    }
+                }, 1, Quantity.LOSS, null, -1),
+                new PlantedBug("learning-rate schedule one iteration early", withUpdater(iris, EXPONENTIAL_SGD), new EngineComponents() {
+                    @Override
+                    public UpdateRule updateRule(UpdaterSpec spec) {
+                        return Faults.scheduleOneIterationEarly(spec, super::updateRule);
+                    }
+                }, 1, Quantity.UPDATE, "1_W", -1),
+                new PlantedBug("softmax without the max shift", largeLogits(iris), new EngineComponents() {
+                    @Override
+                    public Activation activation(ActivationType type) {
+                        return type == ActivationType.SOFTMAX ? Faults.unshiftedSoftmax(super.activation(type)) : super.activation(type);
+                    }
+                }, 1, Quantity.LOSS, null, -1, EnumSet.of(DType.FLOAT)));
+    }
+
+    private static final UpdaterSpec RMSPROP = new UpdaterSpec(UpdaterType.RMSPROP, 0.01);
+    /** SGD at 0.1 decaying by 0.999 every iteration: one iteration early is a relative 1e-3 in the update. */
+    private static final UpdaterSpec EXPONENTIAL_SGD = new UpdaterSpec(UpdaterType.SGD, 0.1)
+            .withSchedule(new ScheduleSpec(ScheduleSpec.Kind.EXPONENTIAL, ScheduleSpec.Unit.ITERATION, 0, 0, 0.999, 0, 0, 0, null));
+
+    private static RunSpec withUpdater(RunSpec run, UpdaterSpec updater) {
+        return run.withNetwork(run.network().withUpdater(updater));
+    }
+
+    /** 4-300(tanh)-3(softmax): the output layer's product has k = 300, deeper than one 256-deep block of the packed GEMM. */
+    static RunSpec wideHidden(RunSpec run) {
+        NetworkSpec net = new NetworkSpec(List.of(new LayerSpec(4, 300, ActivationType.TANH), new LayerSpec(300, 3, ActivationType.SOFTMAX)),
+                LossType.MCXENT, WeightInit.XAVIER_UNIFORM, run.network().updater());
+        return run.withNetwork(net);
+    }
+
+    /** Output weights from N(0, 60): logits of some hundreds, past e^88.7, where float's exp overflows. */
+    static RunSpec largeLogits(RunSpec run) {
+        NetworkSpec net = new NetworkSpec(List.of(new LayerSpec(4, 16, ActivationType.TANH),
+                new LayerSpec(16, 3, ActivationType.SOFTMAX, new lockstep.spec.WeightDistribution.Normal(0, 60))),
+                LossType.MCXENT, WeightInit.XAVIER_UNIFORM, run.network().updater());
+        return run.withNetwork(net);
     }
 
     /**

@@ -36,10 +36,21 @@ public final class Selftest {
         return new Outcome(bug, clean, faulty);
     }
 
-    /** Checks every planted bug in turn, handing each outcome to {@code afterEach} as soon as it is known. */
+    /** Every planted bug in every data type it applies to, DOUBLE first. */
+    public static List<PlantedBug> runs() {
+        List<PlantedBug> runs = new ArrayList<>();
+        for (PlantedBug bug : PlantedBugs.all()) {
+            for (lockstep.linalg.DType dtype : bug.dataTypes()) {
+                runs.add(bug.in(dtype));
+            }
+        }
+        return runs;
+    }
+
+    /** Checks every planted bug in each of its data types, handing each outcome to {@code afterEach} as soon as it is known. */
     public static List<Outcome> checkAll(Consumer<Outcome> afterEach) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (PlantedBug bug : PlantedBugs.all()) {
+        for (PlantedBug bug : runs()) {
             Outcome o = check(bug);
             afterEach.accept(o);
             outcomes.add(o);
@@ -54,10 +65,11 @@ public final class Selftest {
 
     /** Runs every planted bug, prints one line each and a verdict; returns true when all were caught and located. */
     public static boolean runAll(PrintStream out) {
-        out.println("lockstep selftest: " + PlantedBugs.all().size()
-                + " planted bugs; each must make the harness FAIL at the expected place");
+        out.println("lockstep selftest: " + PlantedBugs.all().size() + " planted bugs, " + runs().size()
+                + " runs in DOUBLE and FLOAT; each must make the harness FAIL at the expected place");
         List<Outcome> outcomes = checkAll(o -> {
-            out.printf("%-8s %-45s expected %s%n", o.caught() ? "caught" : "MISSED", o.bug().name(), o.bug().expectedLocation());
+            out.printf("%-8s %-6s %-50s expected %s%n", o.caught() ? "caught" : "MISSED", o.bug().dataType(), o.bug().name(),
+                    o.bug().expectedLocation());
             if (!o.clean().passed()) {
                 out.println("         the clean engine failed on this scenario: " + o.clean().divergence().describe());
             }
@@ -65,7 +77,7 @@ public final class Selftest {
         });
         boolean all = allCaught(outcomes);
         out.println((all ? "PASS  " : "FAIL  ") + outcomes.stream().filter(Outcome::caught).count() + " of " + outcomes.size()
-                + " planted bugs caught and located at the expected step, layer and parameter");
+                + " planted-bug runs caught and located at the expected step, layer and parameter");
         return all;
     }
 }

@@ -124,7 +124,10 @@ class GoldenScenarioTest {
     void verifyFindsEveryPlantedEngineBugWhereTheSelftestDoes() {
         Map<RunSpec, GoldenScenario> recordings = new HashMap<>();
         int checked = 0;
-        for (PlantedBug bug : PlantedBugs.all()) {
+        for (PlantedBug bug : lockstep.selftest.Selftest.runs()) {
+            if (bug.dataType() != lockstep.linalg.DType.DOUBLE) {
+                continue;   // the golden fixtures here are DOUBLE; FLOAT bugs are the DOUBLE shadow's, which needs DL4J
+            }
             if (bug.expectedQuantity() == Quantity.BATCH) {
                 continue;   // the engine's own shuffler is not used: verify replays the stored batch order
             }
@@ -141,7 +144,7 @@ class GoldenScenarioTest {
                     + faulty.failure());
             checked++;
         }
-        assertEquals(6, checked);
+        assertEquals(9, checked, "every DOUBLE bug but the shuffler's");
     }
 
     @Test
