@@ -110,6 +110,40 @@ public final class Dl4jTrainer {
      */
     public Map<String, double[]> updaterState() {
         Map<String, double[]> out = new LinkedHashMap<>();
+        forEachStateSlice((key, slice, layout) ->
+                out.put(key, reorder(slice.castTo(DataType.DOUBLE).toDoubleVector(), layout, true)));
+        return out;
+    }
+
+    /**
+     * Overwrites the updater state, keyed and laid out as {@link #updaterState()} gives it (row-major, rounded to FLOAT in
+     * a FLOAT network): each value is written into its parameter's slice of DL4J's flat state buffer. Modifies the
+     * network's updater. Every key of the network's state must be given, and no other.
+     */
+    public void setUpdaterState(Map<String, double[]> values) {
+        int[] written = {0};
+        forEachStateSlice((key, slice, layout) -> {
+            double[] given = values.get(key);
+            if (given == null || given.length != slice.length()) {
+                throw new IllegalArgumentException("updater state " + key + " has " + slice.length() + " elements in DL4J, got "
+                        + (given == null ? "none" : given.length));
+            }
+            slice.assign(Nd4j.create(reorder(given, layout, false)).castTo(slice.dataType()));
+            written[0]++;
+        });
+        if (written[0] != values.size()) {
+            throw new IllegalArgumentException("updater state keys differ: DL4J has " + updaterState().keySet() + ", got "
+                    + values.keySet());
+        }
+    }
+
+    /** One parameter's slice of one state array: its key ("0_W/M"), the slice (a view) and the parameter it is laid out like. */
+    private interface StateSlice {
+        void accept(String key, INDArray slice, INDArray layout);
+    }
+
+    /** Hands every parameter's slice of every state array of every updater block to {@code action}, in DL4J's order. */
+    private void forEachStateSlice(StateSlice action) {
         BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
         for (UpdaterBlock block : updater.getUpdaterBlocks()) {
             Map<String, INDArray> state = block.getGradientUpdater().getState();
@@ -123,76 +157,30 @@ public final class Dl4jTrainer {
                 INDArray layout = net.getParam(param);   // laid out in the flat buffers as the parameter is
                 for (String name : new TreeSet<>(state.keySet())) {
                     INDArray flat = state.get(name).reshape(state.get(name).length());
-                    double[] memoryOrder = flat.get(NDArrayIndex.interval(start, end)).castTo(DataType.DOUBLE).toDoubleVector();
-                    out.put(param + "/" + name, rowMajor(memoryOrder, layout));
+                    action.accept(param + "/" + name, flat.get(NDArrayIndex.interval(start, end)), layout);
                 }
             }
         }
-        return out;
     }
 
     /**
-     * Overwrites the updater state, keyed and laid out as {@link #updaterState()} gives it (row-major, rounded to FLOAT in
-     * a FLOAT network): each value is written into its parameter's slice of DL4J's flat state buffer. Modifies the
-     * network's updater. Every key of the network's state must be given, and no other.
+     * Reorders a parameter's values between the order its slice of a flat buffer holds them (laid out like its gradient
+     * view: W column-major) and row-major order: to row-major when {@code toRowMajor}, back otherwise.
      */
-    public void setUpdaterState(Map<String, double[]> values) {
-        Map<String, double[]> current = updaterState();
-        if (!current.keySet().equals(values.keySet())) {
-            throw new IllegalArgumentException("updater state keys differ: DL4J has " + current.keySet() + ", got " + values.keySet());
+    private static double[] reorder(double[] values, INDArray view, boolean toRowMajor) {
+        if (view.rank() < 2 || view.ordering() == 'c' || view.rows() == 1 || view.columns() == 1) {
+            return values;
         }
-        BaseMultiLayerUpdater<?> updater = (BaseMultiLayerUpdater<?>) net.getUpdater();
-        for (UpdaterBlock block : updater.getUpdaterBlocks()) {
-            Map<String, INDArray> state = block.getGradientUpdater().getState();
-            if (state == null || state.isEmpty()) {
-                continue;
-            }
-            for (UpdaterBlock.ParamState ps : block.getLayersAndVariablesInBlock()) {
-                String param = ((Layer) ps.getLayer()).getIndex() + "_" + ps.getParamName();
-                long start = ps.getParamOffsetStart() - block.getParamOffsetStart();
-                long end = ps.getParamOffsetEnd() - block.getParamOffsetStart();
-                INDArray layout = net.getParam(param);
-                for (String name : state.keySet()) {
-                    double[] given = values.get(param + "/" + name);
-                    if (given.length != end - start) {
-                        throw new IllegalArgumentException("updater state " + param + "/" + name + " has " + (end - start)
-                                + " elements in DL4J, got " + given.length);
-                    }
-                    INDArray flat = state.get(name).reshape(state.get(name).length());
-                    INDArray memoryOrder = Nd4j.create(memoryOrder(given, layout)).castTo(flat.dataType());
-                    flat.get(NDArrayIndex.interval(start, end)).assign(memoryOrder);
+        int rows = (int) view.rows();
+        int cols = (int) view.columns();
+        double[] out = new double[values.length];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                if (toRowMajor) {
+                    out[r * cols + c] = values[c * rows + r];
+                } else {
+                    out[c * rows + r] = values[r * cols + c];
                 }
-            }
-        }
-    }
-
-    /** The inverse of {@link #rowMajor}: row-major values in the order a parameter's slice of a flat buffer holds them. */
-    private static double[] memoryOrder(double[] rowMajor, INDArray view) {
-        if (view.rank() < 2 || view.ordering() == 'c' || view.rows() == 1 || view.columns() == 1) {
-            return rowMajor;
-        }
-        int rows = (int) view.rows();
-        int cols = (int) view.columns();
-        double[] out = new double[rowMajor.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[c * rows + r] = rowMajor[r * cols + c];
-            }
-        }
-        return out;
-    }
-
-    /** Reorders a parameter's slice of a flat buffer, laid out like its gradient view (W column-major), into row-major order. */
-    private static double[] rowMajor(double[] memoryOrder, INDArray view) {
-        if (view.rank() < 2 || view.ordering() == 'c' || view.rows() == 1 || view.columns() == 1) {
-            return memoryOrder;
-        }
-        int rows = (int) view.rows();
-        int cols = (int) view.columns();
-        double[] out = new double[memoryOrder.length];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                out[r * cols + c] = memoryOrder[c * rows + r];
             }
         }
         return out;

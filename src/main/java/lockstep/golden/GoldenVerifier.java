@@ -287,16 +287,14 @@ public final class GoldenVerifier {
                         + golden.keySet();
                 return false;
             }
-            for (String name : StepComparison.backpropOrder(golden.keySet())) {   // output layer first, as every step
-                Map.Entry<String, double[]> e = Map.entry(name, golden.get(name));
-                TensorDiff diff = TensorDiff.of(actual.get(e.getKey()), e.getValue(), tolerance);
+            for (String key : StepComparison.backpropOrder(golden.keySet())) {   // output layer first, as every step
+                TensorDiff diff = TensorDiff.of(actual.get(key), golden.get(key), tolerance);
                 worstStep = maxKeepingNaN(worstStep, diff.worstError());
                 largestAbsolute = Math.max(largestAbsolute, diff.largestAbsolute());
                 if (!diff.passed()) {
                     int i = diff.firstFailIndex();
-                    String key = e.getKey();
                     fail(new Divergence(Check.STEP, 0, 0, 0, Quantity.UPDATER_STATE, key,
-                            shapes.get(key.substring(0, key.indexOf('/'))), i, actual.get(key)[i], e.getValue()[i],
+                            shapes.get(key.substring(0, key.indexOf('/'))), i, actual.get(key)[i], golden.get(key)[i],
                             diff.firstFailError(), tolerance));
                     return false;
                 }

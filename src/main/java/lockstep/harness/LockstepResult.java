@@ -36,6 +36,11 @@ public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<Epoch
         return epochs.stream().mapToDouble(EpochSummary::largestAbsolute).max().orElse(0.0);
     }
 
+    /** True when the run's FLOAT steps were judged against a DOUBLE shadow. */
+    public boolean shadowed() {
+        return tolerance.shadowFor(spec.training().dataType()) != null;
+    }
+
     /** FLOAT: the worst ratio of the engine's error from the DOUBLE shadow to DL4J's over the run (0 without a shadow). */
     public double worstShadowRatio() {
         return epochs.stream().mapToDouble(EpochSummary::worstShadowRatio).reduce(0.0, StepComparison::maxKeepingNaN);

@@ -119,9 +119,11 @@ public final class LockstepRun {
         Map<String, int[]> shapes = free.parameterShapes();
         Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec));
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
+        ShadowTolerance shadowTolerance = tolerance.shadowFor(dtype);
         ShadowNoise shadowNoise = new ShadowNoise();
-        Trainer shadow = dtype == DType.FLOAT && tolerance.shadow() != null   // DL4J in DOUBLE: the FLOAT step's reference
-                ? new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), DType.DOUBLE, seed, dropoutMasks(spec)), shapes) : null;
+        Trainer shadow = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
+                : new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), DType.DOUBLE, seed, dropoutMasks(spec)), shapes);
+        List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j) : List.of(free, anchored, dl4j, shadow);
         ValidationCheck validation = validationData == null ? null
                 : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
         Map<String, double[]> initialParameters = shareInitialParameters(initSource, free, dl4j);
@@ -147,7 +149,7 @@ public final class LockstepRun {
         for (int epoch = 1; stopping != null ? !stopping.stopped() : epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
             List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize, dropLast);
-            for (Trainer side : shadow == null ? List.of(free, anchored, dl4j) : List.of(free, anchored, dl4j, shadow)) {
+            for (Trainer side : sides) {
                 side.setEpoch(epoch - 1);
             }
             EpochSummary summary = new EpochSummary(epoch);
@@ -176,7 +178,7 @@ public final class LockstepRun {
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
                             shapes, tolerance.trajectory());
                     ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s + 1, globalStep, a, d,
-                            reference, shapes, tolerance.shadow(), shadowNoise);
+                            reference, shapes, shadowTolerance, shadowNoise);
                     summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
                     listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory, shadowCheck));
                     divergence = step.divergence() != null ? step.divergence()

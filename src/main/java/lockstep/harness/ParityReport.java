@@ -74,7 +74,7 @@ public final class ParityReport implements LockstepRun.Listener {
                     err(r.worstDrift()), Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
                             : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
                     r.epochs().size(), r.examplesSeen())
-                    + (r.tolerance().shadow() == null || r.spec().training().dataType() != lockstep.linalg.DType.FLOAT ? ""
+                    + (!r.shadowed() ? ""
                             : String.format(Locale.ROOT, "; DOUBLE shadow: engine error at most %.2gx DL4J's FLOAT error"
                                     + " (limit %.0fx, %.0fx for loss and gradients)", r.worstShadowRatio(),
                                     r.tolerance().shadow().elementwiseFactor(), r.tolerance().shadow().sumFactor()))

@@ -1,6 +1,5 @@
 package lockstep.harness;
 
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,14 +7,13 @@ import java.util.Map;
  * Judges one FLOAT step of the engine against DL4J's FLOAT step, both measured from the DOUBLE shadow of the same step
  * (see {@link ShadowTolerance}). Tensors are checked in the order {@link StepComparison} checks them (loss, then per
  * quantity the output layer first), and the first one whose engine error exceeds its bound is the divergence, named at
- * its worst element with the engine's and DL4J's FLOAT values. Keeps, per quantity, the worst ratio of the engine's
- * error to DL4J's (the measurement the tolerance's constants come from).
+ * its worst element with the engine's and DL4J's FLOAT values. Keeps the worst ratio of the engine's error to DL4J's
+ * (the measurement the tolerance's constants come from).
  */
 public final class ShadowComparison {
     private final ShadowTolerance tolerance;
     private final ShadowNoise noise;
-    private final Map<Quantity, Double> worstRatio = new EnumMap<>(Quantity.class);
-    private final Map<Quantity, Double> worstEngineError = new EnumMap<>(Quantity.class);
+    private double worstRatio;
     private Divergence divergence;
 
     private ShadowComparison(ShadowTolerance tolerance, ShadowNoise noise) {
@@ -33,7 +31,7 @@ public final class ShadowComparison {
         ShadowComparison c = new ShadowComparison(tolerance, noise);
         Where where = new Where(epoch, step, globalStep, shapes);
         c.compare(where, Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()},
-                new double[] {reference.loss()});
+                new double[] {reference.loss()}, null, null);
         c.compareAll(where, Quantity.GRADIENT, engine.gradients(), dl4j.gradients(), reference.gradients(), null, null);
         Map<String, double[]> fromGradientE = StepComparison.inheritedFromGradients(engine.gradients(), reference.gradients());
         Map<String, double[]> fromGradientD = StepComparison.inheritedFromGradients(dl4j.gradients(), reference.gradients());
@@ -65,10 +63,6 @@ public final class ShadowComparison {
         }
     }
 
-    private void compare(Where where, Quantity q, String name, double[] e, double[] d, double[] r) {
-        compare(where, q, name, e, d, r, null, null);
-    }
-
     private void compare(Where where, Quantity q, String name, double[] e, double[] d, double[] r, double[] inheritedE,
                          double[] inheritedD) {
         double scale = 0.0;
@@ -81,9 +75,8 @@ public final class ShadowComparison {
         ElementError engineError = error(e, r, scale, inheritedE);
         double bound = tolerance.bound(q, dl4jError);
         boolean engineFinite = allFinite(e);
-        double ratio = engineFinite ? engineError.error / tolerance.bound(q, dl4jError) * tolerance.factor(q) : Double.POSITIVE_INFINITY;
-        worstRatio.merge(q, ratio, StepComparison::maxKeepingNaN);
-        worstEngineError.merge(q, engineError.error, StepComparison::maxKeepingNaN);
+        double ratio = engineFinite ? engineError.error / Math.max(dl4jError, tolerance.floor()) : Double.POSITIVE_INFINITY;
+        worstRatio = StepComparison.maxKeepingNaN(worstRatio, ratio);
         if (divergence == null && (!engineFinite || !(engineError.error <= bound))) {
             int i = engineError.index;
             divergence = new Divergence(Check.SHADOW, where.epoch, where.step, where.globalStep, q, name,
@@ -128,19 +121,9 @@ public final class ShadowComparison {
         return true;
     }
 
-    /** The worst ratio err(engine) / max(err(dl4j), floor) of a quantity in this step (0 if not compared). */
-    public double worstRatio(Quantity q) {
-        return worstRatio.getOrDefault(q, 0.0);
-    }
-
-    /** The worst ratio over every quantity. */
+    /** The worst ratio err(engine) / max(err(dl4j), floor) over every quantity of this step. */
     public double worstRatio() {
-        return worstRatio.values().stream().reduce(0.0, StepComparison::maxKeepingNaN);
-    }
-
-    /** The engine's worst error from the DOUBLE reference of a quantity (relative to each tensor's scale). */
-    public double worstEngineError(Quantity q) {
-        return worstEngineError.getOrDefault(q, 0.0);
+        return worstRatio;
     }
 
     /** The first tensor whose engine error exceeds its bound, at its worst element; null when every tensor passed. */

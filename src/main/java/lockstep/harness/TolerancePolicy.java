@@ -30,9 +30,9 @@ public record TolerancePolicy(Tolerance step, Tolerance trajectory, int driftWin
         return dtype == DType.DOUBLE ? DOUBLE : FLOAT;
     }
 
-    /** The same policy with another shadow tolerance (null: no DOUBLE shadow). */
-    public TolerancePolicy withShadow(ShadowTolerance s) {
-        return new TolerancePolicy(step, trajectory, driftWindow, s);
+    /** The shadow tolerance a run in {@code dtype} is judged by: the policy's in FLOAT, none (null) in DOUBLE. */
+    public ShadowTolerance shadowFor(DType dtype) {
+        return dtype == DType.FLOAT ? shadow : null;
     }
 
     public Tolerance of(Check check) {

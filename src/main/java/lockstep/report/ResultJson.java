@@ -23,7 +23,7 @@ public final class ResultJson {
         o.put("worstRelativeDifference", r.worstStepError());
         o.put("largestAbsoluteDifference", r.largestAbsolute());
         o.put("trajectoryDrift", r.worstDrift());
-        if (r.tolerance().shadow() != null && r.spec().training().dataType() == lockstep.linalg.DType.FLOAT) {
+        if (r.shadowed()) {
             o.put("shadowRatio", r.worstShadowRatio());
         }
         ObjectNode tol = o.putObject("tolerance");

@@ -77,24 +77,38 @@ public final class Faults {
         };
     }
 
+    /** An update rule that does what {@code real} does, except where a fault overrides one method. */
+    private static class ForwardingRule implements UpdateRule {
+        final UpdateRule real;
+
+        ForwardingRule(UpdateRule real) {
+            this.real = real;
+        }
+
+        @Override
+        public java.util.List<String> stateNames() {
+            return real.stateNames();
+        }
+
+        @Override
+        public double initialState() {
+            return real.initialState();
+        }
+
+        @Override
+        public double learningRate() {
+            return real.learningRate();
+        }
+
+        @Override
+        public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
+            real.apply(g, u, state, iteration);
+        }
+    }
+
     /** An update rule whose update is off by a relative {@code factor - 1} (in {@code only} data type, null: both). */
     public static UpdateRule scaledUpdate(UpdateRule real, double factor, DType only) {
-        return new UpdateRule() {
-            @Override
-            public java.util.List<String> stateNames() {
-                return real.stateNames();
-            }
-
-            @Override
-            public double initialState() {
-                return real.initialState();
-            }
-
-            @Override
-            public double learningRate() {
-                return real.learningRate();
-            }
-
+        return new ForwardingRule(real) {
             @Override
             public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
                 real.apply(g, u, state, iteration);
@@ -192,20 +206,10 @@ public final class Faults {
 
     /** An update rule whose state starts at 0 where DL4J's starts at epsilon (RmsProp, AdaGrad). */
     static UpdateRule zeroInitialState(UpdateRule real) {
-        return new UpdateRule() {
+        return new ForwardingRule(real) {
             @Override
-            public java.util.List<String> stateNames() {
-                return real.stateNames();
-            }
-
-            @Override
-            public double learningRate() {
-                return real.learningRate();
-            }
-
-            @Override
-            public void apply(Matrix g, Matrix u, Matrix[] state, int iteration) {
-                real.apply(g, u, state, iteration);
+            public double initialState() {
+                return 0.0;
             }
         };
     }

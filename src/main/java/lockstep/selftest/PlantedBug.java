@@ -1,5 +1,8 @@
 package lockstep.selftest;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.Divergence;
 import lockstep.harness.Quantity;
@@ -13,11 +16,11 @@ import lockstep.spec.RunSpec;
  */
 public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyEngine, int expectedStep,
                          Quantity expectedQuantity, String expectedParameter, int expectedElement,
-                         java.util.Set<DType> dataTypes) {
+                         Set<DType> dataTypes) {
 
     /** The scenario runs in the first data type the bug applies to (DOUBLE before FLOAT) unless it already runs in one. */
     public PlantedBug {
-        dataTypes = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(dataTypes));
+        dataTypes = Collections.unmodifiableSet(EnumSet.copyOf(dataTypes));
         if (!dataTypes.contains(scenario.training().dataType())) {
             scenario = scenario.withTraining(scenario.training().withDataType(dataTypes.iterator().next()));
         }
@@ -27,7 +30,7 @@ public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyE
     public PlantedBug(String name, RunSpec scenario, EngineComponents faultyEngine, int expectedStep,
                       Quantity expectedQuantity, String expectedParameter, int expectedElement) {
         this(name, scenario, faultyEngine, expectedStep, expectedQuantity, expectedParameter, expectedElement,
-                java.util.EnumSet.allOf(DType.class));
+                EnumSet.allOf(DType.class));
     }
 
     /** The same bug with its scenario run in {@code dtype}. */

@@ -10,6 +10,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.TolerancePolicy;
+import lockstep.linalg.DType;
 
 /**
  * Shows that the harness catches each planted bug and names where it is: for every bug, the clean
@@ -40,7 +41,7 @@ public final class Selftest {
     public static List<PlantedBug> runs() {
         List<PlantedBug> runs = new ArrayList<>();
         for (PlantedBug bug : PlantedBugs.all()) {
-            for (lockstep.linalg.DType dtype : bug.dataTypes()) {
+            for (DType dtype : bug.dataTypes()) {
                 runs.add(bug.in(dtype));
             }
         }

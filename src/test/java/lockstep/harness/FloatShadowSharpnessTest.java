@@ -42,13 +42,7 @@ class FloatShadowSharpnessTest {
     void aHiddenActivationDerivativeOffBy1e4IsCaughtAtStep1(ActivationType hidden) {
         RunSpec spec = spec(new NetworkSpec(List.of(new LayerSpec(4, 16, hidden), new LayerSpec(16, 3, ActivationType.SOFTMAX)),
                 LossType.MCXENT, WeightInit.XAVIER_UNIFORM, new UpdaterSpec(UpdaterType.SGD, 0.1)));
-        EngineComponents faulty = new EngineComponents() {
-            @Override
-            public Activation activation(ActivationType type) {
-                return type == hidden ? Faults.scaledDerivative(super.activation(type), PLANTED, DType.FLOAT) : super.activation(type);
-            }
-        };
-        assertCaughtAtStep1(spec, faulty, Quantity.GRADIENT, "0_W");
+        assertCaughtAtStep1(spec, derivativeOffBy1e4(hidden), Quantity.GRADIENT, "0_W");
     }
 
     /** Softmax's own derivative, as the output of an MSE network (MCXENT takes the combined p - y instead). */
@@ -57,13 +51,17 @@ class FloatShadowSharpnessTest {
     void anOutputActivationDerivativeOffBy1e4IsCaughtAtStep1(ActivationType output) {
         RunSpec spec = spec(new NetworkSpec(List.of(new LayerSpec(4, 16, ActivationType.RELU), new LayerSpec(16, 3, output)),
                 LossType.MSE, WeightInit.XAVIER_UNIFORM, new UpdaterSpec(UpdaterType.SGD, 0.1)));
-        EngineComponents faulty = new EngineComponents() {
+        assertCaughtAtStep1(spec, derivativeOffBy1e4(output), Quantity.GRADIENT, "1_W");
+    }
+
+    /** The engine with {@code faulty}'s derivative off by a relative 1e-4, in FLOAT only. */
+    private static EngineComponents derivativeOffBy1e4(ActivationType faulty) {
+        return new EngineComponents() {
             @Override
             public Activation activation(ActivationType type) {
-                return type == output ? Faults.scaledDerivative(super.activation(type), PLANTED, DType.FLOAT) : super.activation(type);
+                return type == faulty ? Faults.scaledDerivative(super.activation(type), PLANTED, DType.FLOAT) : super.activation(type);
             }
         };
-        assertCaughtAtStep1(spec, faulty, Quantity.GRADIENT, "1_W");
     }
 
     static Stream<Arguments> lossCases() {
