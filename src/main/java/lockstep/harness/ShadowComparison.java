@@ -71,8 +71,9 @@ public final class ShadowComparison {
                 scale = Math.max(scale, Math.abs(v));
             }
         }
-        double dl4jError = noise.level(q + " " + name, error(d, r, scale, inheritedD).error);
-        ElementError engineError = error(e, r, scale, inheritedE);
+        double absolute = scale <= tolerance.absolute() ? tolerance.absolute() : 0.0;   // a tensor of rounding noise only
+        double dl4jError = noise.level(q + " " + name, error(d, r, scale, inheritedD, absolute).error);
+        ElementError engineError = error(e, r, scale, inheritedE, absolute);
         double bound = tolerance.bound(q, dl4jError);
         boolean engineFinite = allFinite(e);
         double ratio = engineFinite ? engineError.error / Math.max(dl4jError, tolerance.floor()) : Double.POSITIVE_INFINITY;
@@ -90,9 +91,10 @@ public final class ShadowComparison {
 
     /**
      * max_i (|x_i - r_i| - inherited_i · max(|x_i|, |r_i|))⁺ / scale and where it occurs; +inf at the first non-finite
-     * x_i (scale 0: 0 unless x differs). {@code inherited} may be null (nothing inherited).
+     * x_i (scale 0: 0 unless x differs). {@code inherited} may be null (nothing inherited). A difference of at most
+     * {@code absolute} counts as 0.
      */
-    private static ElementError error(double[] x, double[] r, double scale, double[] inherited) {
+    private static ElementError error(double[] x, double[] r, double scale, double[] inherited, double absolute) {
         double worst = 0.0;
         int at = 0;
         for (int i = 0; i < x.length; i++) {
@@ -100,7 +102,9 @@ public final class ShadowComparison {
                 return new ElementError(Double.POSITIVE_INFINITY, i);
             }
             double diff = Math.abs(x[i] - r[i]);
-            if (inherited != null) {
+            if (diff <= absolute) {
+                diff = 0.0;
+            } else if (inherited != null) {
                 diff = Math.max(0.0, diff - inherited[i] * Math.max(Math.abs(x[i]), Math.abs(r[i])));
             }
             double err = diff == 0.0 ? 0.0 : scale > 0 ? diff / scale : Double.POSITIVE_INFINITY;

@@ -50,6 +50,7 @@ public final class JsonText {
             o.put("shadowSumFactor", policy.shadow().sumFactor());
             o.put("shadowElementwiseFactor", policy.shadow().elementwiseFactor());
             o.put("shadowFloor", policy.shadow().floor());
+            o.put("shadowAbsolute", policy.shadow().absolute());
         }
     }
 }

@@ -1,5 +1,6 @@
 package lockstep.dl4j;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -74,6 +75,44 @@ class ActivationParityTest {
             worst = Math.max(worst, Math.abs(dz.get(i) - derivative[i]) / Math.max(1e-3, Math.abs(derivative[i])));
         }
         return worst;
+    }
+
+    /** Pre-activations far out on both sides, where ND4J's e^x formulas overflow (float: past 88.7; double: past 709). */
+    static final double[] EXTREMES = {-800, -400, -100, -60, 45, 60, 89, 100, 180, 210, 300, 356, 400, 710, 800};
+
+    /**
+     * Where DL4J's forward value or derivative overflows to NaN or infinity (swish', gelu', softplus' and mish' divide
+     * e^x by a power of e^x + 1, which is inf/inf past the overflow), the engine's does too, in both data types:
+     * otherwise a run that saturates a unit diverges on one side only and is reported as a disagreement.
+     */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("activationAndType")
+    void valuesAndDerivativesOverflowWhereDl4jsDo(ActivationType type, DType dtype) {
+        int n = EXTREMES.length;
+        IActivation dl4j = org.nd4j.linalg.activations.Activation.valueOf(type.name()).getActivationFunction();
+        DataType t = Dl4jNetworks.dataType(dtype);
+        double[] forward = dl4j.getActivation(Nd4j.createFromArray(EXTREMES).reshape(1, n).castTo(t).dup(), true)
+                .castTo(DataType.DOUBLE).toDoubleVector();
+        double[] derivative = dl4j.backprop(Nd4j.createFromArray(EXTREMES).reshape(1, n).castTo(t).dup(), Nd4j.ones(t, 1, n))
+                .getFirst().castTo(DataType.DOUBLE).toDoubleVector();
+        Activation engine = new EngineComponents().activation(type);
+        Matrix z = Matrix.of(dtype, 1, n, EXTREMES);
+        Matrix a = z.like(1, n);
+        Matrix ones = z.like(1, n);
+        Matrix dz = z.like(1, n);
+        ones.fill(1.0);
+        engine.forward(z, a);
+        engine.backward(z, a, ones, dz);
+        for (int i = 0; i < n; i++) {
+            assertEquals(kind(forward[i]), kind(a.get(i)), type + " " + dtype + " f(" + EXTREMES[i] + "): dl4j " + forward[i] + ", engine " + a.get(i));
+            assertEquals(kind(derivative[i]), kind(dz.get(i)),
+                    type + " " + dtype + " f'(" + EXTREMES[i] + "): dl4j " + derivative[i] + ", engine " + dz.get(i));
+        }
+    }
+
+    /** "NaN", "Infinity", "-Infinity" or "finite". */
+    private static String kind(double v) {
+        return Double.isFinite(v) ? "finite" : Double.toString(v);
     }
 
     @ParameterizedTest(name = "{0}")

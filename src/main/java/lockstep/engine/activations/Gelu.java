@@ -18,8 +18,9 @@ public class Gelu extends ElementwiseActivation {
 
     @Override
     protected double derivative(double z, double a) {
-        double s = sigmoid(K * z);
-        return s + K * z * s * (1.0 - s);
+        double ex = Math.pow(Math.E, K * z);   // ND4J: e^kx (kx + e^kx + 1) / (e^kx + 1)², NaN (inf/inf) past kx = 355
+        double d = ex + 1.0;
+        return ex * (K * z + ex + 1.0) / (d * d);
     }
 
     @Override

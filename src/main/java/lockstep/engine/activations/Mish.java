@@ -26,4 +26,13 @@ public class Mish extends ElementwiseActivation {
     protected float valueFloat(float z) {
         return z * tanhFloat((float) Math.log(1.0f + (float) Math.exp(z)));
     }
+
+    /** The same formula in float arithmetic, as ND4J's float kernel: inf/inf = NaN once e^3z overflows (z past 29.6). */
+    @Override
+    protected float derivativeFloat(float z, float a) {
+        float e = (float) Math.exp(z);
+        float omega = 4.0f * (z + 1.0f) + 4.0f * e * e + e * e * e + e * (4.0f * z + 6.0f);
+        float delta = 2.0f * e + e * e + 2.0f;
+        return e * omega / (delta * delta);
+    }
 }

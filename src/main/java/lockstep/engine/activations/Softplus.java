@@ -16,7 +16,8 @@ public class Softplus extends ElementwiseActivation {
 
     @Override
     protected double derivative(double z, double a) {
-        return sigmoid(z);
+        double ex = Math.pow(Math.E, z);   // ND4J: e^x / (e^x + 1), NaN (inf/inf) past z = 709
+        return ex / (ex + 1.0);
     }
 
     @Override
@@ -26,6 +27,7 @@ public class Softplus extends ElementwiseActivation {
 
     @Override
     protected float derivativeFloat(float z, float a) {
-        return sigmoidFloat(z);
+        float ex = (float) Math.pow((float) Math.E, z);   // NaN past z = 88.7, as ND4J's
+        return ex / (ex + 1.0f);
     }
 }

@@ -2,7 +2,7 @@ package lockstep.engine.activations;
 
 import lockstep.spec.ActivationType;
 
-/** z·σ(z); f'(z) = σ(z) + zσ(z)(1 - σ(z)). */
+/** z·σ(z); f'(z) = σ(z) + zσ(z)(1 - σ(z)), computed as ND4J does: e^z (z + e^z + 1) / (e^z + 1)². */
 public class Swish extends ElementwiseActivation {
     @Override
     public ActivationType type() {
@@ -16,8 +16,9 @@ public class Swish extends ElementwiseActivation {
 
     @Override
     protected double derivative(double z, double a) {
-        double s = sigmoid(z);
-        return s + z * s * (1.0 - s);
+        double ex = Math.pow(Math.E, z);   // ND4J: e^x (x + e^x + 1) / (e^x + 1)², NaN (inf/inf) past z = 355
+        double d = ex + 1.0;
+        return ex * (z + ex + 1.0) / (d * d);
     }
 
     @Override
