@@ -84,11 +84,35 @@ public final class CoverageMatrix {
         }
         out.add(feature("dropout", "p = 0.8 on every layer", epochs, n -> n.withLayers(List.of(
                 n.layers().get(0).withDropout(0.8), n.layers().get(1).withDropout(0.8))), 0.05));
+        out.add(feature("path", "packed GEMM (4-300-3, k = 300 > 256)", epochs, CoverageMatrix::wideHidden, 0.05));
+        out.add(feature("path", "softmax, logits past e^88.7", epochs,
+                n -> largeOutputWeights(n, ActivationType.SOFTMAX, LossType.MCXENT, 60), 0.05));
+        out.add(feature("path", "softmax, logits past e^709", epochs,
+                n -> largeOutputWeights(n, ActivationType.SOFTMAX, LossType.MCXENT, 400), 0.05));
+        out.add(feature("path", "XENT, saturated sigmoid outputs", epochs,
+                n -> largeOutputWeights(n, ActivationType.SIGMOID, LossType.XENT, 60), 0.05));
         out.add(feature("depth", "6 layers", epochs, n -> n.withLayers(List.of(
                 new LayerSpec(4, 8, ActivationType.TANH), new LayerSpec(8, 8, ActivationType.RELU),
                 new LayerSpec(8, 8, ActivationType.SIGMOID), new LayerSpec(8, 6, ActivationType.ELU),
                 new LayerSpec(6, 5, ActivationType.SOFTSIGN), new LayerSpec(5, 3, ActivationType.SOFTMAX))), 0.05));
         return out;
+    }
+
+    /**
+     * 4-300(tanh)-3 with {@code net}'s output layer, loss and updater: the output layer's product has k = 300, deeper
+     * than one 256-deep block of the packed GEMM, and the first layer's weight gradient (4x300 from 16 examples) is
+     * above the small-product threshold too.
+     */
+    public static NetworkSpec wideHidden(NetworkSpec net) {
+        return net.withLayers(List.of(new LayerSpec(4, 300, ActivationType.TANH),
+                new LayerSpec(300, net.outputSize(), net.layers().get(net.layers().size() - 1).activation())));
+    }
+
+    /** {@code net} with a tanh hidden layer and an {@code output} layer whose weights start from N(0, std): large logits. */
+    public static NetworkSpec largeOutputWeights(NetworkSpec net, ActivationType output, LossType loss, double std) {
+        return new NetworkSpec(List.of(new LayerSpec(4, 8, ActivationType.TANH),
+                new LayerSpec(8, net.outputSize(), output, new lockstep.spec.WeightDistribution.Normal(0, std))),
+                loss, net.weightInit(), net.updater());
     }
 
     /** A run on Iris: the 4-8(tanh)-3(softmax) MCXENT SGD network with {@code change} applied. */

@@ -2,6 +2,7 @@ package lockstep.selftest;
 
 import java.util.EnumSet;
 import java.util.List;
+import lockstep.coverage.CoverageMatrix;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.activations.Activation;
@@ -22,8 +23,9 @@ import lockstep.linalg.MatMul;
 import lockstep.spec.WeightInit;
 
 /**
- * The catalogue of planted bugs. Each runs for 2 epochs in DOUBLE and FLOAT (two only in FLOAT, where they show: a
- * FLOAT-only error, and an overflow only float's range reaches), most on the default Iris network. Gradients are checked output layer first, so a bug in the backward pass is named at the
+ * The catalogue of planted bugs. Each runs for 2 epochs in DOUBLE and FLOAT (one only in DOUBLE, an error below float's
+ * rounding, and one only in FLOAT, a FLOAT-only error), most on the default Iris network; the packed-GEMM and softmax
+ * bugs run on {@link CoverageMatrix}'s path scenarios, so that coverage is shown to reach where they live. Gradients are checked output layer first, so a bug in the backward pass is named at the
  * layer where it starts.
  */
 public final class PlantedBugs {
@@ -110,7 +112,7 @@ public final class PlantedBugs {
                     public Activation activation(ActivationType type) {
                         return type == ActivationType.SOFTMAX ? Faults.unshiftedSoftmax(super.activation(type)) : super.activation(type);
                     }
-                }, 1, Quantity.LOSS, null, -1, EnumSet.of(DType.FLOAT)));
+                }, 1, Quantity.LOSS, null, -1));
     }
 
     private static final UpdaterSpec RMSPROP = new UpdaterSpec(UpdaterType.RMSPROP, 0.01);
@@ -124,17 +126,12 @@ public final class PlantedBugs {
 
     /** 4-300(tanh)-3(softmax): the output layer's product has k = 300, deeper than one 256-deep block of the packed GEMM. */
     static RunSpec wideHidden(RunSpec run) {
-        NetworkSpec net = new NetworkSpec(List.of(new LayerSpec(4, 300, ActivationType.TANH), new LayerSpec(300, 3, ActivationType.SOFTMAX)),
-                LossType.MCXENT, WeightInit.XAVIER_UNIFORM, run.network().updater());
-        return run.withNetwork(net);
+        return run.withNetwork(CoverageMatrix.wideHidden(run.network()));
     }
 
-    /** Output weights from N(0, 60): logits of some hundreds, past e^88.7, where float's exp overflows. */
+    /** Output weights from N(0, 400): logits of some hundreds, past e^709, where even double's exp overflows. */
     static RunSpec largeLogits(RunSpec run) {
-        NetworkSpec net = new NetworkSpec(List.of(new LayerSpec(4, 16, ActivationType.TANH),
-                new LayerSpec(16, 3, ActivationType.SOFTMAX, new lockstep.spec.WeightDistribution.Normal(0, 60))),
-                LossType.MCXENT, WeightInit.XAVIER_UNIFORM, run.network().updater());
-        return run.withNetwork(net);
+        return run.withNetwork(CoverageMatrix.largeOutputWeights(run.network(), ActivationType.SOFTMAX, LossType.MCXENT, 400));
     }
 
     /**
