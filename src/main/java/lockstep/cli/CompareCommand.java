@@ -60,10 +60,11 @@ final class CompareCommand implements Callable<Integer> {
     Double drift;
 
     @Option(names = "--init-from", paramLabel = "SIDE", converter = InitSourceConverter.class,
-            description = {"Which side draws the initial parameters, copied exactly to the other:",
-                    "engine (default: the engine's seeded draw, the same on every machine) or",
-                    "dl4j (DL4J's own initialisation from ND4J's native RNG, seeded by --seed)."})
-    InitSource initFrom = InitSource.ENGINE;
+            description = {"Where the initial parameters come from: seed (default: each side draws its own from",
+                    "--seed, DL4J with MultiLayerNetwork.init() and the engine with its reproduction of it,",
+                    "compared bit for bit at step 0), or, for debugging one side with the other's weights,",
+                    "engine or dl4j (that side's draw, copied exactly to the other)."})
+    InitSource initFrom = InitSource.SEED;
 
     @Option(names = "--atol", paramLabel = "ABS",
             description = "Override the absolute tolerance: differences up to ABS count as none (defaults: 1e-14 DOUBLE, 1e-6 FLOAT).")
@@ -164,7 +165,7 @@ final class CompareCommand implements Callable<Integer> {
                     return s;
                 }
             }
-            throw new TypeConversionException("expected engine or dl4j, got '" + value + "'");
+            throw new TypeConversionException("expected seed, engine or dl4j, got '" + value + "'");
         }
     }
 

@@ -60,4 +60,9 @@ public final class EpochPlan {
         return dropLast ? s + " (the last " + rest + " examples of each epoch's order dropped)"
                 : s + " (" + (full == 0 ? "one of " + rest : full + " of " + batchSize + ", the last of " + rest) + ")";
     }
+
+    /** The batches laid end to end: the epoch's order as trained. */
+    public static int[] concat(java.util.List<int[]> batches) {
+        return batches.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+    }
 }

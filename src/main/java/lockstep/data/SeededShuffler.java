@@ -1,12 +1,19 @@
 package lockstep.data;
 
-import lockstep.rand.SplitMix64;
+import lockstep.rand.Nd4jShuffle;
 
-/** A Fisher–Yates shuffle per epoch, drawn from a stream derived from (seed, epoch): the same seed gives the same orders. */
+/**
+ * The example order DL4J gives a user who holds the training set as one {@code DataSet} and, at the start of
+ * each epoch e (1-based), shuffles it in place with {@code DataSet.shuffle(seed + e)}: {@link Nd4jShuffle}'s
+ * reproduction of it, bit for bit. (ND4J's shuffle swaps rows in even/odd pairs; it is not a uniform
+ * permutation, and the same seed twice restores the order, hence seed + e.) Keeps the last epoch's order, so
+ * asking for epochs in turn costs one shuffle each. Not thread-safe.
+ */
 public final class SeededShuffler implements Shuffler {
-    /** Stream label that keeps shuffling independent of initialisation. */
-    static final long SHUFFLE_STREAM = 0x5348554646L;
     private final long seed;
+    private int lastN = -1;
+    private int lastEpoch;
+    private int[] last;
 
     public SeededShuffler(long seed) {
         this.seed = seed;
@@ -14,17 +21,13 @@ public final class SeededShuffler implements Shuffler {
 
     @Override
     public int[] order(int n, int epoch) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
+        if (n == lastN && epoch == lastEpoch + 1) {
+            last = Nd4jShuffle.compose(last, Nd4jShuffle.order(n, seed + epoch));
+        } else if (n != lastN || epoch != lastEpoch) {
+            last = Nd4jShuffle.epochOrder(n, seed, epoch);
         }
-        SplitMix64 rng = SplitMix64.stream(seed, SHUFFLE_STREAM, epoch);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
+        lastN = n;
+        lastEpoch = epoch;
+        return last.clone();
     }
 }

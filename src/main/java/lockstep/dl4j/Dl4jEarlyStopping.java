@@ -1,5 +1,6 @@
 package lockstep.dl4j;
 
+import lockstep.rand.MaskSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,8 @@
 package lockstep.dl4j;
 
+import lockstep.rand.MaskSource;
 import java.util.List;
+import java.util.Map;
 import java.util.function.DoubleConsumer;
 import lockstep.linalg.DType;
 import lockstep.spec.ActivationType;
@@ -64,12 +66,25 @@ public final class Dl4jNetworks {
      * taken from {@code masks} (null: DL4J's own Dropout with its native RNG).
      */
     public static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed, masks));
+        return build(spec, dtype, seed, masks, new java.util.HashMap<>());
+    }
+
+    /**
+     * As {@link #build(NetworkSpec, DType, long, MaskSource)}; without {@code masks}, DL4J's own Dropout puts a copy of
+     * each training forward pass's mask into {@code drawn} (layer index to row-major [B, nIn]).
+     */
+    static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks, Map<Integer, double[]> drawn) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed, masks, drawn));
         net.init();
         return net;
     }
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
+        return configuration(spec, dtype, seed, masks, new java.util.HashMap<>());
+    }
+
+    private static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed, MaskSource masks,
+                                                         Map<Integer, double[]> drawn) {
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType(dtype))
@@ -104,7 +119,8 @@ public final class Dl4jNetworks {
                         builder::l2Bias, builder::weightDecayBias);
             }
             if (l.dropout() != null) {
-                builder.dropOut(masks != null ? new ExternalMaskDropout(i, masks) : new Dropout(l.dropout()));
+                builder.dropOut(masks != null ? new ExternalMaskDropout(i, masks)
+                        : new ObservedDropout(i, new Dropout(l.dropout()), drawn));
             }
             if (l.gradientNormalization() != null) {
                 builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))

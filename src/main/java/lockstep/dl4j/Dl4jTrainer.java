@@ -5,8 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import lockstep.linalg.DType;
+import lockstep.rand.MaskSource;
 import lockstep.spec.NetworkSpec;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
@@ -20,20 +23,32 @@ import org.nd4j.linalg.factory.Nd4j;
  * Drives a DL4J MultiLayerNetwork one mini-batch at a time with {@code fit(DataSet)} and reads back
  * score, gradients, updates and parameters. Arrays cross this boundary as row-major doubles, so
  * nothing outside this package sees ND4J.
+ * <p>
+ * ND4J has one generator per process, from which every network's dropout draws. Each trainer therefore
+ * keeps its own generator state: the one {@code init()} left, then the one its last step left, restored
+ * before each step and saved after it, so that several networks in one process (the lockstep run's DL4J
+ * side, its DOUBLE shadow, a validation or early-stopping twin) each draw as if alone.
  */
 public final class Dl4jTrainer {
     private final MultiLayerNetwork net;
     private final DataType dataType;
+    private final GradientCapture capture = new GradientCapture();
+    private final Map<Integer, double[]> drawnMasks = new java.util.concurrent.ConcurrentHashMap<>();
+    private long rootState;
+    private long nodeState;
 
+    /** DL4J's own network: its own initial parameters and its own dropout, all drawn from {@code seed}. */
     public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed) {
         this(spec, dtype, seed, null);
     }
 
-    /** With dropout masks from {@code masks} (null: DL4J's own). */
+    /** With dropout masks from {@code masks} (a replay of recorded masks), or null for DL4J's own Dropout. */
     public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         Nd4jRuntime.init();
-        this.net = Dl4jNetworks.build(spec, dtype, seed, masks);
+        this.net = Dl4jNetworks.build(spec, dtype, seed, masks, drawnMasks);
         this.dataType = Dl4jNetworks.dataType(dtype);
+        saveRandomState();
+        net.setListeners(capture);
     }
 
     public MultiLayerNetwork network() {
@@ -71,31 +86,64 @@ public final class Dl4jTrainer {
     }
 
     /**
-     * One training step on the batch x [B,nIn], y [B,nOut] (row-major). First the gradient and score
-     * are computed without changing anything; then {@code fit(DataSet)} performs the step, after
-     * which DL4J's gradient view holds the update it subtracted.
+     * One training step on the batch x [B,nIn], y [B,nOut] (row-major): one {@code fit(DataSet)}, during which
+     * a listener copies the score and the raw gradient once DL4J has computed them and before its updater
+     * turns them into the update (so both come from the same forward pass and the same dropout masks);
+     * afterwards DL4J's gradient view holds the update it subtracted. Modifies the network and its generator state.
      */
     public Dl4jStep step(double[] features, double[] labels, int batchSize) {
-        INDArray x = matrix(features, batchSize);
-        INDArray y = matrix(labels, batchSize);
-        net.setInput(x);
-        net.setLabels(y);
-        net.computeGradientAndScore();
-        double score = net.score();
-        Map<String, double[]> gradients = toArrays(net.gradient().gradientForVariable());
-        net.fit(new DataSet(x, y));
+        fit(features, labels, batchSize);
         Map<String, double[]> updates = toArrays(net.gradient().gradientForVariable());
-        return new Dl4jStep(score, gradients, updates, parameters(), updaterState());
+        return new Dl4jStep(capture.score, capture.gradients, updates, parameters(), updaterState());
     }
 
     /**
      * One plain training step, as a DL4J user trains: {@code fit(DataSet)} on x [B,nIn], y [B,nOut]
      * (row-major) and nothing read back but the score, the batch-mean loss on the parameters before
-     * the update. Modifies the network.
+     * the update. Modifies the network and its generator state.
      */
     public double fit(double[] features, double[] labels, int batchSize) {
+        Nd4j.getRandom().setStates(rootState, nodeState);
+        drawnMasks.clear();
         net.fit(new DataSet(matrix(features, batchSize), matrix(labels, batchSize)));
+        saveRandomState();
         return net.score();
+    }
+
+    /**
+     * The dropout masks DL4J's own Dropout drew in the latest training step, by layer index: row-major [B, nIn],
+     * values 0 or 1/p. Empty without dropout or with masks given from outside.
+     */
+    public Map<Integer, double[]> lastMasks() {
+        return new java.util.TreeMap<>(drawnMasks);
+    }
+
+    /** This network's generator state (root, node): where its next dropout draw starts. */
+    public long[] randomState() {
+        return new long[] {rootState, nodeState};
+    }
+
+    /** Sets where this network's next dropout draw starts (e.g. a DOUBLE shadow drawing what the FLOAT network drew). */
+    public void setRandomState(long[] state) {
+        this.rootState = state[0];
+        this.nodeState = state[1];
+    }
+
+    private void saveRandomState() {
+        rootState = Nd4j.getRandom().rootState();
+        nodeState = Nd4j.getRandom().nodeState();
+    }
+
+    /** Copies the score and the raw gradients when DL4J has computed them, before the updater changes them in place. */
+    private final class GradientCapture extends BaseTrainingListener {
+        private double score;
+        private Map<String, double[]> gradients;
+
+        @Override
+        public void onGradientCalculation(Model model) {
+            score = model.score();
+            gradients = toArrays(model.gradient().gradientForVariable());
+        }
     }
 
     /** The network's output (inference mode) for x [rows,nIn], row-major, as row-major doubles [rows,nOut]. */

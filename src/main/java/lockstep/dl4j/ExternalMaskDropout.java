@@ -1,12 +1,13 @@
 package lockstep.dl4j;
 
+import lockstep.rand.MaskSource;
 import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * DL4J dropout whose masks come from outside (the engine's {@code DropoutMask}) instead of ND4J's
+ * DL4J dropout whose masks come from outside (recorded masks replayed, e.g. from a golden scenario) instead of ND4J's
  * native RNG, so that both sides drop the same activations: output = input ⊙ mask, and the
  * gradient flows back as gradAtOutput ⊙ mask, exactly as DL4J's own Dropout with its mask of 0 and 1/p.
  * The mask is a function of (layer, iteration), so nothing is kept between the forward and backward pass.

@@ -5,6 +5,7 @@ import java.util.List;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.engine.activations.*;
+import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.*;
 import lockstep.engine.optim.LayerwiseOptimizer;
@@ -95,6 +96,11 @@ public class EngineComponents {
     /** The matrix kernel: packed, register-blocked, Vector API when present (NaiveMatMul is the test oracle). */
     public MatMul matMul() {
         return new FastMatMul();
+    }
+
+    /** The initial parameters and training dropout masks the engine draws from the seed (DL4J's draws, reproduced). */
+    public InitialDraw initialDraw(NetworkSpec spec, DType dtype, long seed) {
+        return InitialDraw.of(spec, dtype, seed);
     }
 
     /** The per-epoch example order the engine's training loop uses. */

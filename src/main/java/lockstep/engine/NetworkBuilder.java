@@ -2,25 +2,33 @@ package lockstep.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import lockstep.engine.init.WeightInitializer;
+import lockstep.engine.init.InitialDraw;
+import lockstep.rand.Dl4jInit;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.linalg.DType;
+import lockstep.linalg.Matrix;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 
-/** Builds a {@link Network} from its spec and initialises its weights from the seed (biases 0). */
+/**
+ * Builds a {@link Network} from its spec with the initial parameters and dropout masks DL4J draws from the
+ * same seed ({@link InitialDraw}).
+ */
 public final class NetworkBuilder {
     private NetworkBuilder() {
     }
 
     public static Network build(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
+        InitialDraw draw = components.initialDraw(spec, dtype, seed);
         List<DenseLayer> layers = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
             DenseLayer layer = components.denseLayer(i, l.nIn(), l.nOut(), components.activation(l.activation()), dtype);
-            WeightInitializer.initialize(layer.weights().value(), spec.weightInitOf(i), seed, i);
+            Dl4jInit.Parameters initial = draw.parameters().get(i);
+            layer.weights().value().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), initial.w()));   // [nIn,nOut]
+            layer.bias().value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));           // [1,nOut]
             if (l.dropout() != null) {
-                layer.setDropout(l.dropout(), seed);
+                layer.setDropout(l.dropout(), draw.masks());
             }
             layers.add(layer);
         }

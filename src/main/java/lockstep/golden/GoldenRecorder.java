@@ -9,7 +9,7 @@ import lockstep.LockstepException;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
-import lockstep.data.SeededShuffler;
+import lockstep.dl4j.Dl4jEpochOrder;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.Nd4jRuntime;
 import lockstep.engine.EngineComponents;
@@ -24,9 +24,9 @@ import lockstep.spec.RunSpec;
 import lockstep.spec.SpecValidator;
 
 /**
- * Records a reference run from DL4J: its own trajectory from the engine's seeded initial parameters,
- * fed the batches LockstepRun's plan gives ({@link SeededShuffler} per epoch, cut by {@link EpochPlan}),
- * with dropout masks from the same source as in a lockstep run. What is stored is what DL4J held and
+ * Records a reference run from DL4J, which does everything itself from the spec's seed: its own initial
+ * parameters ({@code MultiLayerNetwork.init()}), its own batches ({@code DataSet.shuffle(seed + epoch)} and
+ * {@code batchBy}, {@link Dl4jEpochOrder}) and its own dropout masks (stock {@code Dropout}, kept with the run). What is stored is what DL4J held and
  * did: the initial parameters as DL4J received them and its initial updater state, every step's batch
  * and score, and the full outcome (gradient of the batch-mean loss, update, parameters and updater
  * state after the step) of the stored steps.
@@ -50,15 +50,20 @@ public final class GoldenRecorder {
 
         Trainer engine = EngineFactory.MATRIX.create(spec.network(), dtype, seed, new EngineComponents());
         Map<String, int[]> shapes = engine.parameterShapes();
-        Trainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, seed, LockstepRun.dropoutMasks(spec)),
-                shapes);
-        dl4j.setParameters(engine.parameters());
+        Dl4jTrainer network = new Dl4jTrainer(spec.network(), dtype, seed);   // its own initial draw and dropout
+        Trainer dl4j = new Dl4jSideTrainer(network, shapes);
         Map<String, double[]> initial = dl4j.parameters();
         Map<String, double[]> initialState = dl4j.updaterState();
 
         int perEpoch = EpochPlan.stepsPerEpoch(data.size(), batchSize);
         int steps = spec.training().epochs() * perEpoch;
-        SeededShuffler order = new SeededShuffler(seed);
+        Dl4jEpochOrder order = new Dl4jEpochOrder(data.size(), seed, true);   // DataSet.shuffle(seed + epoch), batchBy
+        Map<Integer, double[]> masks = new java.util.TreeMap<>();
+        for (int l = 0; l < spec.network().layers().size(); l++) {
+            if (spec.network().layers().get(l).dropout() != null) {
+                masks.put(l, new double[steps * batchSize * spec.network().layers().get(l).nIn()]);
+            }
+        }
         List<int[]> batches = new ArrayList<>();
         double[] losses = new double[steps];
         List<GoldenScenario.StoredStep> stored = new ArrayList<>();
@@ -66,10 +71,14 @@ public final class GoldenRecorder {
         int step = 0;
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             dl4j.setEpoch(epoch - 1);   // as LockstepRun does: epoch-based schedules read DL4J's epoch counter
-            for (int[] batch : EpochPlan.batches(order.order(data.size(), epoch), batchSize)) {
+            for (int[] batch : order.nextEpoch(batchSize, false)) {
                 step++;
                 batches.add(batch);
                 StepSnapshot s = dl4j.step(data.batch(batch, dtype, labels));
+                for (Map.Entry<Integer, double[]> m : network.lastMasks().entrySet()) {
+                    int width = spec.network().layers().get(m.getKey()).nIn();
+                    System.arraycopy(m.getValue(), 0, masks.get(m.getKey()), (step - 1) * batchSize * width, m.getValue().length);
+                }
                 losses[step - 1] = s.loss();
                 if (GoldenScenario.isStored(step, checkpointEvery, steps)) {
                     boolean previousStored = step == 1 || GoldenScenario.isStored(step - 1, checkpointEvery, steps);
@@ -79,7 +88,7 @@ public final class GoldenRecorder {
             }
         }
         return new GoldenScenario(name, description == null ? "" : description, spec, checkpointEvery, shapes,
-                List.copyOf(initialState.keySet()), initial, initialState, batches, losses, stored,
+                List.copyOf(initialState.keySet()), initial, initialState, batches, losses, stored, masks,
                 DatasetFingerprint.of(data), provenance());
     }
 

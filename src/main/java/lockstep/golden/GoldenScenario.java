@@ -5,6 +5,7 @@ import java.util.Map;
 import lockstep.data.EpochPlan;
 import lockstep.harness.StepSnapshot;
 import lockstep.linalg.DType;
+import lockstep.rand.MaskSource;
 import lockstep.spec.RunSpec;
 
 /**
@@ -17,12 +18,15 @@ import lockstep.spec.RunSpec;
  * @param storedSteps        the steps whose full outcome is kept, ascending (every step when
  *                           {@code checkpointEvery} is 1; otherwise 1, K, 2K, ... and the last)
  * @param initialState       the updater state before the first step (DL4J's)
+ * @param dropoutMasks       per layer with dropout, the masks DL4J's Dropout applied to its input at every step:
+ *                           row-major [N, B, nIn] (0 or 1/p; rows past a short last batch are 0), so that a replay needs
+ *                           no random generator; empty without dropout
  */
 public record GoldenScenario(String name, String description, RunSpec spec, int checkpointEvery,
                              Map<String, int[]> parameterShapes, List<String> updaterStateKeys,
                              Map<String, double[]> initialParameters, Map<String, double[]> initialState,
                              List<int[]> batches, double[] losses, List<StoredStep> storedSteps,
-                             DatasetFingerprint dataset, Provenance provenance) {
+                             Map<Integer, double[]> dropoutMasks, DatasetFingerprint dataset, Provenance provenance) {
 
     /**
      * The outcome of one stored step and, when the step before it is not stored (and it is not the
@@ -51,6 +55,24 @@ public record GoldenScenario(String name, String description, RunSpec spec, int 
 
     public int stepsPerEpoch(int datasetSize) {
         return EpochPlan.stepsPerEpoch(datasetSize, spec.training().batchSize());
+    }
+
+    /**
+     * The recorded masks as a mask source for a replay: layer {@code l}'s mask at iteration t (0-based) is step t+1's
+     * [B_t, nIn] rows of {@link #dropoutMasks()}.
+     */
+    public MaskSource maskSource() {
+        int b = spec.training().batchSize();
+        return (layer, iteration, rows, cols) -> {
+            double[] all = dropoutMasks.get(layer);
+            if (all == null || iteration >= steps() || rows != batches.get(iteration).length) {
+                throw new IllegalArgumentException("no recorded mask for layer " + layer + " at iteration " + iteration
+                        + " with " + rows + " rows");
+            }
+            double[] out = new double[rows * cols];
+            System.arraycopy(all, iteration * b * cols, out, 0, rows * cols);
+            return out;
+        };
     }
 
     /** The stored steps as plain numbers. */

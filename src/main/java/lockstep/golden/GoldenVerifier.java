@@ -11,6 +11,7 @@ import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
+import lockstep.data.Shuffler;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.Check;
@@ -18,6 +19,8 @@ import lockstep.harness.Divergence;
 import lockstep.harness.Dl4jSideTrainer;
 import lockstep.harness.EngineFactory;
 import lockstep.harness.LockstepRun;
+import lockstep.harness.MaskCheck;
+import lockstep.harness.OrderCheck;
 import lockstep.harness.Quantity;
 import lockstep.harness.StepComparison;
 import lockstep.harness.StepSnapshot;
@@ -90,6 +93,21 @@ public final class GoldenVerifier {
         return verifyEngine(g, data, new EngineComponents(), EngineFactory.MATRIX);
     }
 
+    /** The first difference between the engine's batches ({@code shuffler}, cut as recorded) and the recorded ones, or null. */
+    private static Divergence engineOrder(GoldenScenario g, Dataset data, Shuffler shuffler, Tolerance tolerance) {
+        int perEpoch = g.stepsPerEpoch(data.size());
+        for (int epoch = 1; epoch <= g.spec().training().epochs(); epoch++) {
+            int before = (epoch - 1) * perEpoch;
+            List<int[]> engine = EpochPlan.batches(shuffler.order(data.size(), epoch), g.spec().training().batchSize());
+            Divergence d = OrderCheck.firstDifference(epoch, before, engine, g.batches().subList(before, before + perEpoch),
+                    tolerance);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
     /** The engine {@code engines} builds from {@code components} (a test plants a faulty one) against the golden data. */
     public static SideResult verifyEngine(GoldenScenario g, Dataset data, EngineComponents components,
                                           EngineFactory engines) {
@@ -102,9 +120,18 @@ public final class GoldenVerifier {
         Trainer free = engines.create(spec.network(), dtype, seed, components);
         Tally tally = new Tally("engine", g.steps());
 
-        // The replay starts from the stored parameters, not from the engine's own draw (which may change without
-        // changing how a step computes); the engine's fresh updater state must be DL4J's (RmsProp's starts at epsilon).
+        // Step 0: the engine's own draw from the seed must be DL4J's recorded one, bit for bit, and its fresh updater
+        // state DL4J's (RmsProp's starts at epsilon); then its own batch order must be the recorded one.
         if (!tally.initialState(anchored.updaterState(), g.initialState(), shapes, policy.step())) {
+            return tally.result();
+        }
+        tally.add(StepComparison.ofStartingState(anchored.parameters(), g.initialParameters(), anchored.updaterState(),
+                g.initialState(), shapes));
+        if (tally.failed()) {
+            return tally.result();
+        }
+        tally.fail(engineOrder(g, data, components.shuffler(seed), policy.step()));
+        if (tally.failed()) {
             return tally.result();
         }
         for (Trainer t : List.of(anchored, free)) {
@@ -130,6 +157,8 @@ public final class GoldenVerifier {
             }
             StepSnapshot a = anchored.step(batch);
             StepSnapshot f = free.step(batch);
+            tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), anchored.dropoutMasks(), recordedMasks(g, t),
+                    policy.step()));
             tally.trace.loss(t, f.loss());
             if (idx != null) {
                 StepSnapshot gold = g.storedSteps().get(idx).snapshot();
@@ -159,7 +188,7 @@ public final class GoldenVerifier {
         TolerancePolicy policy = TolerancePolicy.defaultFor(dtype);
         Map<String, int[]> shapes = g.parameterShapes();
         Trainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, spec.training().seed(),
-                LockstepRun.dropoutMasks(spec)), shapes);
+                null), shapes);
         dl4j.setParameters(g.initialParameters());
         Tally tally = new Tally("dl4j", g.steps());
         tally.add(StepComparison.ofInitialParameters(dl4j.parameters(), g.initialParameters(), shapes, policy.step()));
@@ -176,6 +205,8 @@ public final class GoldenVerifier {
             }
             StepSnapshot d = asStored(dtype, dl4j.step(data.batch(g.batches().get(t - 1), dtype,
                     spec.network().loss().labels())));
+            tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), dl4j.dropoutMasks(), recordedMasks(g, t),
+                    policy.step()));
             Integer idx = storedIndex.get(t);
             tally.trace.loss(t, d.loss());
             if (idx != null) {
@@ -191,6 +222,15 @@ public final class GoldenVerifier {
             }
         }
         return tally.result();
+    }
+
+    /** The masks recorded for step t (1-based), keyed as {@link Trainer#dropoutMasks()} gives them. */
+    private static Map<String, double[]> recordedMasks(GoldenScenario g, int t) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        int rows = g.batches().get(t - 1).length;
+        g.dropoutMasks().keySet().forEach(layer -> out.put(layer + "_dropout",
+                g.maskSource().mask(layer, t - 1, rows, g.spec().network().layers().get(layer).nIn())));
+        return out;
     }
 
     private static double maxKeepingNaN(double a, double b) {

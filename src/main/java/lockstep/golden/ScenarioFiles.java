@@ -44,6 +44,8 @@ import lockstep.spec.SpecJson;
  *   steps/updater_state/K/S.npy  T [S,shape] the updater state after the step
  *   before/parameters/K.npy      T [A,shape] parameters before each step listed in "anchoredSteps"
  *   before/updater_state/K/S.npy T [A,shape] updater state before them
+ *   masks/L.npy                  T [N,B,nIn] per layer L with dropout: the mask DL4J's Dropout applied to its input
+ *                                            at each step (0 or 1/p; rows past a short last batch 0)
  * </pre>
  * Reading checks everything before anything is compared: the format and its version, every field,
  * the SHA-256 of every array, that exactly the expected arrays are there with the expected type and
@@ -88,6 +90,8 @@ public final class ScenarioFiles {
             put(arrays, "before/updater_state/", stateShapes, t,
                     befores.stream().map(GoldenScenario.State::updaterState).toList());
         }
+        g.dropoutMasks().forEach((layer, values) -> arrays.put("masks/" + layer + ".npy", NpyArray.ofFloatingPoint(t,
+                new int[] {n, b, g.spec().network().layers().get(layer).nIn()}, values)));
         ObjectNode files = MAPPER.createObjectNode();
         for (Map.Entry<String, NpyArray> e : arrays.entrySet()) {
             byte[] bytes = Npy.encode(e.getValue());
@@ -366,6 +370,12 @@ public final class ScenarioFiles {
                 expect(expected, "before/parameters/", shapes, t, anchored.length);
                 expect(expected, "before/updater_state/", stateShapes, t, anchored.length);
             }
+            List<LayerSpec> layers = spec.network().layers();
+            for (int l = 0; l < layers.size(); l++) {
+                if (layers.get(l).dropout() != null) {
+                    expected.put("masks/" + l + ".npy", new Expected(t, new int[] {n, b, layers.get(l).nIn()}));
+                }
+            }
             Map<String, NpyArray> arrays = arrays(expected);
 
             double[] losses = arrays.get("loss.npy").toDoubles();
@@ -409,8 +419,14 @@ public final class ScenarioFiles {
                         slice(arrays, "steps/updater_state/", stateShapes, i));
                 storedSteps.add(new GoldenScenario.StoredStep(stored[i], before, snap));
             }
+            Map<Integer, double[]> masks = new java.util.TreeMap<>();
+            for (int l = 0; l < layers.size(); l++) {
+                if (layers.get(l).dropout() != null) {
+                    masks.put(l, arrays.get("masks/" + l + ".npy").toDoubles());
+                }
+            }
             return new GoldenScenario(name, description, spec, k, shapes, stateKeys, initial, initialState, batches,
-                    losses, storedSteps, dataset, provenance);
+                    losses, storedSteps, masks, dataset, provenance);
         }
 
         private record Expected(NpyType type, int[] shape) {

@@ -54,6 +54,17 @@ public final class AutogradTrainer implements Trainer {
      * penalty, as DL4J's score()). Modifies the parameters, their gradients and the optimizer's state.
      */
     @Override
+    public Map<String, double[]> dropoutMasks() {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (lockstep.engine.autograd.Module m : model.modules()) {
+            if (m instanceof lockstep.engine.autograd.Dropout d && d.lastMask() != null) {
+                out.put(d.layer() + "_dropout", d.lastMask().toDoubleArray());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         optimizer.zeroGrad();
         model.setIteration(optimizer.iteration());      // this step's dropout masks, also after re-anchoring

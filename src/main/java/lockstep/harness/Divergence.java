@@ -8,7 +8,7 @@ import java.util.Locale;
  *
  * @param parameter null for the loss and the batch order
  * @param shape     the parameter's shape, to print the element as [row,col] or [i]
- * @param index     flat row-major index of the element (for BATCH: position in the batch)
+ * @param index     flat row-major index of the element (for BATCH: position in the epoch's order)
  */
 public record Divergence(Check check, int epoch, int step, int globalStep, Quantity quantity, String parameter,
                          int[] shape, int index, double engineValue, double dl4jValue, double error,
@@ -39,7 +39,8 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
             case VALIDATION_LOSS -> "validation loss";
             case VALIDATION_OUTPUT -> "validation output" + element();
             case VALIDATION_PREDICTION -> "predicted class of validation example " + index;
-            case BATCH -> "batch order differs at position " + index + " (example index)";
+            case BATCH -> "epoch order differs at position " + index + " (example index)";
+            case DROPOUT_MASK -> "dropout mask on layer " + layer() + "'s input" + element();
             case UPDATER_STATE -> "updater state " + parameter.substring(parameter.indexOf('/') + 1) + " of "
                     + parameter.substring(0, parameter.indexOf('/')) + element();
             default -> (globalStep == 0 ? "initial parameter" : quantity.label()) + " " + parameter + element();
@@ -64,6 +65,10 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
         if (quantity == Quantity.BATCH || quantity == Quantity.VALIDATION_PREDICTION) {
             return String.format(Locale.ROOT, "%s: %s: engine %d  dl4j %d", when(), what(),
                     (long) engineValue, (long) dl4jValue);
+        }
+        if (quantity == Quantity.DROPOUT_MASK) {
+            return String.format(Locale.ROOT, "%s: %s  engine %s  dl4j %s  (masks must be equal)", when(), what(),
+                    value(engineValue), value(dl4jValue));
         }
         return String.format(Locale.ROOT, "%s: %s  engine %s  dl4j %s  abs %.1e  rel %.1e  (%s tolerance %.0e)",
                 when(), what(), value(engineValue), value(dl4jValue), Math.abs(engineValue - dl4jValue), error,

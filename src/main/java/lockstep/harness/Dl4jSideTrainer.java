@@ -55,6 +55,13 @@ public final class Dl4jSideTrainer implements Trainer {
     }
 
     @Override
+    public Map<String, double[]> dropoutMasks() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        dl4j.lastMasks().forEach((layer, mask) -> out.put(layer + "_dropout", mask));
+        return out;
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         int b = batch.size();
         Dl4jStep s = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b);

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import lockstep.data.Batch;
 import lockstep.engine.Network;
 import lockstep.engine.Parameter;
+import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.Matrix;
 
@@ -67,6 +68,17 @@ public final class EngineTrainer implements Trainer {
     @Override
     public void setUpdaterState(Map<String, double[]> state) {
         step.optimizer().setState(state);
+    }
+
+    @Override
+    public Map<String, double[]> dropoutMasks() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (DenseLayer layer : step.network().layers()) {
+            if (layer.dropoutMask() != null) {
+                out.put(layer.index() + "_dropout", layer.dropoutMask().toDoubleArray());
+            }
+        }
+        return out;
     }
 
     @Override

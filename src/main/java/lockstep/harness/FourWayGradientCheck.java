@@ -91,7 +91,7 @@ public final class FourWayGradientCheck {
         Map<String, double[]> matrix = values(network.parameters(), true);
 
         // DL4J, from the same parameters: its raw gradient is the batch sum
-        Dl4jTrainer dl4j = new Dl4jTrainer(net, DType.DOUBLE, seed, LockstepRun.dropoutMasks(run));
+        Dl4jTrainer dl4j = new Dl4jTrainer(net, DType.DOUBLE, seed);   // its first step's masks: iteration 0's
         dl4j.setParameters(parameters);
         Dl4jStep step = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), batch.size());
 

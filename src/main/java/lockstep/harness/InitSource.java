@@ -1,9 +1,14 @@
 package lockstep.harness;
 
-/** Which side draws the initial parameters of a lockstep run; the other side starts from an exact copy. */
+/** Where each side of a lockstep run gets its initial parameters. */
 public enum InitSource {
-    /** The engine's seeded draw, copied into DL4J (the default: the same numbers on every machine). */
+    /**
+     * The default: each side draws its own from the spec's seed, DL4J with {@code MultiLayerNetwork.init()} and the
+     * engine with its reproduction of it; step 0 compares the two draws element by element.
+     */
+    SEED,
+    /** The engine's draw, copied into DL4J (for debugging DL4J's side with the engine's weights). */
     ENGINE,
-    /** DL4J's own initialisation (ND4J's native RNG, seeded from the spec's seed), copied into the engine. */
+    /** DL4J's draw, copied into the engine (for debugging the engine's side with DL4J's weights). */
     DL4J
 }

@@ -9,14 +9,11 @@ import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
-import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.data.ValidationSplit;
 import lockstep.dl4j.Dl4jEarlyStopping;
+import lockstep.dl4j.Dl4jEpochOrder;
 import lockstep.dl4j.Dl4jTrainer;
-import lockstep.dl4j.MaskSource;
-import lockstep.engine.layers.DropoutMask;
-import lockstep.spec.LayerSpec;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.train.EarlyStopping;
 import lockstep.linalg.DType;
@@ -29,10 +26,11 @@ import lockstep.spec.ValidationSpec;
 /**
  * Trains the engine and DL4J side by side from the same initial parameters and compares them after
  * every step, twice: an engine re-anchored to DL4J's parameters before each step is held to the tight
- * {@link Check#STEP} tolerance, and a free-running engine to the {@link Check#TRAJECTORY} tolerance. The harness owns the data order: DL4J gets the batches of a reference
- * {@link SeededShuffler}; the engine gets those of its own shuffler (the same one, unless a test
- * substitutes it), and the harness checks that both sides saw the same examples. The run stops at
- * the first divergence.
+ * {@link Check#STEP} tolerance, and a free-running engine to the {@link Check#TRAJECTORY} tolerance. Each side
+ * decides its own data order from the seed: DL4J shuffles and cuts with its own API ({@link Dl4jEpochOrder}),
+ * the engine with its shuffler, and the harness compares each epoch's two orders before its first step.
+ * Each side also draws its own initial parameters (unless {@link InitSource} says to copy one side's) and
+ * its own dropout masks. Step 0 compares the starting states. The run stops at the first divergence.
  */
 public final class LockstepRun {
 
@@ -63,10 +61,10 @@ public final class LockstepRun {
     private EngineFactory engines = EngineFactory.MATRIX;
 
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance) {
-        this(spec, data, components, tolerance, InitSource.ENGINE);
+        this(spec, data, components, tolerance, InitSource.SEED);
     }
 
-    /** A run whose initial parameters are drawn by {@code initSource} and copied to the other side. */
+    /** A run whose initial parameters come from {@code initSource}: each side's own draw, or one side's copied to the other. */
     public LockstepRun(RunSpec spec, Dataset data, EngineComponents components, TolerancePolicy tolerance,
                        InitSource initSource) {
         checkDataFits(spec.network(), data);
@@ -83,6 +81,11 @@ public final class LockstepRun {
         if (spec.training().dropLast() && this.data.size() < spec.training().batchSize()) {
             throw new LockstepException("training.dropLast: batch size " + spec.training().batchSize() + " is larger than the "
                     + this.data.size() + " training examples, so every epoch would be empty");
+        }
+        if (initSource == InitSource.SEED && !lockstep.rand.Nd4jDistributions.best().exact()) {
+            throw new LockstepException("--init-from seed: the engine reproduces ND4J's Gaussian draws bit for bit only with the"
+                    + " host's libm, which this JVM cannot call: start it with --add-modules jdk.incubator.foreign"
+                    + " --enable-native-access=ALL-UNNAMED (./lockstep does), or use --init-from engine");
         }
         this.components = components;
         this.tolerance = tolerance;
@@ -117,12 +120,13 @@ public final class LockstepRun {
         Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
         Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = free.parameterShapes();
-        Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed, dropoutMasks(spec));
+        Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed);
         Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
         ShadowTolerance shadowTolerance = tolerance.shadowFor(dtype);
         ShadowNoise shadowNoise = new ShadowNoise();
-        Trainer shadow = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
-                : new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), DType.DOUBLE, seed, dropoutMasks(spec)), shapes);
+        Dl4jTrainer shadowNetwork = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
+                : new Dl4jTrainer(spec.network(), DType.DOUBLE, seed);
+        Trainer shadow = shadowNetwork == null ? null : new Dl4jSideTrainer(shadowNetwork, shapes);
         List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j) : List.of(free, anchored, dl4j, shadow);
         ValidationCheck validation = validationData == null ? null
                 : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
@@ -144,20 +148,25 @@ public final class LockstepRun {
         boolean shuffle = spec.training().shuffle();
         boolean dropLast = spec.training().dropLast();
         Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
-        Shuffler referenceOrder = referenceOrder(spec);
+        Dl4jEpochOrder dl4jOrder = new Dl4jEpochOrder(data.size(), seed, shuffle);
         int globalStep = 0;
         for (int epoch = 1; stopping != null ? !stopping.stopped() : epoch <= spec.training().epochs(); epoch++) {
             List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
-            List<int[]> dl4jBatches = EpochPlan.batches(referenceOrder.order(data.size(), epoch), batchSize, dropLast);
+            List<int[]> dl4jBatches = dl4jOrder.nextEpoch(batchSize, dropLast);
             for (Trainer side : sides) {
                 side.setEpoch(epoch - 1);
             }
             EpochSummary summary = new EpochSummary(epoch);
             epochs.add(summary);
+            Divergence order = OrderCheck.firstDifference(epoch, globalStep, engineBatches, dl4jBatches, tolerance.step());
+            if (order != null) {
+                listener.onEpoch(summary);
+                return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), order);
+            }
             for (int s = 0; s < dl4jBatches.size(); s++) {
                 globalStep++;
-                Divergence divergence = compareBatches(epoch, s + 1, globalStep, engineBatches.get(s), dl4jBatches.get(s));
-                if (divergence == null) {
+                Divergence divergence = null;
+                {
                     Batch engineBatch = data.batch(engineBatches.get(s), dtype, labels);
                     Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype, labels);
                     anchored.setParameters(dl4jParameters);
@@ -166,6 +175,7 @@ public final class LockstepRun {
                     if (shadow != null) {
                         shadow.setParameters(dl4jParameters);
                         shadow.setUpdaterState(dl4jState);
+                        shadowNetwork.setRandomState(dl4jNetwork.randomState());   // the same dropout masks
                         reference = shadow.step(dl4jBatch);
                     }
                     StepSnapshot a = anchored.step(engineBatch);
@@ -181,9 +191,14 @@ public final class LockstepRun {
                             reference, shapes, shadowTolerance, shadowNoise);
                     summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
                     listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory, shadowCheck));
-                    divergence = step.divergence() != null ? step.divergence()
-                            : shadowCheck != null && shadowCheck.divergence() != null ? shadowCheck.divergence()
-                            : trajectory.divergence();
+                    divergence = MaskCheck.firstDifference(epoch, s + 1, globalStep, spec.network(), anchored.dropoutMasks(),
+                            dl4j.dropoutMasks(), tolerance.step());
+                    if (divergence == null) {
+                        divergence = firstOf(step.divergence(), shadowCheck == null ? null : shadowCheck.divergence());
+                    }
+                    if (divergence == null) {
+                        divergence = trajectory.divergence();
+                    }
                     if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
                         free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
                         free.setUpdaterState(dl4jState);
@@ -236,17 +251,12 @@ public final class LockstepRun {
         int batchSize = spec.training().batchSize();
         boolean dropLast = spec.training().dropLast();
         LabelEncoding labels = spec.network().loss().labels();
-        Shuffler order = referenceOrder(spec);
+        Dl4jEpochOrder order = new Dl4jEpochOrder(data.size(), spec.training().seed(), spec.training().shuffle());
         EarlyStoppingSpec es = spec.training().earlyStopping();
-        return Dl4jEarlyStopping.run(spec.network(), dtype, spec.training().seed(), dropoutMasks(spec), initialParameters,
-                epoch -> EpochPlan.batches(order.order(data.size(), epoch), batchSize, dropLast).stream()
+        return Dl4jEarlyStopping.run(spec.network(), dtype, spec.training().seed(), null, initialParameters,
+                epoch -> order.nextEpoch(batchSize, dropLast).stream()
                         .map(indices -> data.batch(indices, dtype, labels)).toList(),
                 validationBatch, es.patience(), es.minDelta(), spec.training().epochs(), es.evaluateEvery());
-    }
-
-    /** The order DL4J's batches follow: the seeded shuffle, or dataset order every epoch when the spec says no shuffle. */
-    static Shuffler referenceOrder(RunSpec spec) {
-        return spec.training().shuffle() ? new SeededShuffler(spec.training().seed()) : Shuffler.IDENTITY;
     }
 
     /**
@@ -254,8 +264,16 @@ public final class LockstepRun {
      * of 6), shuffled every epoch}.
      */
     public String describePlan() {
-        String plan = "training: " + EpochPlan.describe(data.size(), spec.training().batchSize(), spec.training().dropLast())
-                + (spec.training().shuffle() ? ", shuffled every epoch" : ", in dataset order every epoch (no shuffle)");
+        long seed = spec.training().seed();
+        String start = switch (initSource) {
+            case SEED -> "start: each side draws its initial parameters" + (hasDropout() ? " and dropout masks" : "")
+                    + " from seed " + seed + "; step 0 compares them bit for bit";
+            case ENGINE -> "start: the engine's initial parameters (seed " + seed + "), copied into DL4J";
+            case DL4J -> "start: DL4J's initial parameters (seed " + seed + "), copied into the engine";
+        };
+        String plan = start + "\ntraining: " + EpochPlan.describe(data.size(), spec.training().batchSize(), spec.training().dropLast())
+                + (spec.training().shuffle() ? ", each side shuffling every epoch (DataSet.shuffle(seed + epoch))"
+                        : ", in dataset order every epoch (no shuffle)");
         if (validationData == null) {
             return plan;
         }
@@ -264,6 +282,21 @@ public final class LockstepRun {
                 ? "held out of the " + (data.size() + validationData.size()) + " before training (fraction " + v.fraction()
                         + ", seed " + spec.training().seed() + "), disjoint from the training examples"
                 : "from " + v.csv()) + "; loss and accuracy after every epoch, without training or dropout";
+    }
+
+    /**
+     * Of the step check's and the shadow check's divergences at one step, the one at the earlier quantity (loss before
+     * gradient before update ...), the step check's on a tie: what went wrong first in the step. Null when neither.
+     */
+    static Divergence firstOf(Divergence step, Divergence shadow) {
+        if (step == null || shadow == null) {
+            return step != null ? step : shadow;
+        }
+        return shadow.quantity().ordinal() < step.quantity().ordinal() ? shadow : step;
+    }
+
+    private boolean hasDropout() {
+        return spec.network().layers().stream().anyMatch(l -> l.dropout() != null);
     }
 
     /** The validation examples, or null without validation. */
@@ -276,16 +309,14 @@ public final class LockstepRun {
         return data;
     }
 
-    /** DL4J's dropout masks: the engine's own, so that both sides drop the same activations. */
-    public static MaskSource dropoutMasks(RunSpec spec) {
-        long seed = spec.training().seed();
-        List<LayerSpec> layers = spec.network().layers();
-        return (layer, iteration, rows, cols) ->
-                DropoutMask.values(seed, layer, iteration, rows, cols, layers.get(layer).dropout());
-    }
-
-    /** Copies the initial parameters of the side {@code source} names into the other side; returns them. */
+    /**
+     * Copies the initial parameters of the side {@code source} names into the other side (in seed mode none: each
+     * side keeps its own draw); returns DL4J's.
+     */
     static Map<String, double[]> shareInitialParameters(InitSource source, Trainer engine, Trainer dl4j) {
+        if (source == InitSource.SEED) {
+            return dl4j.parameters();
+        }
         Trainer from = source == InitSource.DL4J ? dl4j : engine;
         Trainer to = source == InitSource.DL4J ? engine : dl4j;
         Map<String, double[]> start = from.parameters();
@@ -303,15 +334,4 @@ public final class LockstepRun {
         return engines.create(spec.network(), dtype, seed, components);
     }
 
-    private Divergence compareBatches(int epoch, int step, int globalStep, int[] engine, int[] dl4j) {
-        for (int i = 0; i < Math.max(engine.length, dl4j.length); i++) {
-            int e = i < engine.length ? engine[i] : -1;
-            int d = i < dl4j.length ? dl4j[i] : -1;
-            if (e != d) {
-                return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.BATCH, null, null, i, e, d,
-                        Double.POSITIVE_INFINITY, tolerance.step());
-            }
-        }
-        return null;
-    }
 }

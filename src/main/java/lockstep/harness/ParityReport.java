@@ -15,7 +15,7 @@ public final class ParityReport implements LockstepRun.Listener {
     }
 
     public void header(RunSpec spec) {
-        header(spec, InitSource.ENGINE);
+        header(spec, InitSource.SEED);
     }
 
     /** The run's title line (naming the initial parameters' source unless it is the default, the engine) and column names. */
@@ -25,7 +25,7 @@ public final class ParityReport implements LockstepRun.Listener {
 
     /** As {@link #header(RunSpec, InitSource)}, with lines (such as the data plan) between the title and the column names. */
     public void header(RunSpec spec, InitSource init, String... lines) {
-        out.println("lockstep compare  " + spec.describe() + (init == InitSource.ENGINE ? "" : "  init from " + init.name().toLowerCase(Locale.ROOT)));
+        out.println("lockstep compare  " + spec.describe() + (init == InitSource.SEED ? "" : "  init from " + init.name().toLowerCase(Locale.ROOT)));
         for (String line : lines) {
             out.println(line);
         }

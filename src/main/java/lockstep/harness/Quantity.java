@@ -3,6 +3,8 @@ package lockstep.harness;
 /** What is compared after each step, in the order the harness checks them. */
 public enum Quantity {
     BATCH("batch"),
+    /** The dropout mask a layer's input got in the step's forward pass (0 or 1/p per element), compared exactly. */
+    DROPOUT_MASK("dropout mask"),
     LOSS("loss"),
     GRADIENT("gradient"),
     UPDATE("update"),

@@ -30,6 +30,14 @@ public interface Trainer {
     default void setEpoch(int epoch) {
     }
 
+    /**
+     * The dropout masks of the latest step's forward pass, keyed {@code "1_dropout"} (layer index), row-major [B, nIn],
+     * values 0 or 1/p; empty without dropout.
+     */
+    default Map<String, double[]> dropoutMasks() {
+        return Map.of();
+    }
+
     /** Trains on one mini-batch and reports what happened. */
     StepSnapshot step(Batch batch);
 }

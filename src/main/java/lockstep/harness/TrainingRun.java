@@ -75,8 +75,7 @@ public final class TrainingRun {
         MiniBatchStep engineStep = new MiniBatchStep(network, components.optimizer(spec.network()));
         Dl4jTrainer dl4j = null;
         if (withDl4j) {
-            dl4j = new Dl4jTrainer(spec.network(), dtype, seed, LockstepRun.dropoutMasks(spec));   // the engine's masks
-            dl4j.setParameters(new EngineTrainer(engineStep).parameters());   // the same starting point
+            dl4j = new Dl4jTrainer(spec.network(), dtype, seed);   // its own initial draw and dropout from the same seed
         }
 
         int steps = EpochPlan.stepsPerEpoch(train.size(), batchSize);

@@ -1,5 +1,12 @@
 package lockstep.selftest;
 
+import lockstep.spec.WeightInit;
+import lockstep.spec.NetworkSpec;
+import lockstep.rand.MaskSource;
+import lockstep.rand.Dl4jInit;
+import lockstep.engine.init.InitialDraw;
+import java.util.List;
+import java.util.ArrayList;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.engine.activations.Activation;
@@ -293,5 +300,47 @@ public final class Faults {
         public int[] order(int n, int epoch) {
             return other.order(n, epoch);
         }
+    }
+
+    /**
+     * The initial draw with every Xavier-uniform W drawn from a bound of sqrt(3)/sqrt(fanIn + fanOut) instead of
+     * sqrt(6)/...: DL4J's uniform draw scales linearly with its bound, so each such W is the right one times 1/sqrt(2).
+     */
+    public static InitialDraw xavierUniformWithSqrt3(InitialDraw right, NetworkSpec spec) {
+        List<Dl4jInit.Parameters> wrong = new ArrayList<>();
+        for (int i = 0; i < right.parameters().size(); i++) {
+            Dl4jInit.Parameters p = right.parameters().get(i);
+            double[] w = p.w().clone();
+            if (spec.weightInitOf(i) == WeightInit.XAVIER_UNIFORM) {
+                for (int k = 0; k < w.length; k++) {
+                    w[k] *= Math.sqrt(3) / Math.sqrt(6);
+                }
+            }
+            wrong.add(new Dl4jInit.Parameters(w, p.b()));
+        }
+        return new InitialDraw(wrong, right.masks());
+    }
+
+    /** Dropout masks that scale a kept activation by p instead of 1/p. */
+    public static MaskSource scaledByP(MaskSource right, double keepProbability) {
+        return (layer, iteration, rows, cols) -> {
+            double[] m = right.mask(layer, iteration, rows, cols);
+            for (int i = 0; i < m.length; i++) {
+                m[i] = m[i] == 0 ? 0 : keepProbability;
+            }
+            return m;
+        };
+    }
+
+    /** The right order moved on by one position: order'[i] = order[i - 1], the last example first. */
+    static Shuffler offByOne(Shuffler right) {
+        return (n, epoch) -> {
+            int[] order = right.order(n, epoch);
+            int[] shifted = new int[n];
+            for (int i = 0; i < n; i++) {
+                shifted[i] = order[(i + n - 1) % n];
+            }
+            return shifted;
+        };
     }
 }

@@ -6,6 +6,7 @@ import lockstep.coverage.CoverageMatrix;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.activations.Activation;
+import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.UpdateRule;
@@ -20,6 +21,7 @@ import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.linalg.MatMul;
+import lockstep.rand.MaskSource;
 import lockstep.spec.WeightInit;
 
 /**
@@ -112,13 +114,46 @@ public final class PlantedBugs {
                     public Activation activation(ActivationType type) {
                         return type == ActivationType.SOFTMAX ? Faults.unshiftedSoftmax(super.activation(type)) : super.activation(type);
                     }
-                }, 1, Quantity.LOSS, null, -1));
+                }, 1, Quantity.LOSS, null, -1),
+                new PlantedBug("Xavier-uniform bound sqrt(3) instead of sqrt(6)", iris, new EngineComponents() {
+                    @Override
+                    public InitialDraw initialDraw(NetworkSpec spec, DType dtype, long seed) {
+                        return Faults.xavierUniformWithSqrt3(super.initialDraw(spec, dtype, seed), spec);
+                    }
+                }, 0, Quantity.PARAMETER, "1_W", -1),
+                new PlantedBug("dropout scaling kept activations by p, not 1/p", withDropout(iris, KEEP), new EngineComponents() {
+                    @Override
+                    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
+                        return new DenseLayer(index, nIn, nOut, activation, dtype, matMul()) {
+                            @Override
+                            public void setDropout(double keepProbability, MaskSource masks) {
+                                super.setDropout(keepProbability, Faults.scaledByP(masks, keepProbability));
+                            }
+                        };
+                    }
+                }, 1, Quantity.DROPOUT_MASK, "0_dropout", -1),
+                new PlantedBug("shuffle off by one position", iris, new EngineComponents() {
+                    @Override
+                    public Shuffler shuffler(long seed) {
+                        return Faults.offByOne(super.shuffler(seed));
+                    }
+                }, 1, Quantity.BATCH, null, 0));
     }
 
     private static final UpdaterSpec RMSPROP = new UpdaterSpec(UpdaterType.RMSPROP, 0.01);
     /** SGD at 0.1 decaying by 0.999 every iteration: one iteration early is a relative 1e-3 in the update. */
     private static final UpdaterSpec EXPONENTIAL_SGD = new UpdaterSpec(UpdaterType.SGD, 0.1)
             .withSchedule(new ScheduleSpec(ScheduleSpec.Kind.EXPONENTIAL, ScheduleSpec.Unit.ITERATION, 0, 0, 0.999, 0, 0, 0, null));
+
+    /** The keep probability of {@link #withDropout}'s dropout. */
+    private static final double KEEP = 0.8;
+
+    /** The run with dropout (keep probability p) on the first layer's input. */
+    private static RunSpec withDropout(RunSpec run, double keep) {
+        List<LayerSpec> layers = new java.util.ArrayList<>(run.network().layers());
+        layers.set(0, layers.get(0).withDropout(keep));
+        return run.withNetwork(run.network().withLayers(layers));
+    }
 
     private static RunSpec withUpdater(RunSpec run, UpdaterSpec updater) {
         return run.withNetwork(run.network().withUpdater(updater));

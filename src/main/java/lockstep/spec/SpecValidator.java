@@ -161,6 +161,9 @@ public final class SpecValidator {
     }
 
     static void validateTraining(TrainingSpec t) {
+        if (t.seed() == 0) {
+            throw new LockstepException("training.seed: 0 cannot be reproduced (ND4J replaces a seed of 0 by the clock); use any other");
+        }
         if (t.batchSize() < 1) {
             throw new LockstepException("training.batchSize: must be at least 1, got " + t.batchSize());
         }

@@ -134,7 +134,7 @@ class BadInputTest {
     @Test
     void unknownInitSource() {
         String e = errorOf("compare", "--init-from", "both");
-        assertTrue(e.contains("Invalid value for option '--init-from': expected engine or dl4j, got 'both'"), e);
+        assertTrue(e.contains("Invalid value for option '--init-from': expected seed, engine or dl4j, got 'both'"), e);
     }
 
     @Test

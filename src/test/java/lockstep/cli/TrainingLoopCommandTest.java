@@ -15,7 +15,7 @@ class TrainingLoopCommandTest {
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
         assertEquals("training: 150 examples, batch 16: 9 steps per epoch (the last 6 examples of each epoch's order dropped),"
-                + " in dataset order every epoch (no shuffle)", lines.get(1));
+                + " in dataset order every epoch (no shuffle)", lines.get(2));
         assertTrue(lines.get(lines.size() - 1).startsWith("PASS  18 steps x 4 parameters"), r.out());
         assertTrue(lines.get(lines.size() - 1).endsWith("; 2 epochs, 288 examples seen"), r.out());
     }
@@ -25,15 +25,15 @@ class TrainingLoopCommandTest {
         CommandOutput r = CommandOutput.of("compare", "--epochs", "3", "--validation-fraction", "0.2");
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(2).startsWith("validation: 30 examples, held out of the 150 before training"), r.out());
-        assertTrue(lines.get(3).endsWith("drift    val. engine   val. dl4j     acc engine  acc dl4j  val. diff"), r.out());
+        assertTrue(lines.get(3).startsWith("validation: 30 examples, held out of the 150 before training"), r.out());
+        assertTrue(lines.get(4).endsWith("drift    val. engine   val. dl4j     acc engine  acc dl4j  val. diff"), r.out());
         for (int epoch = 1; epoch <= 3; epoch++) {
-            String[] f = lines.get(3 + epoch).trim().split("\\s+");
-            assertEquals(14, f.length, lines.get(3 + epoch));
-            assertEquals(f[9], f[10], "validation loss, engine and DL4J: " + lines.get(3 + epoch));
-            assertEquals(f[11], f[12], "validation accuracy, engine and DL4J: " + lines.get(3 + epoch));
+            String[] f = lines.get(4 + epoch).trim().split("\\s+");
+            assertEquals(14, f.length, lines.get(4 + epoch));
+            assertEquals(f[9], f[10], "validation loss, engine and DL4J: " + lines.get(4 + epoch));
+            assertEquals(f[11], f[12], "validation accuracy, engine and DL4J: " + lines.get(4 + epoch));
         }
-        assertTrue(lines.get(7).endsWith("; 3 epochs, 360 examples seen"), r.out());
+        assertTrue(lines.get(8).endsWith("; 3 epochs, 360 examples seen"), r.out());
     }
 
     @Test
@@ -42,7 +42,7 @@ class TrainingLoopCommandTest {
                 "--epochs", "100", "--batch", "40");
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
         List<String> lines = r.out().lines().toList();
-        assertTrue(lines.get(2).startsWith("validation: 30 examples, held out of the 150"), "20% held out by default: " + r.out());
+        assertTrue(lines.get(3).startsWith("validation: 30 examples, held out of the 150"), "20% held out by default: " + r.out());
         int es = lines.indexOf("early stopping: patience 3, min delta 0.01, at most 100 epochs, validation loss after every"
                 + " epoch; the engine's own, and DL4J's EarlyStoppingTrainer on the same batches");
         assertTrue(es > 0, r.out());

@@ -25,25 +25,6 @@ class ShufflingTest {
     }
 
     @Test
-    void everyPositionIsEquallyLikely() {
-        // 3000 shuffles of 5: each of the 25 (value, position) cells expects 600; chi-square with 16 dof < 39.3 (p = 0.001)
-        int[][] counts = new int[5][5];
-        for (int epoch = 1; epoch <= 3000; epoch++) {
-            int[] order = new SeededShuffler(7).order(5, epoch);
-            for (int p = 0; p < 5; p++) {
-                counts[order[p]][p]++;
-            }
-        }
-        double chi2 = 0;
-        for (int[] row : counts) {
-            for (int c : row) {
-                chi2 += (c - 600.0) * (c - 600.0) / 600.0;
-            }
-        }
-        assertEquals(0, chi2, 39.3, "chi-square of positions");
-    }
-
-    @Test
     void batchesAreCeilNOverBWithAPartialLastOne() {
         int[] order = new int[150];
         for (int i = 0; i < 150; i++) {
@@ -79,6 +60,16 @@ class ShufflingTest {
     void withoutShufflingEveryEpochIsDatasetOrder() {
         for (int epoch = 1; epoch <= 3; epoch++) {
             assertArrayEquals(new int[] {0, 1, 2, 3, 4}, Shuffler.IDENTITY.order(5, epoch));
+        }
+    }
+
+    /** Asked epoch by epoch, out of turn, or for another size: the order is always the one computed afresh. */
+    @Test
+    void theKeptOrderIsTheFreshOne() {
+        SeededShuffler s = new SeededShuffler(99);
+        int[][] asks = {{150, 1}, {150, 2}, {150, 3}, {150, 3}, {150, 1}, {37, 4}, {37, 5}, {150, 5}};
+        for (int[] a : asks) {
+            assertArrayEquals(lockstep.rand.Nd4jShuffle.epochOrder(a[0], 99, a[1]), s.order(a[0], a[1]), "n " + a[0] + " epoch " + a[1]);
         }
     }
 }

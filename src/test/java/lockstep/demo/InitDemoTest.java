@@ -14,7 +14,7 @@ class InitDemoTest {
 
     @BeforeAll
     static void run() {
-        result = InitDemo.run(256, 42);
+        result = InitDemo.run(256, 48);   // seed 48: the N(0,1) relu draw gives one example whose logits all lie below -745
     }
 
     private static InitDemo.Case get(ActivationType a, InitDemo.Scheme s) {

@@ -128,9 +128,6 @@ class GoldenScenarioTest {
             if (bug.dataType() != lockstep.linalg.DType.DOUBLE) {
                 continue;   // the golden fixtures here are DOUBLE; FLOAT bugs are the DOUBLE shadow's, which needs DL4J
             }
-            if (bug.expectedQuantity() == Quantity.BATCH) {
-                continue;   // the engine's own shuffler is not used: verify replays the stored batch order
-            }
             RunSpec spec = bug.scenario().withTraining(bug.scenario().training().withEpochs(1));
             GoldenScenario g = recordings.computeIfAbsent(spec, s -> {
                 Path p = GoldenFixtures.record(dir, "bug-" + recordings.size(), s, 1);
@@ -144,7 +141,7 @@ class GoldenScenarioTest {
                     + faulty.failure());
             checked++;
         }
-        assertEquals(10, checked, "every DOUBLE bug but the shuffler's");
+        assertEquals(14, checked, "every DOUBLE bug");
     }
 
     @Test

@@ -28,13 +28,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** A run starts from the initial parameters of the side it names: the engine's draw, or DL4J's own. */
+/**
+ * A run starts from the initial parameters of the side it names: the engine's draw, or DL4J's own. To tell the
+ * draws apart (they are bit-identical when both are right), the engine here draws from seed + 1.
+ */
 class InitSourceTest {
+    /** An engine whose initial draw is the one of the next seed. */
+    private static final EngineComponents OTHER_DRAW = new EngineComponents() {
+        @Override
+        public lockstep.engine.init.InitialDraw initialDraw(NetworkSpec spec, DType dtype, long seed) {
+            return super.initialDraw(spec, dtype, seed + 1);
+        }
+    };
 
     /** Runs the spec and returns the parameters both sides started from. */
     private static Map<String, double[]> startOf(RunSpec spec, InitSource source) {
         AtomicReference<Map<String, double[]>> start = new AtomicReference<>();
-        LockstepRun run = new LockstepRun(spec, Datasets.load(spec.data()), new EngineComponents(),
+        LockstepRun run = new LockstepRun(spec, Datasets.load(spec.data()), OTHER_DRAW,
                 TolerancePolicy.defaultFor(spec.training().dataType()), source);
         LockstepResult r = run.run(new LockstepRun.Listener() {
             @Override
@@ -57,7 +67,7 @@ class InitSourceTest {
 
     private static Map<String, double[]> engineDraw(RunSpec spec) {
         return new EngineTrainer(new MiniBatchStep(
-                NetworkBuilder.build(spec.network(), spec.training().dataType(), spec.training().seed(), new EngineComponents()),
+                NetworkBuilder.build(spec.network(), spec.training().dataType(), spec.training().seed(), OTHER_DRAW),
                 new EngineComponents().optimizer(spec.network()))).parameters();
     }
 
@@ -118,5 +128,15 @@ class InitSourceTest {
                 }
             });
         }
+    }
+
+    /** In seed mode the other draw is seen before the first step, at the first parameter compared. */
+    @Test
+    void inSeedModeTheOtherDrawFailsAtStepZero() {
+        RunSpec spec = iris(DType.DOUBLE);
+        LockstepResult r = new LockstepRun(spec, Datasets.iris(), OTHER_DRAW, TolerancePolicy.DOUBLE, InitSource.SEED).run(e -> { });
+        assertFalse(r.passed());
+        assertEquals(0, r.divergence().globalStep());
+        assertEquals(Quantity.PARAMETER, r.divergence().quantity());
     }
 }

@@ -141,7 +141,7 @@ class RandomNetworkParityTest {
         Arbitrary<LossType> losses = Arbitraries.of(LossType.values());
         Arbitrary<NetworkSettings> settings = networkSettings();
         Arbitrary<TrainingSpec> training = Combinators.combine(Arbitraries.integers().between(1, 24),
-                Arbitraries.longs().between(0, 1000), Arbitraries.of(DType.values()))
+                Arbitraries.longs().between(1, 1000), Arbitraries.of(DType.values()))
                 .as((batch, seed, dtype) -> new TrainingSpec(batch, 1, seed, dtype));
         Arbitrary<Long> dataSeed = Arbitraries.longs().between(0, 1_000_000);
         return Combinators.combine(widths, inputs, classes, activations, losses, settings, training, dataSeed)

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
-import lockstep.engine.init.WeightInitializer;
+import lockstep.engine.init.InitialDraw;
 import lockstep.linalg.DType;
+import lockstep.linalg.Matrix;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 
 /**
  * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a
  * {@link NetworkSpec}: per layer i a {@link Dropout} on its input when the layer has dropout, a
- * {@link Linear} ("i_W" [nIn,nOut], "i_b" [1,nOut]) and an {@link ActivationModule}, with W drawn by the engine's {@link WeightInitializer} from the same stream
- * (seed, layer) as the matrix engine's NetworkBuilder, so that both start from the same weights.
+ * {@link Linear} ("i_W" [nIn,nOut], "i_b" [1,nOut]) and an {@link ActivationModule}, with the initial parameters
+ * and dropout masks of the engine's {@link InitialDraw} (DL4J's from the same seed), as the matrix engine's
+ * NetworkBuilder, so that both start from the same weights and drop the same activations.
  */
 public final class Sequential implements Module {
     private final List<Module> modules;
@@ -27,16 +29,18 @@ public final class Sequential implements Module {
         return from(spec, dtype, seed, new EngineComponents());
     }
 
-    /** The spec's network with the activations and matrix kernel of {@code components}; W initialised from seed, b = 0. */
+    /** The spec's network with the activations and matrix kernel of {@code components}; W and b drawn from seed. */
     public static Sequential from(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
+        InitialDraw draw = components.initialDraw(spec, dtype, seed);
         List<Module> modules = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
             if (l.dropout() != null) {
-                modules.add(new Dropout(l.dropout(), i, seed));      // on the layer's input, as DL4J applies it
+                modules.add(new Dropout(l.dropout(), i, draw.masks()));   // on the layer's input, as DL4J applies it
             }
             Linear linear = new Linear(i, l.nIn(), l.nOut(), dtype, components.matMul());
-            WeightInitializer.initialize(linear.weight().data(), spec.weightInitOf(i), seed, i);
+            linear.weight().data().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), draw.parameters().get(i).w()));  // [nIn,nOut]
+            linear.bias().data().copyFrom(Matrix.of(dtype, 1, l.nOut(), draw.parameters().get(i).b()));         // [1,nOut]
             modules.add(linear);
             modules.add(new ActivationModule(components.activation(l.activation())));
         }

@@ -8,6 +8,7 @@ import lockstep.linalg.MatMul;
 import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 import lockstep.linalg.RowOps;
+import lockstep.rand.MaskSource;
 
 /**
  * A fully connected layer with examples as rows (DL4J's convention):
@@ -33,7 +34,7 @@ public class DenseLayer {
     private Matrix z;
     private Matrix a;
     private double keepProbability = 1.0;   // dropout on the input; 1 = none
-    private long dropoutSeed;
+    private MaskSource masks;
     private Matrix mask;                    // the current step's dropout mask, [B,nIn]
     private int iteration;
     private boolean training = true;        // false: inference, no dropout
@@ -76,10 +77,15 @@ public class DenseLayer {
         return a;
     }
 
-    /** Enables inverted dropout on this layer's input, with masks drawn by {@link DropoutMask} from {@code seed}. */
-    public void setDropout(double keepProbability, long seed) {
+    /** Enables inverted dropout on this layer's input (keep probability p), with the masks {@code masks} gives. */
+    public void setDropout(double keepProbability, MaskSource masks) {
         this.keepProbability = keepProbability;
-        this.dropoutSeed = seed;
+        this.masks = masks;
+    }
+
+    /** The dropout mask of the latest training forward pass, [B,nIn] (0 or 1/p), or null without dropout. */
+    public Matrix dropoutMask() {
+        return keepProbability < 1.0 ? mask : null;
     }
 
     /** Training (the default: dropout on) or inference (dropout off, as DL4J's output(x, false)). */
@@ -103,7 +109,7 @@ public class DenseLayer {
         }
         if (keepProbability < 1.0 && training) {
             mask = Matrix.of(x.dtype(), x.rows(), x.cols(),
-                    DropoutMask.values(dropoutSeed, index, iteration, x.rows(), x.cols(), keepProbability));
+                    masks.mask(index, iteration, x.rows(), x.cols()));
             x = times(x, mask);                                  // x' = x ⊙ m          [B,nIn]
         }
         Matrix[] work = buffers.get(x.rows());

@@ -44,7 +44,7 @@ public final class Validator {
             layers.add(l.withDropout(null));                 // inference: no dropout
         }
         NetworkSpec inference = spec.withLayers(layers);
-        this.network = NetworkBuilder.build(inference, dtype, 0, components);
+        this.network = NetworkBuilder.build(inference, dtype, 1, components);   // its parameters are set before each use
         this.penalty = components.optimizer(spec);
         int[] all = new int[data.size()];
         this.classes = new int[data.size()];

@@ -1,0 +1,42 @@
+package lockstep.harness;
+
+import java.util.Map;
+import lockstep.spec.NetworkSpec;
+
+/** The dropout-mask comparison of one step: both sides must have dropped the same activations, bit for bit. */
+public final class MaskCheck {
+    private MaskCheck() {
+    }
+
+    /**
+     * Null when every mask of {@code engine} equals the reference's, element by element (keys {@code "1_dropout"}, values
+     * row-major [B, nIn]); otherwise the first layer and element where they differ, with both values (NaN: that side has
+     * no mask there). An engine that reports no masks at all ({@link Trainer#dropoutMasks()} not implemented) is judged
+     * by its gradients only: null.
+     */
+    public static Divergence firstDifference(int epoch, int step, int globalStep, NetworkSpec network,
+                                             Map<String, double[]> engine, Map<String, double[]> reference, Tolerance tolerance) {
+        if (engine.isEmpty()) {
+            return null;
+        }
+        for (int layer = 0; layer < network.layers().size(); layer++) {
+            String key = layer + "_dropout";
+            double[] e = engine.get(key);
+            double[] d = reference.get(key);
+            if (e == null && d == null) {
+                continue;
+            }
+            int cols = network.layers().get(layer).nIn();
+            int n = Math.max(e == null ? 0 : e.length, d == null ? 0 : d.length);
+            for (int i = 0; i < n; i++) {
+                double a = e != null && i < e.length ? e[i] : Double.NaN;
+                double b = d != null && i < d.length ? d[i] : Double.NaN;
+                if (Double.doubleToLongBits(a) != Double.doubleToLongBits(b)) {
+                    return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_MASK, key,
+                            new int[] {n / cols, cols}, i, a, b, Double.POSITIVE_INFINITY, tolerance);
+                }
+            }
+        }
+        return null;
+    }
+}
