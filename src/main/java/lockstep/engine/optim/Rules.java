@@ -20,15 +20,19 @@ public final class Rules {
         return switch (u.type()) {
             case SGD -> new Sgd(u.learningRate());
             case NESTEROVS -> new Nesterovs(u.learningRate(), u.momentum());
-            case ADAM -> new Adam(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
-            case ADAMAX -> new AdaMax(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
-            case AMSGRAD -> new AmsGrad(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
-            case NADAM -> new Nadam(u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
+            case ADAM -> adam(AdamFamily.Variant.ADAM, u);
+            case ADAMAX -> adam(AdamFamily.Variant.ADAMAX, u);
+            case AMSGRAD -> adam(AdamFamily.Variant.AMSGRAD, u);
+            case NADAM -> adam(AdamFamily.Variant.NADAM, u);
             case RMSPROP -> new RmsProp(u.learningRate(), u.decay(), u.epsilon());
             case ADAGRAD -> new AdaGrad(u.learningRate(), u.epsilon());
             case ADADELTA -> new AdaDelta(u.decay(), u.epsilon());
             case NOOP -> new NoOp();
         };
+    }
+
+    private static AdamFamily adam(AdamFamily.Variant variant, UpdaterSpec u) {
+        return new AdamFamily(variant, u.learningRate(), u.beta1(), u.beta2(), u.epsilon());
     }
 
     /** u = lr·g. */
@@ -75,37 +79,34 @@ public final class Rules {
         }
     }
 
-    /** m = β1m + (1-β1)g; v = β2v + (1-β2)g²; u = α_t·m/(sqrt(v) + ε): ε outside the uncorrected sqrt(v). */
-    public record Adam(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
-        @Override
-        public double learningRate() {
-            return lr;
-        }
-
-        @Override
-        public List<String> stateNames() {
-            return List.of("M", "V");
-        }
-
-        /** α_t, the bias-corrected step size. */
-        @Override
-        public double perStep(int t) {
-            return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t);
-        }
-
-        @Override
-        public double update(double g, double[] s, double step) {
-            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
-            s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
-            return step * s[0] / (Math.sqrt(s[1]) + epsilon);
-        }
-    }
-
     /**
-     * m = β1m + (1-β1)g; u∞ = max(β2·u∞, |g|) + 1e-32; u = lr/(1-β1^t)·m/u∞. ND4J keeps ε out of the
-     * denominator (it only replaces a zero or non-finite step size). States M and V (= u∞).
+     * The Adam family as one rule (tinygrad's optim.py writes it so): a first moment m = β1m + (1-β1)g and a second
+     * moment, then one of four denominators. Each {@link Variant} is a set of flags:
+     * <ul>
+     *   <li>ADAM: v = β2v + (1-β2)g²; u = α_t·m/(sqrt(v) + ε), ε outside the uncorrected sqrt(v), α_t bias-corrected;</li>
+     *   <li>AMSGRAD: as Adam with v̂ = max(v̂, v) in the denominator (state V_HAT);</li>
+     *   <li>NADAM: as Adam with Nesterov's look-ahead m̂ = (β1m + (1-β1)g)/(1-β1^t) and v not bias-corrected;</li>
+     *   <li>ADAMAX: the infinity norm u∞ = max(β2·u∞, |g|) + 1e-32 as V; u = lr/(1-β1^t)·m/u∞ (ND4J keeps ε out of
+     *   the denominator: it only replaces a zero or non-finite step size).</li>
+     * </ul>
+     * States M, V (and V_HAT), as DL4J names them.
      */
-    public record AdaMax(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
+    public record AdamFamily(Variant variant, double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
+        /** Which member, as flags. */
+        public enum Variant {
+            ADAM(false, false, false), AMSGRAD(true, false, false), NADAM(false, true, false), ADAMAX(false, false, true);
+
+            final boolean maxSecondMoment;
+            final boolean nesterov;
+            final boolean infinityNorm;
+
+            Variant(boolean maxSecondMoment, boolean nesterov, boolean infinityNorm) {
+                this.maxSecondMoment = maxSecondMoment;
+                this.nesterov = nesterov;
+                this.infinityNorm = infinityNorm;
+            }
+        }
+
         @Override
         public double learningRate() {
             return lr;
@@ -113,75 +114,40 @@ public final class Rules {
 
         @Override
         public List<String> stateNames() {
-            return List.of("M", "V");
+            return variant.maxSecondMoment ? List.of("M", "V", "V_HAT") : List.of("M", "V");
         }
 
-        @Override
-        public double update(double g, double[] s, double step) {
-            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
-            s[1] = Math.max(beta2 * s[1], Math.abs(g)) + 1e-32;
-            return step * s[0] / s[1];
-        }
-
-        /** The step size lr/(1-β1^t), or ε when that is 0 or not finite. */
+        /** Adam and AMSGrad: α_t, the bias-corrected step size; Nadam: 1-β1^t; AdaMax: lr/(1-β1^t), or ε when not usable. */
         @Override
         public double perStep(int t) {
-            double alpha = lr / (1.0 - Math.pow(beta1, t));
-            return alpha == 0.0 || !Double.isFinite(alpha) ? epsilon : alpha;
-        }
-    }
-
-    /** Adam with v̂ = max(v̂, v) in the denominator. States M, V, V_HAT. */
-    public record AmsGrad(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
-        @Override
-        public double learningRate() {
-            return lr;
-        }
-
-        @Override
-        public List<String> stateNames() {
-            return List.of("M", "V", "V_HAT");
-        }
-
-        /** α_t, the bias-corrected step size. */
-        @Override
-        public double perStep(int t) {
+            if (variant.nesterov) {
+                return 1.0 - Math.pow(beta1, t);
+            }
+            if (variant.infinityNorm) {
+                double alpha = lr / (1.0 - Math.pow(beta1, t));
+                return alpha == 0.0 || !Double.isFinite(alpha) ? epsilon : alpha;
+            }
             return ElementwiseRule.biasCorrectedStep(lr, beta1, beta2, epsilon, t);
         }
 
         @Override
         public double update(double g, double[] s, double step) {
             s[0] = beta1 * s[0] + (1.0 - beta1) * g;
+            if (variant.infinityNorm) {
+                s[1] = Math.max(beta2 * s[1], Math.abs(g)) + 1e-32;
+                return step * s[0] / s[1];
+            }
             s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
-            s[2] = Math.max(s[2], s[1]);
-            return step * s[0] / (Math.sqrt(s[2]) + epsilon);
-        }
-    }
-
-    /** Nesterov-accelerated Adam; v is not bias-corrected. States M, V. */
-    public record Nadam(double lr, double beta1, double beta2, double epsilon) implements ElementwiseRule {
-        @Override
-        public double learningRate() {
-            return lr;
-        }
-
-        @Override
-        public List<String> stateNames() {
-            return List.of("M", "V");
-        }
-
-        /** 1-β1^t. */
-        @Override
-        public double perStep(int t) {
-            return 1.0 - Math.pow(beta1, t);
-        }
-
-        @Override
-        public double update(double g, double[] s, double oneMinusBeta1T) {
-            s[0] = beta1 * s[0] + (1.0 - beta1) * g;
-            s[1] = beta2 * s[1] + (1.0 - beta2) * g * g;
-            double mHat = beta1 * s[0] / oneMinusBeta1T + (1.0 - beta1) * g / oneMinusBeta1T;
-            return lr * mHat / (Math.sqrt(s[1]) + epsilon);
+            if (variant.nesterov) {
+                double mHat = beta1 * s[0] / step + (1.0 - beta1) * g / step;   // step = 1-β1^t
+                return lr * mHat / (Math.sqrt(s[1]) + epsilon);
+            }
+            double v = s[1];
+            if (variant.maxSecondMoment) {
+                s[2] = Math.max(s[2], s[1]);
+                v = s[2];
+            }
+            return step * s[0] / (Math.sqrt(v) + epsilon);
         }
     }
 
