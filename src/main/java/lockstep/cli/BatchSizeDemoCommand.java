@@ -7,6 +7,7 @@ import lockstep.data.Datasets;
 import lockstep.demo.BatchSizeDemo;
 import lockstep.spec.RunSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep demo batch-size}: loss against step and against epoch for several batch sizes and learning rates. */
@@ -28,8 +29,8 @@ final class BatchSizeDemoCommand implements Callable<Integer> {
     @Option(names = "--learning-rates", paramLabel = "LR", split = ",", description = "SGD learning rates (default 0.03,0.3).")
     List<Double> learningRates = List.of(0.03, 0.3);
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

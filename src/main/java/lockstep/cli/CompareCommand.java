@@ -112,8 +112,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Early stopping: validation loss after epochs 1, 1+N, 1+2N, ... only (DL4J's evaluateEveryNEpochs; default 1).")
     Integer evaluateEvery;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

@@ -12,6 +12,7 @@ import lockstep.coverage.CoverageRunner;
 import lockstep.harness.LockstepResult;
 import lockstep.report.JsonText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep coverage}: the feature matrix, computed by running every comparison. */
@@ -28,8 +29,8 @@ final class CoverageCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the matrix as JSON on stdout instead of a table.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {

@@ -17,6 +17,7 @@ import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
 import lockstep.spec.TrainingSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep gradcheck}: one batch's gradient four ways (finite differences, matrix engine, autograd, DL4J). */
@@ -42,8 +43,8 @@ final class GradcheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON on stdout (per parameter and pair: the worst difference and verdict) instead of the table.")
     boolean json;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

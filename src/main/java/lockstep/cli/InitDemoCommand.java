@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.demo.InitDemo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep demo init}: activation and gradient statistics per layer for Xavier, He and N(0,1) weights. */
@@ -22,8 +23,8 @@ final class InitDemoCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the weights and the data (default ${DEFAULT-VALUE}).")
     long seed = 42;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

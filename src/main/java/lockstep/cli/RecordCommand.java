@@ -14,6 +14,7 @@ import lockstep.io.AtomicFiles;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep record}: records a golden reference scenario from DL4J (see README, "Reference data"). */
@@ -47,8 +48,8 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Replace an existing scenario folder.")
     boolean force;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

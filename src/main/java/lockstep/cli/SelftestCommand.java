@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import lockstep.report.SelftestJson;
 import lockstep.selftest.Selftest;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep selftest}: plants known bugs into the engine, one at a time, and checks the harness catches and locates each. */
@@ -17,8 +18,8 @@ import picocli.CommandLine.Option;
                 "Exit code: 0 when every bug was caught and located, 1 otherwise."})
 final class SelftestCommand implements Callable<Integer> {
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Option(names = "--json", description = "Print the result as JSON on stdout (per bug: where it should be found, where it was) instead of the text.")
     boolean json;

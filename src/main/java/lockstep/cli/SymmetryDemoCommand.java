@@ -6,6 +6,7 @@ import lockstep.data.Datasets;
 import lockstep.demo.SymmetryDemo;
 import lockstep.spec.RunSpec;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep demo symmetry}: all-equal initial weights keep every hidden unit identical; random ones do not. */
@@ -22,8 +23,8 @@ final class SymmetryDemoCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "Epochs of 10 steps (default ${DEFAULT-VALUE}).")
     int epochs = 20;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

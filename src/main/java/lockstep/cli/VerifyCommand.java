@@ -43,8 +43,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
-    @Option(names = {"-v", "--verbose"}, description = "Show DL4J/ND4J logging and stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

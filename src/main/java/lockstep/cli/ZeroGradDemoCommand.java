@@ -9,6 +9,7 @@ import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lockstep demo zero-grad}: the five-line step with and without zeroGrad(). */
@@ -28,8 +29,8 @@ final class ZeroGradDemoCommand implements Callable<Integer> {
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec; default: the Iris default network (see 'compare --help').")
     Path spec;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show stack traces.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() {

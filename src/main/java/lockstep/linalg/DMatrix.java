@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** A row-major DOUBLE matrix; {@link #data} is exposed for kernels. */
 public final class DMatrix extends Matrix {
-    public final double[] data;
+    final double[] data;
 
     public DMatrix(int rows, int cols) {
         super(rows, cols);

@@ -145,4 +145,118 @@ public final class ElementOps {
             }
         }
     }
+
+    /** A function of one element, in double and in float arithmetic. */
+    public interface ElementFunction {
+        double value(double x);
+
+        float valueFloat(float x);
+    }
+
+    /** A function of two elements (e.g. z and a = f(z)), in double and in float arithmetic. */
+    public interface ElementFunction2 {
+        double value(double x, double y);
+
+        float valueFloat(float x, float y);
+    }
+
+    /** One element's stateful update: reads g and the element's state s, may rewrite s, returns u. */
+    public interface StatefulUpdate {
+        double update(double g, double[] s, double step);
+    }
+
+    /**
+     * {@code y_i = f(x_i)}: in a FLOAT pair with f's float version, otherwise with its double version (rounded once
+     * to y's type). x and y share a shape; modifies y.
+     */
+    public static void map(Matrix x, Matrix y, ElementFunction f) {
+        if (x instanceof FMatrix fx && y instanceof FMatrix fy) {
+            for (int i = 0, n = fx.data.length; i < n; i++) {
+                fy.data[i] = f.valueFloat(fx.data[i]);
+            }
+            return;
+        }
+        for (int i = 0, n = x.size(); i < n; i++) {
+            y.set(i, f.value(x.get(i)));
+        }
+    }
+
+    /**
+     * {@code out_i = g_i · f(x_i, y_i)}: in float arithmetic when all four are FLOAT (the product in float too),
+     * otherwise in double. All share a shape; modifies out.
+     */
+    public static void multiplyByFunction(Matrix g, Matrix x, Matrix y, Matrix out, ElementFunction2 f) {
+        if (g instanceof FMatrix fg && x instanceof FMatrix fx && y instanceof FMatrix fy && out instanceof FMatrix fo) {
+            for (int i = 0, n = fx.data.length; i < n; i++) {
+                fo.data[i] = fg.data[i] * f.valueFloat(fx.data[i], fy.data[i]);
+            }
+            return;
+        }
+        for (int i = 0, n = x.size(); i < n; i++) {
+            out.set(i, g.get(i) * f.value(x.get(i), y.get(i)));
+        }
+    }
+
+    /**
+     * Σ x_i² over all the matrices, accumulated in their type: one running float sum over them in order when they are
+     * FLOAT (so tiny squares underflow to 0 as in ND4J), a double sum otherwise.
+     */
+    public static double sumOfSquares(java.util.List<Matrix> xs) {
+        double sum = 0.0;
+        for (int m = 0; m < xs.size(); m++) {
+            sum = sumOfSquares(xs.get(m), sum);
+        }
+        return sum;
+    }
+
+    /** {@code sum + Σ x_i²}, accumulated in x's type (a float running sum for FLOAT, so sum must be a float value then). */
+    public static double sumOfSquares(Matrix x, double sum) {
+        if (x instanceof FMatrix fx) {
+            float s = (float) sum;
+            for (float v : fx.data) {
+                s += v * v;
+            }
+            return s;
+        }
+        double s = sum;
+        double[] xd = ((DMatrix) x).data;
+        for (double v : xd) {
+            s += v * v;
+        }
+        return s;
+    }
+
+    /**
+     * {@code u_i = f.update(g_i, s_i, step)} for every i, where s_i holds element i of each state matrix: read exactly as doubles, passed
+     * in {@code scratch} (length at least state.length), and written back rounded once to the type, as is u_i; so the
+     * result does not depend on the order of the elements. g, u and every state matrix share shape and type; modifies u
+     * (which may be g) and the state.
+     */
+    public static void updateWithState(Matrix g, Matrix u, Matrix[] state, double[] scratch, double step, StatefulUpdate f) {
+        g.requireSameShapeAndType(u, "update");
+        int n = state.length;
+        if (u instanceof FMatrix fu) {
+            float[] gd = ((FMatrix) g).data, ud = fu.data;
+            for (int i = 0; i < ud.length; i++) {
+                for (int k = 0; k < n; k++) {
+                    scratch[k] = ((FMatrix) state[k]).data[i];
+                }
+                ud[i] = (float) f.update(gd[i], scratch, step);
+                for (int k = 0; k < n; k++) {
+                    ((FMatrix) state[k]).data[i] = (float) scratch[k];
+                }
+            }
+        } else {
+            double[] gd = ((DMatrix) g).data, ud = ((DMatrix) u).data;
+            for (int i = 0; i < ud.length; i++) {
+                for (int k = 0; k < n; k++) {
+                    scratch[k] = ((DMatrix) state[k]).data[i];
+                }
+                ud[i] = f.update(gd[i], scratch, step);
+                for (int k = 0; k < n; k++) {
+                    ((DMatrix) state[k]).data[i] = scratch[k];
+                }
+            }
+        }
+    }
 }

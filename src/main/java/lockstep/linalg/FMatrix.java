@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** A row-major FLOAT matrix; {@link #data} is exposed for kernels. Writes through {@link #set} round to float. */
 public final class FMatrix extends Matrix {
-    public final float[] data;
+    final float[] data;
 
     public FMatrix(int rows, int cols) {
         super(rows, cols);

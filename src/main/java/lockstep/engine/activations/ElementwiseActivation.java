@@ -1,6 +1,6 @@
 package lockstep.engine.activations;
 
-import lockstep.linalg.FMatrix;
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 
 /**
@@ -11,6 +11,30 @@ import lockstep.linalg.Matrix;
  * rounding decides the value.
  */
 public abstract class ElementwiseActivation implements Activation {
+    /** f, as the element loops of linalg call it (one object per activation: a step allocates nothing). */
+    private final ElementOps.ElementFunction function = new ElementOps.ElementFunction() {
+        @Override
+        public double value(double z) {
+            return ElementwiseActivation.this.value(z);
+        }
+
+        @Override
+        public float valueFloat(float z) {
+            return ElementwiseActivation.this.valueFloat(z);
+        }
+    };
+    /** f'(z, a), likewise. */
+    private final ElementOps.ElementFunction2 derivative = new ElementOps.ElementFunction2() {
+        @Override
+        public double value(double z, double a) {
+            return ElementwiseActivation.this.derivative(z, a);
+        }
+
+        @Override
+        public float valueFloat(float z, float a) {
+            return ElementwiseActivation.this.derivativeFloat(z, a);
+        }
+    };
 
     /** f(z). */
     protected abstract double value(double z);
@@ -51,27 +75,11 @@ public abstract class ElementwiseActivation implements Activation {
 
     @Override
     public final void forward(Matrix z, Matrix a) {
-        if (z instanceof FMatrix fz && a instanceof FMatrix fa) {
-            for (int i = 0, n = fz.data.length; i < n; i++) {
-                fa.data[i] = valueFloat(fz.data[i]);
-            }
-            return;
-        }
-        for (int i = 0, n = z.size(); i < n; i++) {
-            a.set(i, value(z.get(i)));
-        }
+        ElementOps.map(z, a, function);                                    // a = f(z)
     }
 
     @Override
     public final void backward(Matrix z, Matrix a, Matrix dLda, Matrix dLdz) {
-        if (z instanceof FMatrix fz && a instanceof FMatrix fa && dLda instanceof FMatrix g && dLdz instanceof FMatrix out) {
-            for (int i = 0, n = fz.data.length; i < n; i++) {
-                out.data[i] = g.data[i] * derivativeFloat(fz.data[i], fa.data[i]);
-            }
-            return;
-        }
-        for (int i = 0, n = z.size(); i < n; i++) {
-            dLdz.set(i, dLda.get(i) * derivative(z.get(i), a.get(i)));
-        }
+        ElementOps.multiplyByFunction(dLda, z, a, dLdz, derivative);        // dL/dz = dL/da ⊙ f'(z)
     }
 }

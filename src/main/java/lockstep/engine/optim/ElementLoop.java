@@ -1,12 +1,10 @@
 package lockstep.engine.optim;
 
-import lockstep.linalg.DMatrix;
-import lockstep.linalg.FMatrix;
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 
 /**
- * Runs an {@link ElementwiseRule} over whole matrices, reading and writing their flat arrays
- * directly. Per element it does what the rule's definition says: the gradient and the state are read
+ * Runs an {@link ElementwiseRule} over whole matrices ({@link ElementOps#updateWithState}). Per element it does what the rule's definition says: the gradient and the state are read
  * (exactly, as doubles), {@link ElementwiseRule#update} computes in double, and u and the state are
  * written back, rounded once to the matrices' type, so the result does not depend on how the
  * elements are visited.
@@ -23,31 +21,6 @@ final class ElementLoop {
      * and type; modifies u (which may be g) and the state.
      */
     static void run(ElementwiseRule rule, Matrix g, Matrix u, Matrix[] state, double step) {
-        g.requireSameShapeAndType(u, "update");
-        double[] s = SCRATCH.get();
-        int n = state.length;
-        if (u instanceof FMatrix fu) {
-            float[] gd = ((FMatrix) g).data, ud = fu.data;
-            for (int i = 0; i < ud.length; i++) {
-                for (int k = 0; k < n; k++) {
-                    s[k] = ((FMatrix) state[k]).data[i];
-                }
-                ud[i] = (float) rule.update(gd[i], s, step);
-                for (int k = 0; k < n; k++) {
-                    ((FMatrix) state[k]).data[i] = (float) s[k];
-                }
-            }
-        } else {
-            double[] gd = ((DMatrix) g).data, ud = ((DMatrix) u).data;
-            for (int i = 0; i < ud.length; i++) {
-                for (int k = 0; k < n; k++) {
-                    s[k] = ((DMatrix) state[k]).data[i];
-                }
-                ud[i] = rule.update(gd[i], s, step);
-                for (int k = 0; k < n; k++) {
-                    ((DMatrix) state[k]).data[i] = s[k];
-                }
-            }
-        }
+        ElementOps.updateWithState(g, u, state, SCRATCH.get(), step, rule);
     }
 }

@@ -1,9 +1,10 @@
 package lockstep.engine.optim;
 
+import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 
 /** An update rule that treats every element on its own: u_i = f(g_i, state_i, t). */
-public interface ElementwiseRule extends UpdateRule {
+public interface ElementwiseRule extends UpdateRule, ElementOps.StatefulUpdate {
 
     /**
      * What {@link #update} needs from the 1-based step number t, computed once per step rather than
@@ -18,6 +19,7 @@ public interface ElementwiseRule extends UpdateRule {
      * {@link #stateNames()} order and is modified in place; {@code step} is {@link #perStep}(t) for the
      * 1-based step number t (iteration + 1).
      */
+    @Override
     double update(double g, double[] s, double step);
 
     /** Runs {@link #update} over every element, on the flat arrays (see {@link ElementLoop}). */

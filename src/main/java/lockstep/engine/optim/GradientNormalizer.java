@@ -1,8 +1,8 @@
 package lockstep.engine.optim;
 
 import java.util.List;
+import lockstep.linalg.DType;
 import lockstep.linalg.ElementOps;
-import lockstep.linalg.FMatrix;
 import lockstep.linalg.Matrix;
 import lockstep.spec.GradientNormalizationSpec;
 
@@ -51,39 +51,14 @@ public final class GradientNormalizer {
      * whether a near-zero gradient is renormalised to unit size or left near zero.
      */
     static double norm2(List<Matrix> gradients) {
-        if (!gradients.isEmpty() && gradients.get(0) instanceof FMatrix) {
-            float sum = 0.0f;                        // one running float sum over W then b, as over DL4J's view
-            for (int m = 0; m < gradients.size(); m++) {
-                for (float v : ((FMatrix) gradients.get(m)).data) {
-                    sum += v * v;
-                }
-            }
-            return (float) Math.sqrt(sum);
-        }
-        double sum = 0.0;
-        for (int m = 0; m < gradients.size(); m++) {
-            Matrix g = gradients.get(m);
-            for (int i = 0; i < g.size(); i++) {
-                sum += g.get(i) * g.get(i);
-            }
-        }
-        return Math.sqrt(sum);
+        double sum = ElementOps.sumOfSquares(gradients);     // one running sum over W then b, as over DL4J's view
+        return !gradients.isEmpty() && gradients.get(0).dtype() == DType.FLOAT ? (float) Math.sqrt(sum) : Math.sqrt(sum);
     }
 
     /** ||g||₂ of one matrix, in its own type. */
     static double norm2(Matrix g) {
-        if (g instanceof FMatrix f) {
-            float sum = 0.0f;
-            for (float v : f.data) {
-                sum += v * v;
-            }
-            return (float) Math.sqrt(sum);
-        }
-        double sum = 0.0;
-        for (int i = 0; i < g.size(); i++) {
-            sum += g.get(i) * g.get(i);
-        }
-        return Math.sqrt(sum);
+        double sum = ElementOps.sumOfSquares(g, 0.0);
+        return g.dtype() == DType.FLOAT ? (float) Math.sqrt(sum) : Math.sqrt(sum);
     }
 
     /** 1e-5 instead of 0, as DL4J avoids 0/0. */
