@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.UnaryOperator;
 import lockstep.linalg.DType;
 import lockstep.spec.ActivationType;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.GradientNormalization;
 import lockstep.spec.GradientNormalizationSpec;
 import lockstep.spec.LayerSpec;
@@ -20,7 +21,7 @@ import lockstep.spec.WeightInit;
 
 /**
  * The feature matrix: every activation, loss, weight initialisation, updater, regulariser, gradient
- * normalisation mode and dropout, each as a short lockstep run on Iris (a 4-8-3 network changed in that
+ * normalisation mode and dropout kind, each as a short lockstep run on Iris (a 4-8-3 network changed in that
  * one respect), so that `lockstep coverage` reports what actually agrees with DL4J, not what a table claims.
  */
 public final class CoverageMatrix {
@@ -82,8 +83,16 @@ public final class CoverageMatrix {
                         n -> n.withGradientNormalization(new GradientNormalizationSpec(g, 0.05)), 0.05));
             }
         }
-        out.add(feature("dropout", "p = 0.8 on every layer", epochs, n -> n.withLayers(List.of(
-                n.layers().get(0).withDropout(0.8), n.layers().get(1).withDropout(0.8))), 0.05));
+        for (DropoutSpec.Kind k : DropoutSpec.Kind.values()) {
+            DropoutSpec d = DropoutSpec.of(k, switch (k) {
+                case DROPOUT -> 0.8;
+                case GAUSSIAN_DROPOUT -> 0.2;
+                case GAUSSIAN_NOISE -> 0.1;
+                case ALPHA_DROPOUT -> 0.9;
+            });
+            out.add(feature("dropout", k.name() + " " + k.parameter() + "=" + d.value() + ", all layers", epochs,
+                    n -> n.withLayers(List.of(n.layers().get(0).withDropout(d), n.layers().get(1).withDropout(d))), 0.05));
+        }
         out.add(feature("path", "packed GEMM (4-300-3, k = 300 > 256)", epochs, CoverageMatrix::wideHidden, 0.05));
         out.add(feature("path", "softmax, logits past e^88.7", epochs,
                 n -> largeOutputWeights(n, ActivationType.SOFTMAX, LossType.MCXENT, 60), 0.05));

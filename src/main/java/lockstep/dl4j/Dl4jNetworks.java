@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.function.DoubleConsumer;
 import lockstep.linalg.DType;
 import lockstep.spec.ActivationType;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -18,7 +19,11 @@ import lockstep.spec.WeightInitSpec;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.dropout.AlphaDropout;
 import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.dropout.GaussianDropout;
+import org.deeplearning4j.nn.conf.dropout.GaussianNoise;
+import org.deeplearning4j.nn.conf.dropout.IDropout;
 import org.deeplearning4j.nn.conf.distribution.NormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.TruncatedNormalDistribution;
 import org.deeplearning4j.nn.conf.distribution.UniformDistribution;
@@ -63,17 +68,18 @@ public final class Dl4jNetworks {
 
     /**
      * As {@link #build(NetworkSpec, DType, long)}, with the dropout masks of layers that use dropout
-     * taken from {@code masks} (null: DL4J's own Dropout with its native RNG).
+     * taken from {@code masks} (null: DL4J's own dropout classes with its native RNG).
      */
     public static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         return build(spec, dtype, seed, masks, new java.util.HashMap<>());
     }
 
     /**
-     * As {@link #build(NetworkSpec, DType, long, MaskSource)}; without {@code masks}, DL4J's own Dropout puts a copy of
-     * each training forward pass's mask into {@code drawn} (layer index to row-major [B, nIn]).
+     * As {@link #build(NetworkSpec, DType, long, MaskSource)}; without {@code masks}, DL4J's own dropouts put a copy of
+     * what each training forward pass drew, and of its output, into {@code drawn} (layer index to row-major [B, nIn]).
      */
-    static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks, Map<Integer, double[]> drawn) {
+    static MultiLayerNetwork build(NetworkSpec spec, DType dtype, long seed, MaskSource masks,
+                                   Map<Integer, ObservedDropout.Drawn> drawn) {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec, dtype, seed, masks, drawn));
         net.init();
         return net;
@@ -84,7 +90,7 @@ public final class Dl4jNetworks {
     }
 
     private static MultiLayerConfiguration configuration(NetworkSpec spec, DType dtype, long seed, MaskSource masks,
-                                                         Map<Integer, double[]> drawn) {
+                                                         Map<Integer, ObservedDropout.Drawn> drawn) {
         NeuralNetConfiguration.Builder global = new NeuralNetConfiguration.Builder()
                 .seed(seed)
                 .dataType(dataType(dtype))
@@ -119,8 +125,8 @@ public final class Dl4jNetworks {
                         builder::l2Bias, builder::weightDecayBias);
             }
             if (l.dropout() != null) {
-                builder.dropOut(masks != null ? new ExternalMaskDropout(i, masks)
-                        : new ObservedDropout(i, new Dropout(l.dropout()), drawn));
+                builder.dropOut(masks != null ? new ExternalMaskDropout(i, l.dropout(), masks)
+                        : new ObservedDropout(i, dropout(l.dropout()), drawn));
             }
             if (l.gradientNormalization() != null) {
                 builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))
@@ -129,6 +135,16 @@ public final class Dl4jNetworks {
             list.layer(i, builder.build());
         }
         return list.build();
+    }
+
+    /** DL4J's stock class for a dropout spec. */
+    static IDropout dropout(DropoutSpec d) {
+        return switch (d.kind()) {
+            case DROPOUT -> new Dropout(d.value());
+            case GAUSSIAN_DROPOUT -> new GaussianDropout(d.value());
+            case GAUSSIAN_NOISE -> new GaussianNoise(d.value());
+            case ALPHA_DROPOUT -> new AlphaDropout(d.value());
+        };
     }
 
     public static DataType dataType(DType dtype) {

@@ -33,7 +33,7 @@ public final class Dl4jTrainer {
     private final MultiLayerNetwork net;
     private final DataType dataType;
     private final GradientCapture capture = new GradientCapture();
-    private final Map<Integer, double[]> drawnMasks = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<Integer, ObservedDropout.Drawn> drawn = new java.util.concurrent.ConcurrentHashMap<>();
     private long rootState;
     private long nodeState;
 
@@ -42,10 +42,10 @@ public final class Dl4jTrainer {
         this(spec, dtype, seed, null);
     }
 
-    /** With dropout masks from {@code masks} (a replay of recorded masks), or null for DL4J's own Dropout. */
+    /** With dropout arrays from {@code masks} (a replay of recorded arrays), or null for DL4J's own dropouts. */
     public Dl4jTrainer(NetworkSpec spec, DType dtype, long seed, MaskSource masks) {
         Nd4jRuntime.init();
-        this.net = Dl4jNetworks.build(spec, dtype, seed, masks, drawnMasks);
+        this.net = Dl4jNetworks.build(spec, dtype, seed, masks, drawn);
         this.dataType = Dl4jNetworks.dataType(dtype);
         saveRandomState();
         net.setListeners(capture);
@@ -104,18 +104,28 @@ public final class Dl4jTrainer {
      */
     public double fit(double[] features, double[] labels, int batchSize) {
         Nd4j.getRandom().setStates(rootState, nodeState);
-        drawnMasks.clear();
+        drawn.clear();
         net.fit(new DataSet(matrix(features, batchSize), matrix(labels, batchSize)));
         saveRandomState();
         return net.score();
     }
 
     /**
-     * The dropout masks DL4J's own Dropout drew in the latest training step, by layer index: row-major [B, nIn],
-     * values 0 or 1/p. Empty without dropout or with masks given from outside.
+     * The random arrays DL4J's own dropouts drew in the latest training step, by layer index, row-major [B, nIn]:
+     * Dropout's mask (0 or 1/p), GaussianDropout's and GaussianNoise's noise, AlphaDropout's 0/1 mask. Empty without
+     * dropout or with arrays given from outside.
      */
     public Map<Integer, double[]> lastMasks() {
-        return new java.util.TreeMap<>(drawnMasks);
+        Map<Integer, double[]> out = new java.util.TreeMap<>();
+        drawn.forEach((layer, d) -> out.put(layer, d.array()));
+        return out;
+    }
+
+    /** Each dropout layer's input after its dropout in the latest training step, row-major [B, nIn]; as {@link #lastMasks}. */
+    public Map<Integer, double[]> lastDroppedInputs() {
+        Map<Integer, double[]> out = new java.util.TreeMap<>();
+        drawn.forEach((layer, d) -> out.put(layer, d.output()));
+        return out;
     }
 
     /** This network's generator state (root, node): where its next dropout draw starts. */

@@ -5,6 +5,7 @@ import java.util.List;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.engine.activations.*;
+import lockstep.engine.dropout.InputDropout;
 import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.*;
@@ -17,6 +18,7 @@ import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.FastMatMul;
 import lockstep.spec.ActivationType;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RegularizationSpec;
@@ -73,6 +75,11 @@ public class EngineComponents {
 
     public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
         return new DenseLayer(index, nIn, nOut, activation, dtype, matMul());
+    }
+
+    /** What a layer's dropout does to its input, forward and backward, given the array it drew. */
+    public InputDropout inputDropout(DropoutSpec spec) {
+        return InputDropout.of(spec);
     }
 
     /** The update rule of an updater spec (overridable, like every component). */

@@ -28,7 +28,7 @@ public final class NetworkBuilder {
             layer.weights().value().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), initial.w()));   // [nIn,nOut]
             layer.bias().value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));           // [1,nOut]
             if (l.dropout() != null) {
-                layer.setDropout(l.dropout(), draw.masks());
+                layer.setDropout(components.inputDropout(l.dropout()), draw.masks());
             }
             layers.add(layer);
         }

@@ -26,7 +26,7 @@ import lockstep.spec.SpecValidator;
 /**
  * Records a reference run from DL4J, which does everything itself from the spec's seed: its own initial
  * parameters ({@code MultiLayerNetwork.init()}), its own batches ({@code DataSet.shuffle(seed + epoch)} and
- * {@code batchBy}, {@link Dl4jEpochOrder}) and its own dropout masks (stock {@code Dropout}, kept with the run). What is stored is what DL4J held and
+ * {@code batchBy}, {@link Dl4jEpochOrder}) and its own dropout masks or noise (the stock dropout classes, kept with the run). What is stored is what DL4J held and
  * did: the initial parameters as DL4J received them and its initial updater state, every step's batch
  * and score, and the full outcome (gradient of the batch-mean loss, update, parameters and updater
  * state after the step) of the stored steps.

@@ -18,8 +18,9 @@ import lockstep.spec.RunSpec;
  * @param storedSteps        the steps whose full outcome is kept, ascending (every step when
  *                           {@code checkpointEvery} is 1; otherwise 1, K, 2K, ... and the last)
  * @param initialState       the updater state before the first step (DL4J's)
- * @param dropoutMasks       per layer with dropout, the masks DL4J's Dropout applied to its input at every step:
- *                           row-major [N, B, nIn] (0 or 1/p; rows past a short last batch are 0), so that a replay needs
+ * @param dropoutMasks       per layer with dropout, the arrays its DL4J dropout drew for its input at every step:
+ *                           row-major [N, B, nIn] (Dropout's 0 or 1/p, GaussianDropout's and GaussianNoise's noise,
+ *                           AlphaDropout's 0 or 1; rows past a short last batch are 0), so that a replay needs
  *                           no random generator; empty without dropout
  */
 public record GoldenScenario(String name, String description, RunSpec spec, int checkpointEvery,

@@ -44,8 +44,9 @@ import lockstep.spec.SpecJson;
  *   steps/updater_state/K/S.npy  T [S,shape] the updater state after the step
  *   before/parameters/K.npy      T [A,shape] parameters before each step listed in "anchoredSteps"
  *   before/updater_state/K/S.npy T [A,shape] updater state before them
- *   masks/L.npy                  T [N,B,nIn] per layer L with dropout: the mask DL4J's Dropout applied to its input
- *                                            at each step (0 or 1/p; rows past a short last batch 0)
+ *   masks/L.npy                  T [N,B,nIn] per layer L with dropout: the array its DL4J dropout drew for its input
+ *                                            at each step (Dropout's 0 or 1/p, Gaussian noise, AlphaDropout's
+ *                                            0 or 1; rows past a short last batch 0)
  * </pre>
  * Reading checks everything before anything is compared: the format and its version, every field,
  * the SHA-256 of every array, that exactly the expected arrays are there with the expected type and

@@ -65,6 +65,17 @@ public final class AutogradTrainer implements Trainer {
     }
 
     @Override
+    public Map<String, double[]> droppedInputs() {
+        Map<String, double[]> out = new java.util.LinkedHashMap<>();
+        for (lockstep.engine.autograd.Module m : model.modules()) {
+            if (m instanceof lockstep.engine.autograd.Dropout d && d.lastOutput() != null) {
+                out.put(d.layer() + "_dropout", d.lastOutput().toDoubleArray());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         optimizer.zeroGrad();
         model.setIteration(optimizer.iteration());      // this step's dropout masks, also after re-anchoring

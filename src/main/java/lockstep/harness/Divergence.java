@@ -41,6 +41,7 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
             case VALIDATION_PREDICTION -> "predicted class of validation example " + index;
             case BATCH -> "epoch order differs at position " + index + " (example index)";
             case DROPOUT_MASK -> "dropout mask on layer " + layer() + "'s input" + element();
+            case DROPOUT_OUTPUT -> "layer " + layer() + "'s input after dropout" + element();
             case UPDATER_STATE -> "updater state " + parameter.substring(parameter.indexOf('/') + 1) + " of "
                     + parameter.substring(0, parameter.indexOf('/')) + element();
             default -> (globalStep == 0 ? "initial parameter" : quantity.label()) + " " + parameter + element();

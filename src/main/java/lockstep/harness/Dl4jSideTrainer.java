@@ -62,6 +62,13 @@ public final class Dl4jSideTrainer implements Trainer {
     }
 
     @Override
+    public Map<String, double[]> droppedInputs() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        dl4j.lastDroppedInputs().forEach((layer, x) -> out.put(layer + "_dropout", x));
+        return out;
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         int b = batch.size();
         Dl4jStep s = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b);

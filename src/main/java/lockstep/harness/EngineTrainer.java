@@ -82,6 +82,17 @@ public final class EngineTrainer implements Trainer {
     }
 
     @Override
+    public Map<String, double[]> droppedInputs() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (DenseLayer layer : step.network().layers()) {
+            if (layer.droppedInput() != null) {
+                out.put(layer.index() + "_dropout", layer.droppedInput().toDoubleArray());
+            }
+        }
+        return out;
+    }
+
+    @Override
     public StepSnapshot step(Batch batch) {
         double loss = step.step(batch);
         return new StepSnapshot(loss, collect(Parameter::gradient), collect(Parameter::update), parameters(),

@@ -194,6 +194,10 @@ public final class LockstepRun {
                     divergence = MaskCheck.firstDifference(epoch, s + 1, globalStep, spec.network(), anchored.dropoutMasks(),
                             dl4j.dropoutMasks(), tolerance.step());
                     if (divergence == null) {
+                        divergence = MaskCheck.firstOutputDifference(epoch, s + 1, globalStep, spec.network(),
+                                anchored.droppedInputs(), dl4j.droppedInputs(), tolerance.step());
+                    }
+                    if (divergence == null) {
                         divergence = firstOf(step.divergence(), shadowCheck == null ? null : shadowCheck.divergence());
                     }
                     if (divergence == null) {

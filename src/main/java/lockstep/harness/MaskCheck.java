@@ -3,7 +3,10 @@ package lockstep.harness;
 import java.util.Map;
 import lockstep.spec.NetworkSpec;
 
-/** The dropout-mask comparison of one step: both sides must have dropped the same activations, bit for bit. */
+/**
+ * The dropout comparisons of one step: both sides must have drawn the same random arrays, bit for bit
+ * ({@link #firstDifference}), and have applied them alike ({@link #firstOutputDifference}).
+ */
 public final class MaskCheck {
     private MaskCheck() {
     }
@@ -35,6 +38,43 @@ public final class MaskCheck {
                     return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_MASK, key,
                             new int[] {n / cols, cols}, i, a, b, Double.POSITIVE_INFINITY, tolerance);
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Null when every layer's input after its dropout (keys {@code "1_dropout"}, row-major [B, nIn]) agrees with the
+     * reference's under {@code tolerance}; otherwise the first layer and element that does not, as a
+     * {@link Quantity#DROPOUT_OUTPUT} divergence. This locates a dropout applied wrongly with the right array (noise
+     * added twice, a wrong AlphaDropout constant) at its layer, before the loss shows it. An engine that reports none
+     * is judged by its loss and gradients only: null.
+     */
+    public static Divergence firstOutputDifference(int epoch, int step, int globalStep, NetworkSpec network,
+                                                   Map<String, double[]> engine, Map<String, double[]> reference,
+                                                   Tolerance tolerance) {
+        if (engine.isEmpty()) {
+            return null;
+        }
+        for (int layer = 0; layer < network.layers().size(); layer++) {
+            String key = layer + "_dropout";
+            double[] e = engine.get(key);
+            double[] d = reference.get(key);
+            if (e == null && d == null) {
+                continue;
+            }
+            int cols = network.layers().get(layer).nIn();
+            if (e == null || d == null || e.length != d.length) {
+                int n = Math.max(e == null ? 0 : e.length, d == null ? 0 : d.length);
+                return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_OUTPUT, key,
+                        new int[] {n / cols, cols}, 0, e == null ? Double.NaN : e[0], d == null ? Double.NaN : d[0],
+                        Double.POSITIVE_INFINITY, tolerance);
+            }
+            TensorDiff diff = TensorDiff.of(e, d, tolerance);
+            if (!diff.passed()) {
+                int i = diff.firstFailIndex();
+                return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_OUTPUT, key,
+                        new int[] {e.length / cols, cols}, i, e[i], d[i], diff.firstFailError(), tolerance);
             }
         }
         return null;

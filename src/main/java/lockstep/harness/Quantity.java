@@ -3,8 +3,13 @@ package lockstep.harness;
 /** What is compared after each step, in the order the harness checks them. */
 public enum Quantity {
     BATCH("batch"),
-    /** The dropout mask a layer's input got in the step's forward pass (0 or 1/p per element), compared exactly. */
+    /**
+     * The random array a layer's input dropout drew in the step's forward pass (Dropout's mask, 0 or 1/p; Gaussian
+     * noise; AlphaDropout's 0/1 mask), compared exactly.
+     */
     DROPOUT_MASK("dropout mask"),
+    /** A layer's input after its dropout in the step's forward pass, under the step tolerance. */
+    DROPOUT_OUTPUT("input after dropout"),
     LOSS("loss"),
     GRADIENT("gradient"),
     UPDATE("update"),

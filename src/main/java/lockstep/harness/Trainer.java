@@ -31,10 +31,16 @@ public interface Trainer {
     }
 
     /**
-     * The dropout masks of the latest step's forward pass, keyed {@code "1_dropout"} (layer index), row-major [B, nIn],
-     * values 0 or 1/p; empty without dropout.
+     * The random arrays the dropouts drew in the latest step's forward pass, keyed {@code "1_dropout"} (layer index),
+     * row-major [B, nIn] (Dropout: 0 or 1/p; GaussianDropout, GaussianNoise: the noise; AlphaDropout: 0 or 1); empty
+     * without dropout.
      */
     default Map<String, double[]> dropoutMasks() {
+        return Map.of();
+    }
+
+    /** Each dropout layer's input after its dropout in the latest step's forward pass, keyed and laid out as {@link #dropoutMasks()}. */
+    default Map<String, double[]> droppedInputs() {
         return Map.of();
     }
 

@@ -100,6 +100,26 @@ public final class ElementOps {
         }
     }
 
+    /**
+     * {@code out_i = a_i + b_i} (e.g. an input plus its noise), rounded once: in FLOAT the float sum itself.
+     * Modifies out (which may be a or b).
+     */
+    public static void add(Matrix a, Matrix b, Matrix out) {
+        a.requireSameShapeAndType(b, "add");
+        a.requireSameShapeAndType(out, "add");
+        if (out instanceof FMatrix fo) {
+            float[] ad = ((FMatrix) a).data, bd = ((FMatrix) b).data, od = fo.data;
+            for (int i = 0; i < od.length; i++) {
+                od[i] = ad[i] + bd[i];
+            }
+        } else {
+            double[] ad = ((DMatrix) a).data, bd = ((DMatrix) b).data, od = ((DMatrix) out).data;
+            for (int i = 0; i < od.length; i++) {
+                od[i] = ad[i] + bd[i];
+            }
+        }
+    }
+
     /** {@code y_i = y_i - x_i}: one rounding, so in FLOAT the float subtraction itself. Modifies y. */
     public static void subtract(Matrix y, Matrix x) {
         x.requireSameShapeAndType(y, "subtract");

@@ -1,6 +1,7 @@
 package lockstep.rand;
 
 import lockstep.linalg.DType;
+import lockstep.spec.DropoutSpec;
 
 /**
  * The random arrays DL4J 1.0.0-M2.1's dropouts draw for a layer input x [rows, cols] in a training
@@ -16,6 +17,20 @@ public final class Dl4jDropout {
 
     public Dl4jDropout(Nd4jDistributions ops) {
         this.ops = ops;
+    }
+
+    /**
+     * The random array {@code dropout} draws for an input [rows, cols], row-major: {@link #invertedMask},
+     * {@link #gaussianDropoutNoise}, {@link #gaussianNoise} or {@link #alphaDropoutMask} by its kind. Modifies rng.
+     */
+    public double[] draw(Nd4jRandom rng, int rows, int cols, DropoutSpec dropout, boolean columnMajor, DType type) {
+        double v = dropout.value();
+        return switch (dropout.kind()) {
+            case DROPOUT -> invertedMask(rng, rows, cols, v, columnMajor, type);
+            case GAUSSIAN_DROPOUT -> gaussianDropoutNoise(rng, rows, cols, v, columnMajor, type);
+            case GAUSSIAN_NOISE -> gaussianNoise(rng, rows, cols, v, columnMajor, type);
+            case ALPHA_DROPOUT -> alphaDropoutMask(rng, rows, cols, v, columnMajor, type);
+        };
     }
 
     /** {@code Dropout(p)}: DropOutInverted on ones, so 0 or 1/p; output = x ⊙ mask. Modifies rng. */

@@ -12,7 +12,9 @@ import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.UpdateRule;
 import lockstep.harness.Quantity;
 import lockstep.linalg.DType;
+import lockstep.engine.dropout.InputDropout;
 import lockstep.spec.ActivationType;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -126,8 +128,8 @@ public final class PlantedBugs {
                     public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
                         return new DenseLayer(index, nIn, nOut, activation, dtype, matMul()) {
                             @Override
-                            public void setDropout(double keepProbability, MaskSource masks) {
-                                super.setDropout(keepProbability, Faults.scaledByP(masks, keepProbability));
+                            public void setDropout(InputDropout dropout, MaskSource masks) {
+                                super.setDropout(dropout, Faults.scaledByP(masks, KEEP));
                             }
                         };
                     }
@@ -151,7 +153,7 @@ public final class PlantedBugs {
     /** The run with dropout (keep probability p) on the first layer's input. */
     private static RunSpec withDropout(RunSpec run, double keep) {
         List<LayerSpec> layers = new java.util.ArrayList<>(run.network().layers());
-        layers.set(0, layers.get(0).withDropout(keep));
+        layers.set(0, layers.get(0).withDropout(new DropoutSpec.Dropout(keep)));
         return run.withNetwork(run.network().withLayers(layers));
     }
 

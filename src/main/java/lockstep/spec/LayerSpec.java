@@ -4,12 +4,12 @@ package lockstep.spec;
  * One dense layer: {@code a_out = activation(a_in · W + b)} with W of shape [nIn, nOut].
  * The nullable fields override the network's settings for this layer when set: weight
  * initialisation, updater, regularisation (merged with the network's the way DL4J merges them)
- * gradient normalisation, and dropout on the layer's input ({@code dropout} is DL4J's p, the
- * probability of keeping an activation; kept ones are scaled by 1/p).
+ * gradient normalisation, and what the layer does to its input in training ({@code dropout}: one of DL4J's
+ * dropouts, {@link DropoutSpec}).
  */
 public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInitSpec weightInit, UpdaterSpec updater,
                         RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization,
-                        Double dropout) {
+                        DropoutSpec dropout) {
 
     public LayerSpec(int nIn, int nOut, ActivationType activation) {
         this(nIn, nOut, activation, null, null, null, null, null);
@@ -31,9 +31,8 @@ public record LayerSpec(int nIn, int nOut, ActivationType activation, WeightInit
         return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, g, dropout);
     }
 
-    /** Dropout on this layer's input with DL4J's meaning of p: the probability of RETAINING an activation. */
-    public LayerSpec withDropout(Double retainProbability) {
-        return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, gradientNormalization,
-                retainProbability);
+    /** This layer with {@code dropout} on its input (null: none). */
+    public LayerSpec withDropout(DropoutSpec dropout) {
+        return new LayerSpec(nIn, nOut, activation, weightInit, updater, regularization, gradientNormalization, dropout);
     }
 }

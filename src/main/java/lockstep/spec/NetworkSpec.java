@@ -49,10 +49,11 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
         return own != null ? own : weightInit;
     }
 
-    /** E.g. {@code 4-16(tanh)-3(softmax)}. */
+    /** E.g. {@code 4-16(tanh)-3(softmax)}, or {@code 4-16(tanh)-3(softmax, input dropout(p=0.8))} with dropout on layer 1's input. */
     public String describeShape() {
         return inputSize() + "-" + layers.stream()
-                .map(l -> l.nOut() + "(" + l.activation().name().toLowerCase() + ")")
+                .map(l -> l.nOut() + "(" + l.activation().name().toLowerCase()
+                        + (l.dropout() == null ? "" : ", input " + l.dropout().describe()) + ")")
                 .collect(Collectors.joining("-"));
     }
 

@@ -20,7 +20,8 @@ import lockstep.linalg.DType;
  * offending field; unknown fields are errors too (a misspelt key must not be silently ignored).
  * <pre>
  * { "dataset": "iris",
- *   "network": { "layers": [ {"nIn": 4, "nOut": 16, "activation": "TANH"},
+ *   "network": { "layers": [ {"nIn": 4, "nOut": 16, "activation": "TANH",
+ *                             "dropout": 0.8},                         // or {"type": "GAUSSIAN_NOISE", "stddev": 0.05}; optional
  *                            {"nIn": 16, "nOut": 3, "activation": "SOFTMAX"} ],
  *                "loss": "MCXENT", "weightInit": "XAVIER_UNIFORM",   // or {"distribution": "normal", "mean": 0, "std": 0.5}
  *                "updater": {"type": "SGD", "learningRate": 0.1} },
@@ -134,9 +135,25 @@ public final class SpecJson {
                     l.has("updater") ? updater(l.object("updater"), null) : null,
                     l.has("regularization") ? regularization(l.object("regularization")) : null,
                     l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null,
-                    l.has("dropout") ? l.number("dropout") : null));
+                    l.has("dropout") ? dropout(l) : null));
         }
         return layers;
+    }
+
+    /** A keep probability ({@code 0.8}: DL4J's Dropout(p)) or a typed object ({@code {"type": "GAUSSIAN_NOISE", "stddev": 0.05}}). */
+    private static DropoutSpec dropout(Fields l) {
+        JsonNode v = l.required("dropout");
+        if (v.isNumber()) {
+            return new DropoutSpec.Dropout(v.doubleValue());
+        }
+        if (!v.isObject()) {
+            throw l.error("dropout", "expected a keep probability such as 0.8 or an object such as"
+                    + " {\"type\": \"GAUSSIAN_DROPOUT\", \"rate\": 0.1}, got " + v);
+        }
+        Fields d = l.object("dropout");
+        DropoutSpec.Kind kind = d.enumValue("type", DropoutSpec.Kind.class, "dropout type");
+        d.allowOnly("type", kind.parameter());
+        return DropoutSpec.of(kind, d.number(kind.parameter()));
     }
 
     /** DL4J layer types lockstep knows of but whose engine side does not exist. */
@@ -346,8 +363,11 @@ public final class SpecJson {
             if (l.gradientNormalization() != null) {
                 writeGradientNormalization(o.putObject("gradientNormalization"), l.gradientNormalization());
             }
-            if (l.dropout() != null) {
-                o.put("dropout", l.dropout());
+            if (l.dropout() instanceof DropoutSpec.Dropout d) {
+                o.put("dropout", d.p());                     // the plain form
+            } else if (l.dropout() != null) {
+                o.putObject("dropout").put("type", l.dropout().kind().name()).put(l.dropout().kind().parameter(),
+                        l.dropout().value());
             }
         }
         n.put("loss", net.loss().name());

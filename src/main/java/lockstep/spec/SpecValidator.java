@@ -60,9 +60,35 @@ public final class SpecValidator {
             if (l.gradientNormalization() != null) {
                 validateNormalization(l.gradientNormalization(), where + ".gradientNormalization");
             }
-            if (l.dropout() != null && !(l.dropout() > 0 && l.dropout() <= 1)) {
-                throw new LockstepException(where + ".dropout: the probability of keeping an activation must be in (0, 1],"
-                        + " got " + l.dropout());
+            if (l.dropout() != null) {
+                validateDropout(l.dropout(), where + ".dropout");
+            }
+        }
+    }
+
+    /** DL4J's own ranges: p in (0, 1], rate in (0, 1), stddev > 0 (all finite). */
+    static void validateDropout(DropoutSpec d, String where) {
+        double v = d.value();
+        switch (d.kind()) {
+            case DROPOUT -> {
+                if (!(v > 0 && v <= 1)) {
+                    throw new LockstepException(where + ": the probability p of keeping an activation must be in (0, 1], got " + v);
+                }
+            }
+            case ALPHA_DROPOUT -> {
+                if (!(v > 0 && v <= 1)) {
+                    throw new LockstepException(where + ".p: the probability of keeping an activation must be in (0, 1], got " + v);
+                }
+            }
+            case GAUSSIAN_DROPOUT -> {
+                if (!(v > 0 && v < 1)) {
+                    throw new LockstepException(where + ".rate: must be in (0, 1), got " + v);
+                }
+            }
+            case GAUSSIAN_NOISE -> {
+                if (!(v > 0 && Double.isFinite(v))) {
+                    throw new LockstepException(where + ".stddev: must be a finite number > 0, got " + v);
+                }
             }
         }
     }

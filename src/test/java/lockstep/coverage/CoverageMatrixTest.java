@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import lockstep.cli.Main;
 import lockstep.spec.ActivationType;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.GradientNormalization;
 import lockstep.spec.LossType;
 import lockstep.spec.UpdaterType;
@@ -27,7 +28,8 @@ class CoverageMatrixTest {
     void theMatrixCoversEverySupportedName() {
         Set<String> names = CoverageMatrix.features(1).stream().map(Feature::name).collect(Collectors.toSet());
         String all = String.join(" ", names);
-        for (Enum<?> e : concat(ActivationType.values(), LossType.values(), WeightInit.values(), UpdaterType.values())) {
+        for (Enum<?> e : concat(ActivationType.values(), LossType.values(), WeightInit.values(), UpdaterType.values(),
+                DropoutSpec.Kind.values())) {
             assertTrue(all.contains(e.name()), () -> e + " is missing from the coverage matrix");
         }
         for (GradientNormalization g : GradientNormalization.values()) {

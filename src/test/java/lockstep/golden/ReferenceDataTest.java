@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import lockstep.linalg.DType;
 import lockstep.spec.ActivationType;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -62,9 +63,11 @@ class ReferenceDataTest {
         boolean l1l2 = false;
         boolean checkpointed = false;
         boolean epochSchedule = false;
+        Set<DropoutSpec.Kind> dropouts = EnumSet.noneOf(DropoutSpec.Kind.class);
         for (GoldenScenario g : all) {
             NetworkSpec net = g.spec().network();
             net.layers().stream().map(LayerSpec::activation).forEach(activations::add);
+            net.layers().stream().filter(l -> l.dropout() != null).map(l -> l.dropout().kind()).forEach(dropouts::add);
             losses.add(net.loss());
             updaters.add(net.updater().type());
             types.add(g.dataType());
@@ -84,6 +87,7 @@ class ReferenceDataTest {
         assertTrue(l1l2, "L1 and L2");
         assertTrue(checkpointed, "a long run kept as checkpoints");
         assertTrue(epochSchedule, "an epoch-based learning-rate schedule (the epoch counter set on both sides)");
+        assertEquals(EnumSet.allOf(DropoutSpec.Kind.class), dropouts, "every dropout kind, its stored arrays replayed");
     }
 
     @Test

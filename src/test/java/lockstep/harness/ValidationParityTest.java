@@ -67,7 +67,7 @@ class ValidationParityTest {
     void validationIncludesTheRegularisationPenaltyAndIgnoresDropout() {
         RunSpec base = RunSpec.irisDefault();
         List<LayerSpec> layers = new ArrayList<>(base.network().layers());
-        layers.set(1, layers.get(1).withDropout(0.6));
+        layers.set(1, layers.get(1).withDropout(new lockstep.spec.DropoutSpec.Dropout(0.6)));
         NetworkSpec net = base.network().withLayers(layers).withRegularization(RegularizationSpec.NONE.with("l2", 0.01));
         RunSpec spec = withValidation(base.withNetwork(net), ValidationSpec.fraction(0.2), 4);
         LockstepResult r = LockstepRun.of(spec).run(e -> { });
@@ -80,7 +80,7 @@ class ValidationParityTest {
     void aForwardPassWithDropoutWouldDisagreeWithDl4jsValidation() {
         RunSpec base = RunSpec.irisDefault();
         List<LayerSpec> layers = new ArrayList<>(base.network().layers());
-        layers.set(1, layers.get(1).withDropout(0.5));
+        layers.set(1, layers.get(1).withDropout(new lockstep.spec.DropoutSpec.Dropout(0.5)));
         NetworkSpec net = base.network().withLayers(layers);
         Dataset iris = Datasets.iris();
         Network training = NetworkBuilder.build(net, DType.DOUBLE, 42, new EngineComponents());

@@ -190,6 +190,6 @@ class RandomNetworkParityTest {
 
     private static LayerSpec layer(int nIn, int nOut, ActivationType activation, double keep) {
         LayerSpec l = new LayerSpec(nIn, nOut, activation);
-        return keep < 1.0 ? l.withDropout(keep) : l;
+        return keep < 1.0 ? l.withDropout(new lockstep.spec.DropoutSpec.Dropout(keep)) : l;
     }
 }

@@ -85,6 +85,47 @@ class SpecJsonTest {
     }
 
     @Test
+    void everyDropoutKindReadsBackEqualAndAPlainNumberIsDropout() {
+        List<DropoutSpec> kinds = List.of(new DropoutSpec.Dropout(0.8), new DropoutSpec.GaussianDropout(0.1),
+                new DropoutSpec.GaussianNoise(0.05), new DropoutSpec.AlphaDropout(0.9));
+        for (DropoutSpec d : kinds) {
+            NetworkSpec net = RunSpec.irisDefault().network();
+            RunSpec spec = RunSpec.irisDefault().withNetwork(net.withLayers(List.of(net.layers().get(0).withDropout(d),
+                    net.layers().get(1))));
+            assertEquals(spec, SpecJson.parse(SpecJson.write(spec), "test"), d.describe());
+        }
+        String plain = "{\"network\": {\"layers\": [{\"nIn\": 4, \"nOut\": 3, \"activation\": \"SOFTMAX\", \"dropout\": %s}]}}";
+        RunSpec old = SpecJson.parse(plain.formatted("0.8"), "test");
+        assertEquals(new DropoutSpec.Dropout(0.8), old.network().layers().get(0).dropout());
+        assertEquals(old, SpecJson.parse(plain.formatted("{\"type\": \"dropout\", \"p\": 0.8}"), "test"), "the typed form, any case");
+        assertTrue(SpecJson.write(old).contains("\"dropout\" : 0.8"), "Dropout is written in the plain form");
+        RunSpec noise = SpecJson.parse(plain.formatted("{\"type\": \"GAUSSIAN_NOISE\", \"stddev\": 0.05}"), "test");
+        assertEquals(new DropoutSpec.GaussianNoise(0.05), noise.network().layers().get(0).dropout());
+        assertEquals("4-3(softmax, input gaussian_noise(stddev=0.05))", noise.network().describeShape());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1.5                                          | network.layers[0].dropout: the probability p of keeping an activation must be in (0, 1], got 1.5",
+        "0                                            | network.layers[0].dropout: the probability p of keeping an activation must be in (0, 1], got 0.0",
+        "{\"type\": \"DROPOUT\", \"p\": -1}         | network.layers[0].dropout: the probability p of keeping an activation must be in (0, 1], got -1.0",
+        "{\"type\": \"GAUSSIAN_DROPOUT\", \"rate\": 1} | network.layers[0].dropout.rate: must be in (0, 1), got 1.0",
+        "{\"type\": \"GAUSSIAN_NOISE\", \"stddev\": 0} | network.layers[0].dropout.stddev: must be a finite number > 0, got 0.0",
+        "{\"type\": \"ALPHA_DROPOUT\", \"p\": 1.2}    | network.layers[0].dropout.p: the probability of keeping an activation must be in (0, 1], got 1.2",
+        "{\"type\": \"ALPHA_DROPOUT\", \"rate\": 0.1} | network.layers[0].dropout: unknown field \"rate\" (known: type, p)",
+        "{\"type\": \"GAUSSIAN_NOISE\"}              | network.layers[0].dropout.stddev: missing required field",
+        "{\"rate\": 0.1}                             | network.layers[0].dropout.type: missing required field",
+        "{\"type\": \"SPATIAL\", \"p\": 0.5}         | network.layers[0].dropout.type: unknown dropout type \"SPATIAL\" (known: DROPOUT, GAUSSIAN_DROPOUT, GAUSSIAN_NOISE, ALPHA_DROPOUT)",
+        "\"0.8\"                                      | network.layers[0].dropout: expected a keep probability such as 0.8 or an object such as {\"type\": \"GAUSSIAN_DROPOUT\", \"rate\": 0.1}, got \"0.8\"",
+    })
+    void badDropoutsAreNamedByPath(String dropout, String expected) {
+        LockstepException e = assertThrows(LockstepException.class, () -> SpecJson.parse(
+                "{\"network\": {\"layers\": [{\"nIn\": 4, \"nOut\": 3, \"activation\": \"SOFTMAX\", \"dropout\": " + dropout + "}]}}",
+                "spec.json"));
+        assertEquals("spec.json: " + expected, e.getMessage());
+    }
+
+    @Test
     void everyExampleSpecReadsAndWritesBackEqual() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("examples"))) {
             List<Path> specs = files.filter(f -> f.toString().endsWith(".json")).toList();

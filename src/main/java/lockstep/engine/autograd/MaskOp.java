@@ -1,39 +1,39 @@
 package lockstep.engine.autograd;
 
-import lockstep.linalg.ElementOps;
+import lockstep.engine.dropout.InputDropout;
 import lockstep.linalg.Matrix;
 
 /**
- * An input times a constant mask, element by element (inverted dropout):
+ * A layer input through its dropout, with the constant array R the dropout drew ({@link InputDropout}: the Dropout
+ * mask, Gaussian noise or AlphaDropout's 0/1 mask):
  * <pre>
- *   forward:  Y = X ⊙ M        X, M, Y [B,n]
- *   backward: dX = dY ⊙ M      [B,n]
+ *   forward:  Y = f(X, R)       X, R, Y [B,n]   (Dropout, GaussianDropout: X ⊙ R; GaussianNoise: X + R)
+ *   backward: dX = g(dY, R)     [B,n]           (Dropout, GaussianDropout: dY ⊙ R; GaussianNoise: dY)
  * </pre>
- * The mask is no tensor: it gets no gradient.
+ * The array is no tensor: it gets no gradient.
  */
 final class MaskOp extends Op {
+    private final InputDropout dropout;
     private final Matrix mask;
 
-    private MaskOp(Tensor x, Matrix mask) {
+    private MaskOp(Tensor x, InputDropout dropout, Matrix mask) {
         super(x);
+        this.dropout = dropout;
         this.mask = mask;
     }
 
-    static Tensor apply(Tensor x, Matrix mask) {
-        Matrix y = x.data().like(x.rows(), x.cols());
-        ElementOps.multiply(x.data(), mask, y);                     // Y = X ⊙ M     [B,n]
-        return new MaskOp(x, mask).record(y);
+    static Tensor apply(Tensor x, InputDropout dropout, Matrix mask) {
+        Matrix y = dropout.forward(x.data(), mask);                  // Y = f(X, R)     [B,n]
+        return new MaskOp(x, dropout, mask).record(y);
     }
 
     @Override
     public String name() {
-        return "mask";
+        return "dropout";
     }
 
     @Override
     protected Matrix[] backward(Matrix dY) {
-        Matrix dX = dY.like(dY.rows(), dY.cols());
-        ElementOps.multiply(dY, mask, dX);                          // dX = dY ⊙ M   [B,n]
-        return new Matrix[] {dX};
+        return new Matrix[] {dropout.backward(dY, mask)};            // dX = g(dY, R)   [B,n], a new matrix
     }
 }

@@ -36,7 +36,8 @@ public final class Sequential implements Module {
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
             if (l.dropout() != null) {
-                modules.add(new Dropout(l.dropout(), i, draw.masks()));   // on the layer's input, as DL4J applies it
+                // on the layer's input, as DL4J applies it
+                modules.add(new Dropout(components.inputDropout(l.dropout()), i, draw.masks()));
             }
             Linear linear = new Linear(i, l.nIn(), l.nOut(), dtype, components.matMul());
             linear.weight().data().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), draw.parameters().get(i).w()));  // [nIn,nOut]

@@ -3,9 +3,9 @@ package lockstep.engine.layers;
 import java.util.List;
 import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
+import lockstep.engine.dropout.InputDropout;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
-import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 import lockstep.linalg.RowOps;
 import lockstep.rand.MaskSource;
@@ -20,7 +20,9 @@ import lockstep.rand.MaskSource;
  *             db = Σ_rows δ        [1,nOut]
  *             dL/dx = δ·Wᵀ         [B,nIn]   (the textbook's Wᵀδ with column vectors)
  * </pre>
- * The forward pass caches x, z and a for the backward pass. The three gradient pieces are separate
+ * With a dropout in training, x is first replaced by x' = f(x, r) (r the array the dropout drew, [B,nIn]) and the
+ * gradient flows back through it: dL/dx = g(δ·Wᵀ, r) ({@link InputDropout}; for Dropout x' = x ⊙ r, dL/dx = δ·Wᵀ ⊙ r).
+ * The forward pass caches x', z and a for the backward pass. The three gradient pieces are separate
  * protected methods so that a test can substitute a faulty one.
  */
 public class DenseLayer {
@@ -33,9 +35,10 @@ public class DenseLayer {
     private Matrix input;
     private Matrix z;
     private Matrix a;
-    private double keepProbability = 1.0;   // dropout on the input; 1 = none
+    private InputDropout dropout;           // on the input in training; null: none
     private MaskSource masks;
-    private Matrix mask;                    // the current step's dropout mask, [B,nIn]
+    private Matrix mask;                    // the current step's drawn dropout array (mask or noise), [B,nIn]
+    private boolean dropped;                // whether the latest forward pass applied the dropout
     private int iteration;
     private boolean training = true;        // false: inference, no dropout
 
@@ -77,15 +80,20 @@ public class DenseLayer {
         return a;
     }
 
-    /** Enables inverted dropout on this layer's input (keep probability p), with the masks {@code masks} gives. */
-    public void setDropout(double keepProbability, MaskSource masks) {
-        this.keepProbability = keepProbability;
+    /** Applies {@code dropout} to this layer's input in training, with the arrays {@code masks} gives. Modifies this layer. */
+    public void setDropout(InputDropout dropout, MaskSource masks) {
+        this.dropout = dropout;
         this.masks = masks;
     }
 
-    /** The dropout mask of the latest training forward pass, [B,nIn] (0 or 1/p), or null without dropout. */
+    /** The array the dropout drew in the latest training forward pass (mask or noise), [B,nIn], or null without dropout. */
     public Matrix dropoutMask() {
-        return keepProbability < 1.0 ? mask : null;
+        return dropout != null ? mask : null;
+    }
+
+    /** The input x' after the dropout in the latest training forward pass, [B,nIn], or null without dropout. */
+    public Matrix droppedInput() {
+        return dropped ? input : null;
     }
 
     /** Training (the default: dropout on) or inference (dropout off, as DL4J's output(x, false)). */
@@ -99,18 +107,19 @@ public class DenseLayer {
     }
 
     /**
-     * a = f(x'·W + b) for x [B,nIn], where x' = x ⊙ mask under dropout and x' = x otherwise; caches
-     * x', z, a and returns a [B,nOut]. Modifies only the caches.
+     * a = f(x'·W + b) for x [B,nIn], where x' is x after the dropout in training (x' = x ⊙ mask for Dropout, see
+     * {@link InputDropout}) and x' = x otherwise; caches x', z, a and returns a [B,nOut]. Modifies only the caches.
      */
     public Matrix forward(Matrix x) {
         Matrix w = weights.value();
         if (x.cols() != w.rows()) {
             throw new IllegalArgumentException("layer " + index + ": input has " + x.cols() + " columns, nIn=" + w.rows());
         }
-        if (keepProbability < 1.0 && training) {
+        dropped = dropout != null && training;
+        if (dropped) {
             mask = Matrix.of(x.dtype(), x.rows(), x.cols(),
-                    masks.mask(index, iteration, x.rows(), x.cols()));
-            x = times(x, mask);                                  // x' = x ⊙ m          [B,nIn]
+                    masks.mask(index, iteration, x.rows(), x.cols()));   // r          [B,nIn]
+            x = dropout.forward(x, mask);                                // x' = f(x, r) [B,nIn]
         }
         Matrix[] work = buffers.get(x.rows());
         z = work[0];
@@ -149,15 +158,8 @@ public class DenseLayer {
         if (!inputGradient) {
             return null;
         }
-        Matrix dx = inputGradient(delta, weights.value());
-        return keepProbability < 1.0 ? times(dx, mask) : dx;    // through the dropout: dL/dx = dL/dx' ⊙ m
-    }
-
-    /** The elementwise product a ⊙ b as a new matrix. */
-    private static Matrix times(Matrix a, Matrix b) {
-        Matrix out = a.like(a.rows(), a.cols());
-        ElementOps.multiply(a, b, out);
-        return out;
+        Matrix dx = inputGradient(delta, weights.value());                 // dL/dx'     [B,nIn]
+        return dropped ? dropout.backward(dx, mask) : dx;               // dL/dx = g(dL/dx', r)
     }
 
     /** dW = xᵀ·δ: x [B,nIn], δ [B,nOut] -> dW [nIn,nOut]. Modifies dW. */
