@@ -17,6 +17,7 @@ public final class EpochSummary {
     private final Map<Quantity, Double> worstStep = new EnumMap<>(Quantity.class);
     private double worstDrift;
     private double worstShadowRatio;
+    private double worstDriftRatio;
     private double largestAbsolute;
     private EpochValidation validation;
 
@@ -85,6 +86,16 @@ public final class EpochSummary {
     }
 
     /** FLOAT: the worst ratio of the engine's error from the DOUBLE shadow to DL4J's (0 without a shadow). */
+    /** Records a FLOAT trajectory step's drift ratio (see {@code FloatDrift}). */
+    void noteDriftRatio(double ratio) {
+        worstDriftRatio = StepComparison.maxKeepingNaN(worstDriftRatio, ratio);
+    }
+
+    /** FLOAT: the worst drift(engine) / DL4J's own FLOAT drift in the epoch (0 when not judged so). */
+    public double worstDriftRatio() {
+        return worstDriftRatio;
+    }
+
     public double worstShadowRatio() {
         return worstShadowRatio;
     }

@@ -46,6 +46,16 @@ public record LockstepResult(RunSpec spec, TolerancePolicy tolerance, List<Epoch
         return epochs.stream().mapToDouble(EpochSummary::worstShadowRatio).reduce(0.0, StepComparison::maxKeepingNaN);
     }
 
+    /** FLOAT: the worst ratio of the engine's drift from DL4J to DL4J's own FLOAT drift (0 when not judged so). */
+    public double worstDriftRatio() {
+        return epochs.stream().mapToDouble(EpochSummary::worstDriftRatio).reduce(0.0, StepComparison::maxKeepingNaN);
+    }
+
+    /** True when the FLOAT trajectory is judged against DL4J's own FLOAT drift (the default in FLOAT). */
+    public boolean driftJudgedAgainstDl4j() {
+        return shadowed() && Double.isInfinite(tolerance.trajectory().relative());
+    }
+
     /** The worst trajectory error over every step and quantity. */
     public double worstDrift() {
         return epochs.stream().mapToDouble(EpochSummary::worstDrift).reduce(0.0, StepComparison::maxKeepingNaN);

@@ -127,6 +127,8 @@ public final class LockstepRun {
         Dl4jTrainer shadowNetwork = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
                 : new Dl4jTrainer(spec.network(), DType.DOUBLE, seed);
         Trainer shadow = shadowNetwork == null ? null : new Dl4jSideTrainer(shadowNetwork, shapes);
+        FloatDrift floatDrift = shadowNetwork != null && Double.isInfinite(tolerance.trajectory().relative())
+                ? new FloatDrift(spec.network(), seed, shapes) : null;   // FLOAT: DL4J's own drift is the yardstick
         List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j) : List.of(free, anchored, dl4j, shadow);
         ValidationCheck validation = validationData == null ? null
                 : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
@@ -145,6 +147,9 @@ public final class LockstepRun {
             return new LockstepResult(spec, tolerance, epochs, 0, shapes.size(), initial);
         }
 
+        if (floatDrift != null) {
+            floatDrift.synchronise(dl4jParameters, dl4jState);
+        }
         boolean shuffle = spec.training().shuffle();
         boolean dropLast = spec.training().dropLast();
         Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
@@ -155,6 +160,9 @@ public final class LockstepRun {
             List<int[]> dl4jBatches = dl4jOrder.nextEpoch(batchSize, dropLast);
             for (Trainer side : sides) {
                 side.setEpoch(epoch - 1);
+            }
+            if (floatDrift != null) {
+                floatDrift.setEpoch(epoch - 1);
             }
             EpochSummary summary = new EpochSummary(epoch);
             epochs.add(summary);
@@ -178,6 +186,7 @@ public final class LockstepRun {
                         shadowNetwork.setRandomState(dl4jNetwork.randomState());   // the same dropout masks
                         reference = shadow.step(dl4jBatch);
                     }
+                    StepSnapshot twin = floatDrift == null ? null : floatDrift.step(dl4jBatch, dl4jNetwork.randomState());
                     StepSnapshot a = anchored.step(engineBatch);
                     StepSnapshot f = free.step(engineBatch);
                     StepSnapshot d = dl4j.step(dl4jBatch);
@@ -191,6 +200,12 @@ public final class LockstepRun {
                             reference, shapes, shadowTolerance, shadowNoise);
                     summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
                     listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory, shadowCheck));
+                    Divergence drift = null;
+                    if (floatDrift != null) {
+                        drift = floatDrift.judge(epoch, s + 1, globalStep, f.parameters(), d.parameters(), twin.parameters(),
+                                shapes);
+                        summary.noteDriftRatio(floatDrift.worstRatio());
+                    }
                     divergence = MaskCheck.firstDifference(epoch, s + 1, globalStep, spec.network(), anchored.dropoutMasks(),
                             dl4j.dropoutMasks(), tolerance.step());
                     if (divergence == null) {
@@ -201,11 +216,14 @@ public final class LockstepRun {
                         divergence = firstOf(step.divergence(), shadowCheck == null ? null : shadowCheck.divergence());
                     }
                     if (divergence == null) {
-                        divergence = trajectory.divergence();
+                        divergence = drift != null ? drift : trajectory.divergence();
                     }
                     if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
                         free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
                         free.setUpdaterState(dl4jState);
+                        if (floatDrift != null) {
+                            floatDrift.synchronise(dl4jParameters, dl4jState);
+                        }
                     }
                 }
                 if (divergence != null) {

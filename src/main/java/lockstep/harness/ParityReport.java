@@ -71,7 +71,10 @@ public final class ParityReport implements LockstepRun.Listener {
                             + " %d examples seen",
                     r.steps(), r.parameterCount(), err(r.worstStepError()), r.tolerance().step().relative(),
                     r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
-                    err(r.worstDrift()), Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
+                    err(r.worstDrift()), r.driftJudgedAgainstDl4j()
+                            ? String.format(Locale.ROOT, "at most %.0fx DL4J's own FLOAT drift, worst %.2gx", FloatDrift.FACTOR,
+                                    r.worstDriftRatio())
+                            : Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
                             : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
                     r.epochs().size(), r.examplesSeen())
                     + (!r.shadowed() ? ""

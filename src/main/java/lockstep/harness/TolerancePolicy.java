@@ -3,10 +3,9 @@ package lockstep.harness;
 import lockstep.linalg.DType;
 
 /**
- * The tolerances of the two checks for a data type (in FLOAT the trajectory drift is reported but not
- * judged by default: float rounding compounds chaotically, and wherever a computation amplifies it
- * (renormalising a near-zero gradient, Adam on a near-zero gradient) the free-running trajectories
- * part ways although every single step agrees), and the drift window: the free-running engine
+ * The tolerances of the two checks for a data type (in FLOAT the trajectory has no fixed tolerance by default:
+ * float rounding compounds at a rate that depends on the run, so it is judged against DL4J's own FLOAT drift
+ * instead, see {@link FloatDrift}), and the drift window: the free-running engine
  * is re-synchronised with DL4J's parameters and updater state every {@code driftWindow} steps, so that
  * rounding differences, which compound chaotically (in FLOAT above all), can only grow for that many
  * steps, while a bug in how the engine carries its state from step to step still shows within a window. The defaults were set from measurement (see
