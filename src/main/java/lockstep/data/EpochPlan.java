@@ -65,4 +65,19 @@ public final class EpochPlan {
     public static int[] concat(java.util.List<int[]> batches) {
         return batches.stream().flatMapToInt(java.util.Arrays::stream).toArray();
     }
+
+    /**
+     * Epoch {@code epoch}'s (1-based) mini-batches as the training settings define them: the shuffler's order when
+     * {@code training.shuffle()}, dataset order otherwise, cut into batches of {@code training.batchSize()}, a smaller last
+     * one dropped when {@code training.dropLast()}. Every epoch loop takes its batches from here.
+     */
+    public static List<int[]> batches(lockstep.spec.TrainingSpec training, Shuffler shuffler, int n, int epoch) {
+        Shuffler order = training.shuffle() ? shuffler : Shuffler.IDENTITY;
+        return batches(order.order(n, epoch), training.batchSize(), training.dropLast());
+    }
+
+    /** Steps per epoch under the training settings (floor or ceil of N/B as {@code dropLast} says). */
+    public static int stepsPerEpoch(lockstep.spec.TrainingSpec training, int n) {
+        return stepsPerEpoch(n, training.batchSize(), training.dropLast());
+    }
 }

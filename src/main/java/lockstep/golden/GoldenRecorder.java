@@ -55,9 +55,9 @@ public final class GoldenRecorder {
         Map<String, double[]> initial = dl4j.parameters();
         Map<String, double[]> initialState = dl4j.updaterState();
 
-        int perEpoch = EpochPlan.stepsPerEpoch(data.size(), batchSize);
+        int perEpoch = EpochPlan.stepsPerEpoch(spec.training(), data.size());
         int steps = spec.training().epochs() * perEpoch;
-        Dl4jEpochOrder order = new Dl4jEpochOrder(data.size(), seed, true);   // DataSet.shuffle(seed + epoch), batchBy
+        Dl4jEpochOrder order = new Dl4jEpochOrder(data.size(), seed, spec.training().shuffle());   // DataSet.shuffle, batchBy
         Map<Integer, double[]> masks = new java.util.TreeMap<>();
         for (int l = 0; l < spec.network().layers().size(); l++) {
             if (spec.network().layers().get(l).dropout() != null) {
@@ -71,7 +71,7 @@ public final class GoldenRecorder {
         int step = 0;
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
             dl4j.setEpoch(epoch - 1);   // as LockstepRun does: epoch-based schedules read DL4J's epoch counter
-            for (int[] batch : order.nextEpoch(batchSize, false)) {
+            for (int[] batch : order.nextEpoch(batchSize, spec.training().dropLast())) {
                 step++;
                 batches.add(batch);
                 StepSnapshot s = dl4j.step(data.batch(batch, dtype, labels));

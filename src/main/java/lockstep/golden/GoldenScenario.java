@@ -55,7 +55,7 @@ public record GoldenScenario(String name, String description, RunSpec spec, int 
     }
 
     public int stepsPerEpoch(int datasetSize) {
-        return EpochPlan.stepsPerEpoch(datasetSize, spec.training().batchSize());
+        return EpochPlan.stepsPerEpoch(spec.training(), datasetSize);
     }
 
     /**

@@ -70,7 +70,7 @@ public final class GoldenVerifier {
         SeededShuffler order = new SeededShuffler(spec.training().seed());
         int t = 0;
         for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-            List<int[]> plan = EpochPlan.batches(order.order(data.size(), epoch), spec.training().batchSize());
+            List<int[]> plan = EpochPlan.batches(spec.training(), order, data.size(), epoch);
             for (int s = 0; s < plan.size(); s++) {
                 int[] p = plan.get(s);
                 int[] stored = g.batches().get(t++);
@@ -98,7 +98,7 @@ public final class GoldenVerifier {
         int perEpoch = g.stepsPerEpoch(data.size());
         for (int epoch = 1; epoch <= g.spec().training().epochs(); epoch++) {
             int before = (epoch - 1) * perEpoch;
-            List<int[]> engine = EpochPlan.batches(shuffler.order(data.size(), epoch), g.spec().training().batchSize());
+            List<int[]> engine = EpochPlan.batches(g.spec().training(), shuffler, data.size(), epoch);
             Divergence d = OrderCheck.firstDifference(epoch, before, engine, g.batches().subList(before, before + perEpoch),
                     tolerance);
             if (d != null) {

@@ -309,7 +309,7 @@ public final class ScenarioFiles {
             DatasetFingerprint dataset = new DatasetFingerprint(text(ds, "name"), integer(ds, "examples"),
                     integer(ds, "features"), integer(ds, "classes"), text(ds, "sha256"));
             int steps = integer(root, "steps");
-            int perEpoch = lockstep.data.EpochPlan.stepsPerEpoch(dataset.examples(), spec.training().batchSize());
+            int perEpoch = lockstep.data.EpochPlan.stepsPerEpoch(spec.training(), dataset.examples());
             if (steps != spec.training().epochs() * perEpoch) {
                 throw malformed("steps", steps + ", but " + spec.training().epochs() + " epochs of " + perEpoch
                         + " steps (" + dataset.examples() + " examples, batch " + spec.training().batchSize() + ") make "

@@ -78,11 +78,11 @@ public final class TrainingRun {
             dl4j = new Dl4jTrainer(spec.network(), dtype, seed);   // its own initial draw and dropout from the same seed
         }
 
-        int steps = EpochPlan.stepsPerEpoch(train.size(), batchSize);
+        int steps = EpochPlan.stepsPerEpoch(spec.training(), train.size());
         double[] engineLosses = new double[epochs];
         double[] dl4jLosses = new double[epochs];
         StepTimer timer = new StepTimer(dl4j, steps, epochs, engineLosses, dl4jLosses, listener);
-        TrainingLoop loop = new TrainingLoop(engineStep, components.shuffler(seed), batchSize, dtype);
+        TrainingLoop loop = new TrainingLoop(engineStep, components.shuffler(seed), spec.training());
         timer.start();
         loop.run(train, epochs, timer);
 

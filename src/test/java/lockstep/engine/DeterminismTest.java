@@ -19,7 +19,8 @@ class DeterminismTest {
         RunSpec spec = RunSpec.irisDefault();
         EngineComponents c = new EngineComponents();
         Network net = NetworkBuilder.build(spec.network(), dtype, seed, c);
-        new TrainingLoop(new MiniBatchStep(net, c.optimizer(spec.network())), c.shuffler(seed), 16, dtype)
+        new TrainingLoop(new MiniBatchStep(net, c.optimizer(spec.network())), c.shuffler(seed),
+                spec.training().withDataType(dtype).withBatchSize(16))
                 .run(Datasets.iris(), 3, (epoch, step, batch, loss) -> { });
         return net.parameters().stream().flatMapToDouble(p -> Arrays.stream(p.value().toDoubleArray())).toArray();
     }

@@ -6,8 +6,12 @@ import lockstep.data.Dataset;
 import lockstep.data.EpochPlan;
 import lockstep.data.Shuffler;
 import lockstep.linalg.DType;
+import lockstep.spec.TrainingSpec;
 
-/** The epoch loop: shuffle, cut into mini-batches, step through them; a listener sees every step. */
+/**
+ * The epoch loop, as the textbook writes it: for each epoch, shuffle (when the settings say so), cut into
+ * mini-batches (the smaller last one dropped when they say so), and take one step per batch; a listener sees every step.
+ */
 public final class TrainingLoop {
 
     /** Called after every step. Epoch and step are 1-based; step counts within the epoch. */
@@ -17,19 +21,20 @@ public final class TrainingLoop {
 
     private final MiniBatchStep step;
     private final Shuffler shuffler;
-    private final int batchSize;
+    private final TrainingSpec training;
     private final DType dtype;
 
-    public TrainingLoop(MiniBatchStep step, Shuffler shuffler, int batchSize, DType dtype) {
+    /** The loop for {@code training}'s batch size, shuffling, dropLast and data type, ordered by {@code shuffler}. */
+    public TrainingLoop(MiniBatchStep step, Shuffler shuffler, TrainingSpec training) {
         this.step = step;
         this.shuffler = shuffler;
-        this.batchSize = batchSize;
-        this.dtype = dtype;
+        this.training = training;
+        this.dtype = training.dataType();
     }
 
     public void run(Dataset data, int epochs, StepListener listener) {
         for (int epoch = 1; epoch <= epochs; epoch++) {
-            List<int[]> batches = EpochPlan.batches(shuffler.order(data.size(), epoch), batchSize);
+            List<int[]> batches = EpochPlan.batches(training, shuffler, data.size(), epoch);
             step.setEpoch(epoch - 1);
             for (int s = 0; s < batches.size(); s++) {
                 Batch batch = data.batch(batches.get(s), dtype, step.network().loss().type().labels());
