@@ -19,17 +19,7 @@ public final class MaskCheck {
      */
     public static Divergence firstDifference(int epoch, int step, int globalStep, NetworkSpec network,
                                              Map<String, double[]> engine, Map<String, double[]> reference, Tolerance tolerance) {
-        if (engine.isEmpty()) {
-            return null;
-        }
-        for (int layer = 0; layer < network.layers().size(); layer++) {
-            String key = layer + "_dropout";
-            double[] e = engine.get(key);
-            double[] d = reference.get(key);
-            if (e == null && d == null) {
-                continue;
-            }
-            int cols = network.layers().get(layer).nIn();
+        return firstLayer(network, engine, reference, (key, cols, e, d) -> {
             int n = Math.max(e == null ? 0 : e.length, d == null ? 0 : d.length);
             for (int i = 0; i < n; i++) {
                 double a = e != null && i < e.length ? e[i] : Double.NaN;
@@ -39,8 +29,8 @@ public final class MaskCheck {
                             new int[] {n / cols, cols}, i, a, b, Double.POSITIVE_INFINITY, tolerance);
                 }
             }
-        }
-        return null;
+            return null;
+        });
     }
 
     /**
@@ -53,17 +43,7 @@ public final class MaskCheck {
     public static Divergence firstOutputDifference(int epoch, int step, int globalStep, NetworkSpec network,
                                                    Map<String, double[]> engine, Map<String, double[]> reference,
                                                    Tolerance tolerance) {
-        if (engine.isEmpty()) {
-            return null;
-        }
-        for (int layer = 0; layer < network.layers().size(); layer++) {
-            String key = layer + "_dropout";
-            double[] e = engine.get(key);
-            double[] d = reference.get(key);
-            if (e == null && d == null) {
-                continue;
-            }
-            int cols = network.layers().get(layer).nIn();
+        return firstLayer(network, engine, reference, (key, cols, e, d) -> {
             if (e == null || d == null || e.length != d.length) {
                 int n = Math.max(e == null ? 0 : e.length, d == null ? 0 : d.length);
                 return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_OUTPUT, key,
@@ -71,10 +51,35 @@ public final class MaskCheck {
                         Double.POSITIVE_INFINITY, tolerance);
             }
             TensorDiff diff = TensorDiff.of(e, d, tolerance);
-            if (!diff.passed()) {
-                int i = diff.firstFailIndex();
-                return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_OUTPUT, key,
-                        new int[] {e.length / cols, cols}, i, e[i], d[i], diff.firstFailError(), tolerance);
+            if (diff.passed()) {
+                return null;
+            }
+            int i = diff.firstFailIndex();
+            return new Divergence(Check.STEP, epoch, step, globalStep, Quantity.DROPOUT_OUTPUT, key,
+                    new int[] {e.length / cols, cols}, i, e[i], d[i], diff.firstFailError(), tolerance);
+        });
+    }
+
+    /** One layer's comparison: its key, input width, and both sides' arrays (either may be null); null when they agree. */
+    private interface LayerCheck {
+        Divergence compare(String key, int cols, double[] engine, double[] reference);
+    }
+
+    /** The first layer, in order, whose arrays {@code check} finds different; null when none (or the engine reports none). */
+    private static Divergence firstLayer(NetworkSpec network, Map<String, double[]> engine, Map<String, double[]> reference,
+                                         LayerCheck check) {
+        if (engine.isEmpty()) {
+            return null;
+        }
+        for (int layer = 0; layer < network.layers().size(); layer++) {
+            String key = layer + "_dropout";
+            double[] e = engine.get(key);
+            double[] d = reference.get(key);
+            if (e != null || d != null) {
+                Divergence found = check.compare(key, network.layers().get(layer).nIn(), e, d);
+                if (found != null) {
+                    return found;
+                }
             }
         }
         return null;

@@ -13,7 +13,6 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.autograd.Sequential;
 import lockstep.engine.init.InitialDraw;
 import lockstep.linalg.DType;
-import lockstep.rand.Dl4jInit;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
@@ -72,19 +71,7 @@ class SeedModeTest {
         return new EngineComponents() {
             @Override
             public InitialDraw initialDraw(NetworkSpec spec, DType dtype, long seed) {
-                InitialDraw right = super.initialDraw(spec, dtype, seed);
-                List<Dl4jInit.Parameters> wrong = new java.util.ArrayList<>();
-                for (int i = 0; i < right.parameters().size(); i++) {
-                    Dl4jInit.Parameters p = right.parameters().get(i);
-                    double[] w = p.w().clone();
-                    if (spec.weightInitOf(i) == WeightInit.XAVIER_UNIFORM) {
-                        for (int k = 0; k < w.length; k++) {
-                            w[k] *= Math.sqrt(3) / Math.sqrt(6);
-                        }
-                    }
-                    wrong.add(new Dl4jInit.Parameters(w, p.b()));
-                }
-                return new InitialDraw(wrong, right.masks());
+                return lockstep.selftest.Faults.xavierUniformWithSqrt3(super.initialDraw(spec, dtype, seed), spec);
             }
         };
     }
