@@ -22,8 +22,8 @@ public record SideResult(String side, int steps, int storedCompared, double wors
         return failure == null;
     }
 
-    /** Every compared value equal to the last bit. */
+    /** Every compared value equal to the last bit (the losses between stored steps included). */
     public boolean bitIdentical() {
-        return passed() && largestAbsolute == 0.0;
+        return passed() && largestAbsolute == 0.0 && worstDrift == 0.0;
     }
 }
