@@ -79,6 +79,15 @@ public abstract sealed class Matrix permits DMatrix, FMatrix {
     public abstract void fill(double value);
 
     /** The elements as a new row-major double array (exact for FLOAT). */
+    /** The values as floats (rounded once in a DOUBLE matrix), row-major: a copy. */
+    public float[] toFloatArray() {
+        float[] out = new float[size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) get(i);
+        }
+        return out;
+    }
+
     public double[] toDoubleArray() {
         double[] out = new double[size()];
         for (int i = 0; i < out.length; i++) {

@@ -59,8 +59,8 @@ public class MatMulBenchmark {
             a = random(p.aRows(), p.aCols(), random);
             b = random(p.bRows(), p.bCols(), random);
             c = new FMatrix(p.m(), p.n());
-            na = Nd4j.create(a.data, new long[] {a.rows(), a.cols()}, 'c');
-            nb = Nd4j.create(b.data, new long[] {b.rows(), b.cols()}, 'c');
+            na = Nd4j.create(a.toFloatArray(), new long[] {a.rows(), a.cols()}, 'c');
+            nb = Nd4j.create(b.toFloatArray(), new long[] {b.rows(), b.cols()}, 'c');
             nc = Nd4j.create(org.nd4j.linalg.api.buffer.DataType.FLOAT, p.m(), p.n());
             checkSameProduct();
         }
@@ -75,10 +75,10 @@ public class MatMulBenchmark {
                 scale = Math.max(scale, Math.abs(v));
             }
             for (int i = 0; i < nd4j.length; i++) {
-                double error = tolerance.error(c.data[i], nd4j[i], scale);
+                double error = tolerance.error(c.get(i), nd4j[i], scale);
                 if (!tolerance.passes(error)) {
                     throw new IllegalStateException(product + ": FastMatMul and Nd4j.gemm disagree at C["
-                            + i / p.n() + "," + i % p.n() + "]: " + c.data[i] + " vs " + nd4j[i] + " (error "
+                            + i / p.n() + "," + i % p.n() + "]: " + c.get(i) + " vs " + nd4j[i] + " (error "
                             + error + " > FLOAT tolerance " + tolerance.relative() + "); nothing is timed");
                 }
             }
@@ -86,8 +86,8 @@ public class MatMulBenchmark {
 
         private static FMatrix random(int rows, int cols, SplitMix64 random) {
             FMatrix m = new FMatrix(rows, cols);
-            for (int i = 0; i < m.data.length; i++) {
-                m.data[i] = (float) (2 * random.nextDouble() - 1);
+            for (int i = 0; i < m.size(); i++) {
+                m.set(i, (float) (2 * random.nextDouble() - 1));
             }
             return m;
         }

@@ -15,6 +15,7 @@ import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
 import lockstep.linalg.FMatrix;
+import lockstep.linalg.Matrix;
 import lockstep.rand.SplitMix64;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +34,7 @@ final class TrainingPair {
     private final MultiLayerNetwork dl4j;
     private final List<Batch> engineBatches = new ArrayList<>();
     private final List<DataSet> dl4jBatches = new ArrayList<>();
-    private final float[][] engineInitial;
+    private final Matrix[] engineInitial;
     private final INDArray dl4jInitial;
 
     /**
@@ -52,9 +53,9 @@ final class TrainingPair {
         }
         trainer.setParameters(weights);
         this.dl4j = trainer.network();
-        this.engineInitial = new float[network.parameters().size()][];
+        this.engineInitial = new Matrix[network.parameters().size()];
         for (int i = 0; i < engineInitial.length; i++) {
-            engineInitial[i] = ((FMatrix) network.parameters().get(i).value()).data.clone();
+            engineInitial[i] = network.parameters().get(i).value().copy();
         }
         this.dl4jInitial = dl4j.params().dup();
         SplitMix64 random = SplitMix64.stream(seed, 0xBE7C4L);
@@ -66,13 +67,13 @@ final class TrainingPair {
             for (int r = 0; r < rows; r++) {
                 indices[r] = start + r;
                 for (int c = 0; c < mlp.inputs(); c++) {
-                    x.data[r * mlp.inputs() + c] = (float) random.nextDouble();
+                    x.set(r * mlp.inputs() + c, (float) random.nextDouble());
                 }
-                y.data[r * mlp.classes() + random.nextInt(mlp.classes())] = 1.0f;
+                y.set(r * mlp.classes() + random.nextInt(mlp.classes()), 1.0f);
             }
             engineBatches.add(new Batch(indices, x, y));
-            dl4jBatches.add(new DataSet(Nd4j.create(x.data, new long[] {rows, mlp.inputs()}, 'c'),
-                    Nd4j.create(y.data, new long[] {rows, mlp.classes()}, 'c')));
+            dl4jBatches.add(new DataSet(Nd4j.create(x.toFloatArray(), new long[] {rows, mlp.inputs()}, 'c'),
+                    Nd4j.create(y.toFloatArray(), new long[] {rows, mlp.classes()}, 'c')));
         }
     }
 
@@ -127,8 +128,7 @@ final class TrainingPair {
     void resetEngine() {
         List<Parameter> parameters = engine.network().parameters();
         for (int i = 0; i < engineInitial.length; i++) {
-            float[] value = ((FMatrix) parameters.get(i).value()).data;
-            System.arraycopy(engineInitial[i], 0, value, 0, value.length);
+            parameters.get(i).value().copyFrom(engineInitial[i]);
         }
     }
 
