@@ -98,6 +98,24 @@ public final class Dl4jTrainer {
     }
 
     /**
+     * DL4J's training step with DL4J's gradient replaced by {@code rawGradients} (the SUM over the batch, row-major, keyed
+     * like {@link #parameters()}): one {@code fit(DataSet)} on x [B,nIn], y [B,nOut] whose listener overwrites the gradient
+     * view once DL4J has computed it, so that DL4J's own gradient normalisation, regularisation and updater turn the given
+     * gradient into the update. The snapshot's raw gradients are the given ones. Modifies the network, its updater state
+     * and its generator state.
+     */
+    public Dl4jStep stepWithGradient(double[] features, double[] labels, int batchSize, Map<String, double[]> rawGradients) {
+        capture.substitute = rawGradients;
+        try {
+            fit(features, labels, batchSize);
+        } finally {
+            capture.substitute = null;
+        }
+        Map<String, double[]> updates = toArrays(net.gradient().gradientForVariable());
+        return new Dl4jStep(capture.score, rawGradients, updates, parameters(), updaterState());
+    }
+
+    /**
      * One plain training step, as a DL4J user trains: {@code fit(DataSet)} on x [B,nIn], y [B,nOut]
      * (row-major) and nothing read back but the score, the batch-mean loss on the parameters before
      * the update. Modifies the network and its generator state.
@@ -144,15 +162,31 @@ public final class Dl4jTrainer {
         nodeState = Nd4j.getRandom().nodeState();
     }
 
-    /** Copies the score and the raw gradients when DL4J has computed them, before the updater changes them in place. */
+    /**
+     * Copies the score and the raw gradients when DL4J has computed them, before the updater changes them in place; when
+     * {@link #substitute} is set, then overwrites the gradient views with it (row-major values, in the network's data type).
+     */
     private final class GradientCapture extends BaseTrainingListener {
         private double score;
         private Map<String, double[]> gradients;
+        private Map<String, double[]> substitute;
 
         @Override
         public void onGradientCalculation(Model model) {
             score = model.score();
-            gradients = toArrays(model.gradient().gradientForVariable());
+            Map<String, INDArray> views = model.gradient().gradientForVariable();
+            gradients = toArrays(views);
+            if (substitute != null) {
+                for (String key : net.paramTable().keySet()) {
+                    INDArray view = views.get(key);
+                    double[] given = substitute.get(key);
+                    if (given == null || given.length != view.length()) {
+                        throw new IllegalArgumentException("gradient " + key + " has " + view.length() + " elements in DL4J, got "
+                                + (given == null ? "none" : given.length));
+                    }
+                    view.assign(Nd4j.create(given, view.shape(), 'c').castTo(view.dataType()));
+                }
+            }
         }
     }
 

@@ -71,15 +71,40 @@ public final class Dl4jSideTrainer implements Trainer {
     @Override
     public StepSnapshot step(Batch batch) {
         int b = batch.size();
-        Dl4jStep s = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b);
+        return snapshot(dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b), b);
+    }
+
+    /**
+     * DL4J's step on {@code batch} with its gradient replaced by {@code meanGradients} (the batch-mean gradients of another
+     * side, times B into DL4J's sum): what DL4J's gradient normalisation, regularisation and updater make of that
+     * gradient. Modifies the network as {@link #step} does.
+     */
+    public StepSnapshot stepWithGradient(Batch batch, Map<String, double[]> meanGradients) {
+        int b = batch.size();
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        meanGradients.forEach((k, mean) -> sums.put(k, times(mean, b)));
+        return snapshot(dl4j.stepWithGradient(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b, sums), b);
+    }
+
+    private static StepSnapshot snapshot(Dl4jStep s, int b) {
         Map<String, double[]> meanGradients = new LinkedHashMap<>();
-        s.rawGradients().forEach((k, sum) -> {
-            double[] mean = new double[sum.length];
-            for (int i = 0; i < sum.length; i++) {
-                mean[i] = sum[i] / b;
-            }
-            meanGradients.put(k, mean);
-        });
+        s.rawGradients().forEach((k, sum) -> meanGradients.put(k, dividedBy(sum, b)));
         return new StepSnapshot(s.score(), meanGradients, s.updates(), s.parameters(), s.updaterState());
+    }
+
+    private static double[] times(double[] x, int b) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * b;
+        }
+        return out;
+    }
+
+    private static double[] dividedBy(double[] x, int b) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] / b;
+        }
+        return out;
     }
 }

@@ -68,7 +68,7 @@ final class FloatDrift {
         double bound = FACTOR * Math.max(windowReference, FLOOR);
         Worst worst = drift(engine, dl4j);
         worstRatio = StepComparison.maxKeepingNaN(worstRatio, worst.error() / Math.max(windowReference, FLOOR));
-        if (worst.error() <= bound) {
+        if (worst.error() <= bound && Double.isFinite(worst.error())) {   // a non-finite engine value never passes
             return null;
         }
         double[] e = engine.get(worst.key());
@@ -91,7 +91,9 @@ final class FloatDrift {
         for (Map.Entry<String, double[]> p : y.entrySet()) {
             double scale = 0.0;
             for (double v : p.getValue()) {
-                scale = Math.max(scale, Math.abs(v));
+                if (Double.isFinite(v)) {   // a diverged reference's inf or NaN is no scale (its own element is +inf)
+                    scale = Math.max(scale, Math.abs(v));
+                }
             }
             layerScale.merge(layerOf(p.getKey()), scale, Math::max);
         }

@@ -24,9 +24,10 @@ import lockstep.spec.RunSpec;
 import lockstep.spec.ValidationSpec;
 
 /**
- * Trains the engine and DL4J side by side from the same initial parameters and compares them after
- * every step, twice: an engine re-anchored to DL4J's parameters before each step is held to the tight
- * {@link Check#STEP} tolerance, and a free-running engine to the {@link Check#TRAJECTORY} tolerance. Each side
+ * Trains the engine and DL4J side by side and compares them after every step, twice: an engine re-anchored to
+ * DL4J's parameters before each step is held to the tight {@link Check#STEP} tolerance (its loss and gradients
+ * against DL4J's, its update rule against DL4J's rule applied to the engine's own gradient, by a second DL4J network
+ * re-anchored the same way), and a free-running engine to the {@link Check#TRAJECTORY} tolerance. Each side
  * decides its own data order from the seed: DL4J shuffles and cuts with its own API ({@link Dl4jEpochOrder}),
  * the engine with its shuffler, and the harness compares each epoch's two orders before its first step.
  * Each side also draws its own initial parameters (unless {@link InitSource} says to copy one side's) and
@@ -47,9 +48,12 @@ public final class LockstepRun {
         }
     }
 
-    /** One compared step, for listeners that keep per-step traces (reports, plots). */
-    public record StepRecord(int epoch, int step, int globalStep, StepSnapshot freeEngine, StepSnapshot dl4j,
-                             StepComparison stepCheck, StepComparison trajectory, ShadowComparison shadow) {
+    /**
+     * One compared step, for listeners that keep per-step traces (reports, plots): the free-running and the anchored
+     * engine's snapshots, DL4J's, and the checks.
+     */
+    public record StepRecord(int epoch, int step, int globalStep, StepSnapshot freeEngine, StepSnapshot anchoredEngine,
+                             StepSnapshot dl4j, StepComparison stepCheck, StepComparison trajectory, ShadowComparison shadow) {
     }
 
     private final RunSpec spec;
@@ -127,9 +131,14 @@ public final class LockstepRun {
         Dl4jTrainer shadowNetwork = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
                 : new Dl4jTrainer(spec.network(), DType.DOUBLE, seed);
         Trainer shadow = shadowNetwork == null ? null : new Dl4jSideTrainer(shadowNetwork, shapes);
+        Dl4jTrainer ruleNetwork = new Dl4jTrainer(spec.network(), dtype, seed);   // DL4J's rule on the engine's gradient
+        Dl4jSideTrainer rule = new Dl4jSideTrainer(ruleNetwork, shapes);
+        Dl4jTrainer ruleReferenceNetwork = shadowNetwork == null ? null : ruleReference(spec.network(), seed);
+        Dl4jSideTrainer ruleReference = ruleReferenceNetwork == null ? null : new Dl4jSideTrainer(ruleReferenceNetwork, shapes);
         FloatDrift floatDrift = shadowNetwork != null && Double.isInfinite(tolerance.trajectory().relative())
                 ? new FloatDrift(spec.network(), seed, shapes) : null;   // FLOAT: DL4J's own drift is the yardstick
-        List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j) : List.of(free, anchored, dl4j, shadow);
+        List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j, rule)
+                : List.of(free, anchored, dl4j, rule, shadow, ruleReference);
         ValidationCheck validation = validationData == null ? null
                 : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
         Map<String, double[]> initialParameters = shareInitialParameters(initSource, free, dl4j);
@@ -188,18 +197,22 @@ public final class LockstepRun {
                     }
                     StepSnapshot twin = floatDrift == null ? null : floatDrift.step(dl4jBatch, dl4jNetwork.randomState());
                     StepSnapshot a = anchored.step(engineBatch);
+                    StepSnapshot r = ruleStep(rule, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
+                    StepSnapshot rRef = ruleReference == null ? null
+                            : ruleStep(ruleReference, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
                     StepSnapshot f = free.step(engineBatch);
                     StepSnapshot d = dl4j.step(dl4jBatch);
                     dl4jParameters = d.parameters();
                     dl4jState = d.updaterState();
-                    StepComparison step = StepComparison.of(Check.STEP, epoch, s + 1, globalStep, a, d, shapes,
-                            tolerance.step());
                     StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
                             shapes, tolerance.trajectory());
                     ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s + 1, globalStep, a, d,
-                            reference, shapes, shadowTolerance, shadowNoise);
+                            reference, r, rRef, shapes, shadowTolerance, shadowNoise);
+                    StepComparison step = StepComparison.ofAnchored(epoch, s + 1, globalStep, a, d, r, shapes,
+                            tolerance.step(), tolerance.rule(),
+                            (q, name) -> shadowCheck != null && shadowCheck.engineNoWorseThanDl4j(q, name));
                     summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
-                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, d, step, trajectory, shadowCheck));
+                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, a, d, step, trajectory, shadowCheck));
                     Divergence drift = null;
                     if (floatDrift != null) {
                         drift = floatDrift.judge(epoch, s + 1, globalStep, f.parameters(), d.parameters(), twin.parameters(),
@@ -258,6 +271,25 @@ public final class LockstepRun {
         Dl4jEarlyStopping.Outcome d = dl4jEarlyStopping(initialParameters, validation.examples());
         return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null,
                 EarlyStoppingComparison.of(stopping, anchoredScores, dl4jAtBest, d, tolerance));
+    }
+
+    /**
+     * The DOUBLE reference of a FLOAT update rule: a DOUBLE network whose updaters take the FLOAT hyperparameters
+     * (0.999f, not 0.999), so that applied to a FLOAT gradient its update is what the FLOAT rule computes, unrounded.
+     */
+    static Dl4jTrainer ruleReference(NetworkSpec network, long seed) {
+        return new Dl4jTrainer(network.withUpdatersRoundedToFloat(), DType.DOUBLE, seed);
+    }
+
+    /**
+     * DL4J's update rule applied to {@code gradients}: {@code rule} re-anchored to DL4J's parameters and updater state
+     * before the step, then stepped on the batch with its gradient replaced. Modifies {@code rule}.
+     */
+    private static StepSnapshot ruleStep(Dl4jSideTrainer rule, Map<String, double[]> parameters, Map<String, double[]> state,
+                                         Batch batch, Map<String, double[]> gradients) {
+        rule.setParameters(parameters);
+        rule.setUpdaterState(state);
+        return rule.stepWithGradient(batch, gradients);
     }
 
     /** The engine's early stopping for the spec (at most {@code epochs} epochs), or null without. */

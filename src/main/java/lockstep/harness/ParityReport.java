@@ -66,21 +66,23 @@ public final class ParityReport implements LockstepRun.Listener {
         }
         if (r.passed()) {
             return String.format(Locale.ROOT,
-                    "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, %s; largest absolute"
+                    "PASS  %d steps x %d parameters, worst relative difference %s (tolerance %.0e, update rule %.0e, %s; largest absolute"
                             + " difference %s, absolute tolerance %.0e), trajectory drift %s (tolerance %s); %d epochs,"
                             + " %d examples seen",
                     r.steps(), r.parameterCount(), err(r.worstStepError()), r.tolerance().step().relative(),
-                    r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
+                    r.tolerance().rule().relative(), r.spec().training().dataType(), err(r.largestAbsolute()), r.tolerance().step().absolute(),
                     err(r.worstDrift()), r.driftJudgedAgainstDl4j()
                             ? String.format(Locale.ROOT, "at most %.0fx DL4J's own FLOAT drift, worst %.2gx", FloatDrift.FACTOR,
                                     r.worstDriftRatio())
                             : Double.isInfinite(r.tolerance().trajectory().relative()) ? "none: reported only"
                             : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
                     r.epochs().size(), r.examplesSeen())
+                    + (!r.shadowed() || r.worstStepError() <= r.tolerance().step().relative() ? ""
+                            : "; where the FLOAT sides differ by more, the engine is closer to the DOUBLE shadow than DL4J")
                     + (!r.shadowed() ? ""
                             : String.format(Locale.ROOT, "; DOUBLE shadow: engine error at most %.2gx DL4J's FLOAT error"
                                     + " (limit %.0fx, %.0fx for loss and gradients)", r.worstShadowRatio(),
-                                    r.tolerance().shadow().elementwiseFactor(), r.tolerance().shadow().sumFactor()))
+                                    r.tolerance().shadow().ruleFactor(), r.tolerance().shadow().factor()))
                     + (r.earlyStopping() == null ? "" : "; " + r.earlyStopping().summary());
         }
         return "FAIL  " + r.divergence().describe();

@@ -46,9 +46,11 @@ public final class JsonText {
         o.put("floor", policy.step().floor());
         o.put("absolute", policy.step().absolute());
         o.put("trajectory", policy.trajectory().relative());
+        o.put("updateRule", policy.rule().relative());
+        o.put("updateRuleFloor", policy.rule().floor());
         if (policy.shadow() != null) {
-            o.put("shadowSumFactor", policy.shadow().sumFactor());
-            o.put("shadowElementwiseFactor", policy.shadow().elementwiseFactor());
+            o.put("shadowFactor", policy.shadow().factor());
+            o.put("shadowRuleFactor", policy.shadow().ruleFactor());
             o.put("shadowFloor", policy.shadow().floor());
             o.put("shadowAbsolute", policy.shadow().absolute());
         }

@@ -72,4 +72,15 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
     public NetworkSpec withLayers(List<LayerSpec> newLayers) {
         return new NetworkSpec(newLayers, loss, weightInit, updater, regularization, gradientNormalization);
     }
+
+    /**
+     * This network with every updater's hyperparameters rounded to FLOAT ({@link UpdaterSpec#roundedToFloat}): what a
+     * FLOAT network's updaters compute with, for a DOUBLE network to compute the same rule exactly.
+     */
+    public NetworkSpec withUpdatersRoundedToFloat() {
+        List<LayerSpec> rounded = layers.stream()
+                .map(l -> l.updater() == null ? l : l.withUpdater(l.updater().roundedToFloat())).toList();
+        return new NetworkSpec(rounded, loss, weightInit, updater == null ? null : updater.roundedToFloat(), regularization,
+                gradientNormalization);
+    }
 }

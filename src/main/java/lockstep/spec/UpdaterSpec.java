@@ -27,6 +27,15 @@ public record UpdaterSpec(UpdaterType type, double learningRate, double momentum
         return new UpdaterSpec(type, lr, momentum, beta1, beta2, epsilon, decay, schedule);
     }
 
+    /**
+     * This updater with every hyperparameter rounded to FLOAT, as DL4J's FLOAT updater ops receive them: their
+     * arguments are cast to the array type before any arithmetic, so 1 - β2 is 1 - 0.999f, 1.3e-5 away from 0.001.
+     */
+    public UpdaterSpec roundedToFloat() {
+        return new UpdaterSpec(type, (float) learningRate, (float) momentum, (float) beta1, (float) beta2, (float) epsilon,
+                (float) decay, schedule);
+    }
+
     /** A learning-rate schedule starting from {@link #learningRate()} (null: a fixed rate). */
     public UpdaterSpec withSchedule(ScheduleSpec s) {
         return new UpdaterSpec(type, learningRate, momentum, beta1, beta2, epsilon, decay, s);

@@ -125,4 +125,14 @@ class FloatDriftTest {
                 "1_W", new double[] {0.5});
         assertEquals(Double.POSITIVE_INFINITY, FloatDrift.drift(nan, dl4j).error());
     }
+
+    /** A reference that diverged (NaN in DL4J's run) is no scale: the drift is +inf at that element, never NaN. */
+    @Test
+    void aNonFiniteReferenceElementDoesNotTurnTheLayersDriftIntoNaN() {
+        Map<String, double[]> dl4j = Map.of("0_W", new double[] {2.0, Double.NaN}, "0_b", new double[] {1.0});
+        Map<String, double[]> engine = Map.of("0_W", new double[] {1.0, 0.5}, "0_b", new double[] {1.0});
+        FloatDrift.Worst w = FloatDrift.drift(engine, dl4j);
+        assertEquals(Double.POSITIVE_INFINITY, w.error());
+        assertEquals(1, w.index());
+    }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.engine.Parameter;
+import lockstep.linalg.DType;
 import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
 import java.util.function.Function;
@@ -37,21 +38,28 @@ public final class LayerwiseOptimizer implements Optimizer {
             this(updater, rules, weights, biases, normalization, new UpdateRule[1]);
         }
 
-        /** The rule without a schedule, made once. */
-        private UpdateRule fixedRule() {
+        /** The rule without a schedule, made once (a network has one data type). */
+        private UpdateRule fixedRule(DType dtype) {
             if (fixed[0] == null) {
-                fixed[0] = rules.apply(updater);
+                fixed[0] = rules.apply(inPrecision(updater, dtype));
             }
             return fixed[0];
         }
 
-        /** The rule for this step: the updater with its learning rate at (iteration, epoch). */
-        UpdateRule ruleAt(int iteration, int epoch) {
+        /**
+         * The rule for this step on parameters of type {@code dtype}: the updater with its learning rate at
+         * (iteration, epoch), its hyperparameters rounded to FLOAT in FLOAT as DL4J's ops take them.
+         */
+        UpdateRule ruleAt(int iteration, int epoch, DType dtype) {
             if (updater.schedule() == null || !updater.type().hasLearningRate()) {
-                return fixedRule();
+                return fixedRule(dtype);
             }
-            return rules.apply(updater.withLearningRate(
-                    LearningRateSchedules.valueAt(updater.schedule(), updater.learningRate(), iteration, epoch)));
+            return rules.apply(inPrecision(updater.withLearningRate(
+                    LearningRateSchedules.valueAt(updater.schedule(), updater.learningRate(), iteration, epoch)), dtype));
+        }
+
+        private static UpdaterSpec inPrecision(UpdaterSpec spec, DType dtype) {
+            return dtype == DType.FLOAT ? spec.roundedToFloat() : spec;
         }
     }
 
@@ -69,8 +77,8 @@ public final class LayerwiseOptimizer implements Optimizer {
     public void step(List<Parameter> parameters, int iteration, int epoch) {
         for (int layer = 0; layer < layers.size(); layer++) {
             LayerPlan plan = layers.get(layer);
-            UpdateRule rule = plan.ruleAt(iteration, epoch);
             List<Parameter> own = parametersByLayer.get(layer);
+            UpdateRule rule = plan.ruleAt(iteration, epoch, own.get(0).value().dtype());
             List<Matrix> work = workByLayer.get(layer);         // the parameters' update buffers
             for (int k = 0; k < own.size(); k++) {
                 own.get(k).update().copyFrom(own.get(k).gradient());   // the update buffer is the working gradient
@@ -149,7 +157,7 @@ public final class LayerwiseOptimizer implements Optimizer {
             parametersByLayer.add(own);
             workByLayer.add(own.stream().map(Parameter::update).toList());
             for (Parameter p : own) {
-                stateOf(p, layers.get(layer).ruleAt(0, 0));
+                stateOf(p, layers.get(layer).ruleAt(0, 0, p.value().dtype()));
             }
         }
     }
