@@ -28,10 +28,10 @@ import picocli.CommandLine.Option;
                 "and writes one self-contained page, DIR/index.html (sliders, no network, no server),",
                 "with the data it draws, DIR/data.json. Without --spec: the Iris default network,",
                 "learning rates 0.003 to 10, batch sizes 1, 4, 16, 64 and all 120 training examples",
-                "(20% of Iris held out for validation), 8 epochs: under a minute (docs/explore.md).",
+                "(20% of Iris held out for validation), 6 epochs: under a minute (docs/explore.md).",
                 "Exit code: 0 written, 2 bad input, 3 internal error."})
 final class ExploreCommand implements Callable<Integer> {
-    /** The default patience: of 8 epochs, one that can stop. */
+    /** The default patience: one that can stop within the default 6 epochs. */
     static final int DEFAULT_PATIENCE = 3;
 
     @Option(names = "--spec", paramLabel = "FILE", description = "JSON run spec (any that compare accepts); its learning rate,"

@@ -27,7 +27,7 @@ public record ExploreGrid(List<Double> learningRates, List<Integer> batchSizes, 
     public static final List<Double> DEFAULT_LEARNING_RATES = List.of(0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0);
 
     /** Default epochs per cell: the default grid on Iris, both sides, in under a minute (docs/explore.md). */
-    public static final int DEFAULT_EPOCHS = 8;
+    public static final int DEFAULT_EPOCHS = 6;
 
     public ExploreGrid {
         learningRates = List.copyOf(learningRates);

@@ -167,7 +167,8 @@
       const bx = X(mode === 'steps' ? best * spe : best);
       el('line', {id: 'best-line', 'data-epoch': best, x1: bx, x2: bx, y1: TOP, y2: TOP + PH, stroke: '#555',
         'stroke-dasharray': '1 3', 'stroke-width': 2}, svg);
-      text(svg, bx + 4, TOP + 14, 'best epoch ' + best, {fill: '#555'});
+      const right = bx > LEFT + PW - 120;        // near the right edge the label goes to the left of the line
+      text(svg, right ? bx - 4 : bx + 4, TOP + 14, 'best epoch ' + best, {fill: '#555', 'text-anchor': right ? 'end' : 'start'});
     }
 
     // divergence: from the first NaN or infinite loss on, a red band to the end of the run
