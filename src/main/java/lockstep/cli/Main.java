@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "lockstep", mixinStandardHelpOptions = true, version = "lockstep 0.1.0",
         description = "Trains a network with a from-scratch engine and with DL4J side by side and checks, step by step, that they agree.",
         subcommands = {CompareCommand.class, SelftestCommand.class, CoverageCommand.class, TrainCommand.class,
-                GradcheckCommand.class, DemoCommand.class, RecordCommand.class, VerifyCommand.class})
+                GradcheckCommand.class, DemoCommand.class, RecordCommand.class, VerifyCommand.class,
+                ExploreCommand.class})
 public final class Main implements Runnable {
     public static final int EXIT_PASS = 0;
     public static final int EXIT_FAIL = 1;

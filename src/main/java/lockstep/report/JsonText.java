@@ -40,6 +40,15 @@ public final class JsonText {
         }
     }
 
+    /** The tree as one line of text, for large documents a program or a page reads. */
+    public static String compact(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The step tolerance (relative, floor, absolute) and the trajectory tolerance of a policy, into {@code o}. */
     static void tolerance(ObjectNode o, TolerancePolicy policy) {
         o.put("step", policy.step().relative());

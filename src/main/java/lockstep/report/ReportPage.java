@@ -27,8 +27,13 @@ final class ReportPage {
     private record PendingChart(String file, Chart chart) {
     }
 
+    /** A text file written next to index.html (e.g. the data a page draws). */
+    private record Attachment(String file, String text) {
+    }
+
     private final StringBuilder body = new StringBuilder();
     private final List<PendingChart> charts = new ArrayList<>();
+    private final List<Attachment> attachments = new ArrayList<>();
     private final String title;
 
     ReportPage(String title) {
@@ -92,6 +97,12 @@ final class ReportPage {
         return this;
     }
 
+    /** A text file {@code file} (a name in the report directory) written with the page. */
+    ReportPage attach(String file, String text) {
+        attachments.add(new Attachment(file, text));
+        return this;
+    }
+
     /** The benchmark ratio table of a JMH result file, when one is given (null: nothing). */
     ReportPage benchmarks(Path jmhJson) {
         if (jmhJson != null) {
@@ -103,7 +114,7 @@ final class ReportPage {
     }
 
     /**
-     * Writes {@code dir}/index.html and every chart, replacing {@code dir} as a whole.
+     * Writes {@code dir}/index.html, every chart and every attached file, replacing {@code dir} as a whole.
      *
      * @throws LockstepException naming {@code dir} when anything cannot be written; {@code dir} is then untouched
      */
@@ -112,6 +123,9 @@ final class ReportPage {
             try {
                 for (PendingChart c : charts) {
                     c.chart().draw(staged.resolve(c.file()));
+                }
+                for (Attachment a : attachments) {
+                    Files.writeString(staged.resolve(a.file()), a.text(), StandardCharsets.UTF_8);
                 }
                 Files.writeString(staged.resolve("index.html"), page(), StandardCharsets.UTF_8);
             } catch (IOException e) {
