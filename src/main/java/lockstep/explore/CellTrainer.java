@@ -1,11 +1,8 @@
 package lockstep.explore;
 
-import java.util.List;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.EpochPlan;
-import lockstep.dl4j.Dl4jEpochOrder;
-import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.Dl4jValidation;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.NetworkBuilder;
@@ -13,6 +10,7 @@ import lockstep.engine.train.EarlyStopping;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.engine.train.TrainingLoop;
 import lockstep.engine.train.Validator;
+import lockstep.harness.Dl4jFollower;
 import lockstep.harness.EngineTrainer;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
@@ -22,9 +20,8 @@ import lockstep.spec.TrainingSpec;
 /**
  * Trains one cell on both sides, each from the spec's seed and nothing else (seed mode): the engine draws its
  * initial parameters, dropout and shuffle from the seed and runs its {@link TrainingLoop}; DL4J draws its own from
- * the same seed, cuts its own batches ({@link Dl4jEpochOrder}: {@code DataSet.shuffle(seed + epoch)} and
- * {@code batchBy}) and takes its step of the same epoch and index right after the engine's, in the loop's step
- * listener, with a plain {@code fit(DataSet)}. Nothing passes between the sides, so their curves are two
+ * the same seed, cuts its own batches and takes its step of the same epoch and index right after the engine's, in the
+ * loop's step listener ({@link Dl4jFollower}). Nothing passes between the sides, so their curves are two
  * independent runs (which the lockstep comparison proves equal step by step); at a large learning rate rounding
  * differences grow and they may part. After each epoch both score the validation examples.
  */
@@ -32,9 +29,7 @@ final class CellTrainer implements TrainingLoop.StepListener {
     private final EngineComponents components = new EngineComponents();
     private final MiniBatchStep engineStep;
     private final EngineTrainer engine;
-    private final Dl4jTrainer dl4j;
-    private final Dl4jEpochOrder dl4jOrder;
-    private final Dataset training;
+    private final Dl4jFollower dl4j;
     private final Validator validator;
     private final double[] validationX;
     private final double[] validationY;
@@ -44,7 +39,6 @@ final class CellTrainer implements TrainingLoop.StepListener {
     private final int stepsPerEpoch;
     private final Side engineSide;
     private final Side dl4jSide;
-    private List<int[]> dl4jBatches;
     private long mark;
 
     /** One side's records while the cell trains. */
@@ -85,13 +79,11 @@ final class CellTrainer implements TrainingLoop.StepListener {
     private CellTrainer(RunSpec spec, Dataset training, Dataset validation) {
         this.settings = spec.training();
         this.network = spec.network();
-        this.training = training;
         DType dtype = settings.dataType();
         long seed = settings.seed();
         this.engineStep = new MiniBatchStep(NetworkBuilder.build(network, dtype, seed, components), components.optimizer(network));
         this.engine = new EngineTrainer(engineStep);
-        this.dl4j = new Dl4jTrainer(network, dtype, seed);
-        this.dl4jOrder = new Dl4jEpochOrder(training.size(), seed, settings.shuffle());
+        this.dl4j = new Dl4jFollower(spec, training);
         this.validator = new Validator(network, dtype, components, validation);
         int[] all = new int[validation.size()];
         for (int i = 0; i < all.length; i++) {
@@ -125,20 +117,15 @@ final class CellTrainer implements TrainingLoop.StepListener {
         engineSide.nanos += engineDone - mark;
         int index = (epoch - 1) * stepsPerEpoch + step - 1;
         engineSide.step(index, loss, batch.size());
-        if (step == 1) {
-            dl4jBatches = dl4jOrder.nextEpoch(settings.batchSize(), settings.dropLast());
-            dl4j.setEpoch(epoch - 1);              // fit(DataSet) never advances it; epoch-based schedules read it
-        }
-        Batch mine = training.batch(dl4jBatches.get(step - 1), settings.dataType(), network.loss().labels());
-        double dl4jLoss = dl4j.fit(mine.features().toDoubleArray(), mine.labels().toDoubleArray(), mine.size());
+        double dl4jLoss = dl4j.step(epoch, step);
         long dl4jDone = System.nanoTime();
         dl4jSide.nanos += dl4jDone - engineDone;
-        dl4jSide.step(index, dl4jLoss, mine.size());
+        dl4jSide.step(index, dl4jLoss, dl4j.lastBatchSize());
         if (step == stepsPerEpoch) {
             engineSide.endEpoch(epoch, validator.evaluate(engine.parameters()).loss());
             long engineValidated = System.nanoTime();
             engineSide.nanos += engineValidated - dl4jDone;
-            dl4jSide.endEpoch(epoch, Dl4jValidation.evaluate(dl4j, validationX, validationY, validationRows).loss());
+            dl4jSide.endEpoch(epoch, Dl4jValidation.evaluate(dl4j.trainer(), validationX, validationY, validationRows).loss());
             dl4jSide.nanos += System.nanoTime() - engineValidated;
         }
         mark = System.nanoTime();

@@ -56,6 +56,7 @@ public final class Explore {
 
     /** Trains every cell of {@code grid} from {@code spec} on {@code data}; {@code listener} sees each cell. */
     public static ExploreResult run(RunSpec spec, Dataset data, ExploreGrid grid, Listener listener) {
+        lockstep.rand.Nd4jDistributions.requireExact("explore");   // each side draws from the seed alone
         RunSpec run = withValidation(spec);
         ValidationSplit split = split(run, data, grid);
         long start = System.nanoTime();

@@ -86,10 +86,8 @@ public final class LockstepRun {
             throw new LockstepException("training.dropLast: batch size " + spec.training().batchSize() + " is larger than the "
                     + this.data.size() + " training examples, so every epoch would be empty");
         }
-        if (initSource == InitSource.SEED && !lockstep.rand.Nd4jDistributions.best().exact()) {
-            throw new LockstepException("--init-from seed: the engine reproduces ND4J's Gaussian draws bit for bit only with the"
-                    + " host's libm, which this JVM cannot call: start it with --add-modules jdk.incubator.foreign"
-                    + " --enable-native-access=ALL-UNNAMED (./lockstep does), or use --init-from engine");
+        if (initSource == InitSource.SEED) {
+            lockstep.rand.Nd4jDistributions.requireExact("--init-from seed (or use --init-from engine)");
         }
         this.components = components;
         this.tolerance = tolerance;

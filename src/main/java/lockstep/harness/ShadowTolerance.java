@@ -31,10 +31,12 @@ public record ShadowTolerance(double factor, double ruleFactor, double floor, do
     public static final double FLOAT_UNIT_ROUNDOFF = 0x1.0p-24;
     /**
      * Measured largest ratios err(engine) / max(err(dl4j), floor): 2.3 over coverage and the random networks, 8.0 for a
-     * gradient of the cube network (terms of 10^3 summing to 0.2). The factor is twice that; the rule's, from the same
-     * gradient, 8; the floor is 4 float ulps.
+     * gradient of the cube network (terms of 10^3 summing to 0.2); over about 10,000 fresh random networks, 38 for a
+     * gradient through saturated rectified tanh units, where 1 - t² of a float t near 1 keeps one or two significant
+     * bits and DL4J's one draw happened to round close. The factor for loss and gradients is 64 (1.7 times that); the
+     * rule's, from the same gradient, 8; the floor is 4 float ulps.
      */
-    public static final ShadowTolerance FLOAT = new ShadowTolerance(16.0, 8.0, 8 * FLOAT_UNIT_ROUNDOFF, 1e-6);
+    public static final ShadowTolerance FLOAT = new ShadowTolerance(64.0, 8.0, 8 * FLOAT_UNIT_ROUNDOFF, 1e-6);
 
     public ShadowTolerance {
         if (!(factor >= 1) || !(ruleFactor >= 1) || !(floor >= 0) || !(absolute >= 0)) {

@@ -17,9 +17,8 @@ import lockstep.spec.RunSpec;
 /**
  * Plain training, as {@code lockstep train} does it: the engine's {@link TrainingLoop} over the
  * training examples for the spec's epochs, then test accuracy on the test examples. With DL4J as
- * well, DL4J starts from a copy of the engine's initial parameters and is fed every batch the engine
- * trains on, right after it, with a plain {@code fit(DataSet)}, the engine's dropout masks and its
- * epoch counter set at each epoch (nothing is compared step by step: that is {@link LockstepRun}'s job). Each side's time is measured on its own: the engine's covers
+ * well, DL4J trains from the seed alone, a step of its own after each of the engine's ({@link Dl4jFollower}:
+ * its own initial draw, batches and dropout; nothing is compared step by step: that is {@link LockstepRun}'s job). Each side's time is measured on its own: the engine's covers
  * cutting the batch and its step, DL4J's the conversion of that batch and its fit.
  */
 public final class TrainingRun {
@@ -73,15 +72,13 @@ public final class TrainingRun {
 
         Network network = NetworkBuilder.build(spec.network(), dtype, seed, components);
         MiniBatchStep engineStep = new MiniBatchStep(network, components.optimizer(spec.network()));
-        Dl4jTrainer dl4j = null;
-        if (withDl4j) {
-            dl4j = new Dl4jTrainer(spec.network(), dtype, seed);   // its own initial draw and dropout from the same seed
-        }
+        Dl4jFollower follower = withDl4j ? new Dl4jFollower(spec, train) : null;
+        Dl4jTrainer dl4j = follower == null ? null : follower.trainer();
 
         int steps = EpochPlan.stepsPerEpoch(spec.training(), train.size());
         double[] engineLosses = new double[epochs];
         double[] dl4jLosses = new double[epochs];
-        StepTimer timer = new StepTimer(dl4j, steps, epochs, engineLosses, dl4jLosses, listener);
+        StepTimer timer = new StepTimer(follower, steps, epochs, engineLosses, dl4jLosses, listener);
         TrainingLoop loop = new TrainingLoop(engineStep, components.shuffler(seed), spec.training());
         timer.start();
         loop.run(train, epochs, timer);
@@ -149,7 +146,7 @@ public final class TrainingRun {
      * loss sums and reports progress. The time spent reporting counts for neither side.
      */
     private static final class StepTimer implements TrainingLoop.StepListener {
-        private final Dl4jTrainer dl4j;
+        private final Dl4jFollower dl4j;
         private final int steps;
         private final int epochs;
         private final double[] engineLosses;
@@ -164,7 +161,7 @@ public final class TrainingRun {
         private double engineSum;
         private double dl4jSum;
 
-        StepTimer(Dl4jTrainer dl4j, int steps, int epochs, double[] engineLosses, double[] dl4jLosses, Listener listener) {
+        StepTimer(Dl4jFollower dl4j, int steps, int epochs, double[] engineLosses, double[] dl4jLosses, Listener listener) {
             this.dl4j = dl4j;
             this.steps = steps;
             this.epochs = epochs;
@@ -182,10 +179,7 @@ public final class TrainingRun {
             long engineDone = System.nanoTime();
             double dl4jLoss = Double.NaN;
             if (dl4j != null) {
-                if (step == 1) {
-                    dl4j.setEpoch(epoch - 1);      // fit(DataSet) never advances it; epoch-based schedules read it
-                }
-                dl4jLoss = dl4j.fit(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), batch.size());
+                dl4jLoss = dl4j.step(epoch, step);   // the same epoch and index, on the batch DL4J cut itself
             }
             long dl4jDone = System.nanoTime();
             if (step == 1) {

@@ -1,5 +1,6 @@
 package lockstep.rand;
 
+import lockstep.LockstepException;
 import lockstep.linalg.DType;
 
 /**
@@ -33,6 +34,18 @@ public final class Nd4jDistributions {
     /** Whether the Gaussian ops call the host's libm, as ND4J does (else they are close but not bit-exact). */
     public boolean exact() {
         return libm.isHostLibm();
+    }
+
+    /**
+     * Throws a one-line error, naming {@code what} needs it, when this JVM cannot reproduce ND4J's Gaussian draws bit for
+     * bit (seed mode: each side draws its own initial parameters and dropout from the seed).
+     */
+    public static void requireExact(String what) {
+        if (!best().exact()) {
+            throw new LockstepException(what + ": the engine reproduces ND4J's Gaussian draws bit for bit only with the"
+                    + " host's libm, which this JVM cannot call: start it with --add-modules jdk.incubator.foreign"
+                    + " --enable-native-access=ALL-UNNAMED (./lockstep does)");
+        }
     }
 
     /** {@code UniformDistribution} op (opNum 0): z[i] = from + T(u_i · (to − from)). Modifies rng. */

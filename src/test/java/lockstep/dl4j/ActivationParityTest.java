@@ -110,6 +110,33 @@ class ActivationParityTest {
         }
     }
 
+    /** Pre-activations near 0, where ND4J's tanh (from a power of e) is 0 below about 1e-17 and 2e-5 off at 1e-12. */
+    static final double[] TINY = {-2.65e-309, -1e-300, -1e-20, 1e-20, 1e-17, 1e-16, 1e-12, 1e-8, -40, -60};
+
+    /**
+     * At tiny pre-activations the engine's value matches DL4J's to the bit's neighbourhood (relative 1e-12, and exact
+     * zeros where DL4J's are): ND4J's tanh of 1e-20 is 0, so rectified tanh is 0 there and mish(-40) is 0, where
+     * Math.tanh gives 1e-20 and -1.7e-16. Found by a fresh random network: a subnormal output on the engine's side only,
+     * which MAE's sign turned into a full-size gradient.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("elementwise")
+    void tinyPreActivationsGiveDl4jsValues(ActivationType type) {
+        int n = TINY.length;
+        IActivation dl4j = org.nd4j.linalg.activations.Activation.valueOf(type.name()).getActivationFunction();
+        double[] forward = dl4j.getActivation(Nd4j.createFromArray(TINY).reshape(1, n).dup(), true).toDoubleVector();
+        Activation engine = new EngineComponents().activation(type);
+        Matrix z = Matrix.of(DType.DOUBLE, 1, n, TINY);
+        Matrix a = z.like(1, n);
+        engine.forward(z, a);
+        for (int i = 0; i < n; i++) {
+            double e = a.get(i);
+            double d = forward[i];
+            assertEquals(d == 0.0, e == 0.0, type + " f(" + TINY[i] + "): dl4j " + d + ", engine " + e);
+            assertTrue(Math.abs(e - d) <= 1e-12 * Math.abs(d), type + " f(" + TINY[i] + "): dl4j " + d + ", engine " + e);
+        }
+    }
+
     /** "NaN", "Infinity", "-Infinity" or "finite". */
     private static String kind(double v) {
         return Double.isFinite(v) ? "finite" : Double.toString(v);

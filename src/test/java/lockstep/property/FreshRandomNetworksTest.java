@@ -19,6 +19,7 @@ import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
 import lockstep.property.RandomRuns.RandomRun;
 import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.Tag;
 import net.jqwik.api.Example;
 
 /**
@@ -28,7 +29,13 @@ import net.jqwik.api.Example;
  * compares only networks i and j of the seed. Every failing network is reported with its index, its verdict and a spec
  * (with its data as CSV, under target/random-network-failures) that {@code ./lockstep compare --spec} reproduces. It is a jqwik
  * {@code @Example} because jqwik's generators only run on a jqwik thread.
+ * <p>
+ * Tagged "fresh" and left out of the default test run until its residual rate of false failures is gone (about one
+ * network in 2,000: a COSINE_PROXIMITY gradient in DOUBLE that cancels to 1.4e-10 relative against the step check's
+ * 1e-10; see docs/testing.md). Run it with {@code mvn -B test -Dlockstep.excludedGroups=none
+ * -Dtest=FreshRandomNetworksTest}.
  */
+@Tag("fresh")
 class FreshRandomNetworksTest {
     private static final int DEFAULT_COUNT = 1000;
 

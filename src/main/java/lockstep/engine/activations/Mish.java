@@ -11,7 +11,7 @@ public class Mish extends ElementwiseActivation {
 
     @Override
     protected double value(double z) {
-        return z * Math.tanh(Math.log(1.0 + Math.exp(z)));
+        return z * tanhDouble(Math.log(1.0 + Math.exp(z)));
     }
 
     @Override

@@ -11,7 +11,7 @@ public class RectifiedTanh extends ElementwiseActivation {
 
     @Override
     protected double value(double z) {
-        return z > 0.0 ? Math.tanh(z) : 0.0;
+        return z > 0.0 ? tanhDouble(z) : 0.0;
     }
 
     @Override
