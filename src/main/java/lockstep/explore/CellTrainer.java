@@ -120,7 +120,7 @@ final class CellTrainer implements TrainingLoop.StepListener {
         double dl4jLoss = dl4j.step(epoch, step);
         long dl4jDone = System.nanoTime();
         dl4jSide.nanos += dl4jDone - engineDone;
-        dl4jSide.step(index, dl4jLoss, dl4j.lastBatchSize());
+        dl4jSide.step(index, dl4jLoss, batch.size());
         if (step == stepsPerEpoch) {
             engineSide.endEpoch(epoch, validator.evaluate(engine.parameters()).loss());
             long engineValidated = System.nanoTime();

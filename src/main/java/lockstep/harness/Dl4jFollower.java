@@ -12,7 +12,8 @@ import lockstep.spec.TrainingSpec;
  * DL4J's side of plain training driven by the engine's {@code TrainingLoop} (train --both, explore): at each of the
  * engine's steps DL4J takes its step of the same epoch and index, with a plain {@code fit(DataSet)}, on the batch it
  * cut itself ({@link Dl4jEpochOrder}: {@code DataSet.shuffle(seed + epoch)} and {@code batchBy}), from the weights and
- * dropout it drew itself from the seed. Nothing the engine computes reaches it.
+ * dropout it drew itself from the seed. Nothing the engine computes reaches it. Its batch at each index has the size
+ * of the engine's: both cut the same N examples by the same plan ({@link lockstep.data.EpochPlan}).
  */
 public final class Dl4jFollower {
     private final Dl4jTrainer dl4j;
@@ -20,7 +21,6 @@ public final class Dl4jFollower {
     private final RunSpec spec;
     private final Dl4jEpochOrder order;
     private List<int[]> batches;
-    private int lastBatchSize;
 
     /** DL4J's own network for {@code spec}, drawn from its seed, to train on {@code training}. */
     public Dl4jFollower(RunSpec spec, Dataset training) {
@@ -42,13 +42,7 @@ public final class Dl4jFollower {
             dl4j.setEpoch(epoch - 1);              // fit(DataSet) never advances it; epoch-based schedules read it
         }
         Batch b = training.batch(batches.get(step - 1), t.dataType(), spec.network().loss().labels());
-        lastBatchSize = b.size();
         return dl4j.fit(b.features().toDoubleArray(), b.labels().toDoubleArray(), b.size());
-    }
-
-    /** The size of the batch of the latest {@link #step}. */
-    public int lastBatchSize() {
-        return lastBatchSize;
     }
 
     /** The DL4J network (for evaluation after training). */

@@ -21,9 +21,13 @@ public final class StepComparison {
     private final int step;
     private final int globalStep;
     private final Map<String, int[]> shapes;
-    private Tolerance tolerance;
+    /** The tolerance of the loss and gradients. */
+    private final Tolerance tolerance;
+    /** The tolerance of the update, the parameters after the step and the updater state. */
+    private final Tolerance ruleTolerance;
     /** Tensors (quantity, name) whose failure is not a divergence; none unless {@link #ofAnchored} says. */
-    private BiPredicate<Quantity, String> excused = (q, name) -> false;
+    private final BiPredicate<Quantity, String> excused;
+    private static final BiPredicate<Quantity, String> NONE_EXCUSED = (q, name) -> false;
     private final Map<Quantity, Double> worst = new EnumMap<>(Quantity.class);
     private Divergence divergence;
     private double largestAbsolute;
@@ -36,12 +40,19 @@ public final class StepComparison {
 
     private StepComparison(Check check, int epoch, int step, int globalStep, Map<String, int[]> shapes,
                            Tolerance tolerance) {
+        this(check, epoch, step, globalStep, shapes, tolerance, tolerance, NONE_EXCUSED);
+    }
+
+    private StepComparison(Check check, int epoch, int step, int globalStep, Map<String, int[]> shapes,
+                           Tolerance tolerance, Tolerance ruleTolerance, BiPredicate<Quantity, String> excused) {
         this.check = check;
         this.epoch = epoch;
         this.step = step;
         this.globalStep = globalStep;
         this.shapes = shapes;
         this.tolerance = tolerance;
+        this.ruleTolerance = ruleTolerance;
+        this.excused = excused;
     }
 
     public static StepComparison of(Check check, int epoch, int step, int globalStep, StepSnapshot engine,
@@ -71,11 +82,10 @@ public final class StepComparison {
     public static StepComparison ofAnchored(int epoch, int step, int globalStep, StepSnapshot engine, StepSnapshot dl4j,
                                             StepSnapshot rule, Map<String, int[]> shapes, Tolerance tolerance,
                                             Tolerance ruleTolerance, BiPredicate<Quantity, String> excused) {
-        StepComparison c = new StepComparison(Check.STEP, epoch, step, globalStep, shapes, tolerance);
-        c.excused = excused;
+        StepComparison c = new StepComparison(Check.STEP, epoch, step, globalStep, shapes, tolerance, ruleTolerance,
+                excused);
         c.compare(Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()});
         c.compareAll(Quantity.GRADIENT, engine.gradients(), dl4j.gradients());
-        c.tolerance = ruleTolerance;
         c.compareAll(Quantity.UPDATE, engine.updates(), rule.updates());
         c.inheritedByParameters = inheritedError(engine.updates(), rule.updates(), engine.parameters(), rule.parameters());
         c.compareAll(Quantity.PARAMETER, engine.parameters(), rule.parameters());
@@ -189,7 +199,8 @@ public final class StepComparison {
             case PARAMETER -> inheritedByParameters.get(name);
             default -> null;
         };
-        TensorDiff diff = TensorDiff.of(e, d, tolerance, allowance);
+        Tolerance t = q == Quantity.LOSS || q == Quantity.GRADIENT ? tolerance : ruleTolerance;
+        TensorDiff diff = TensorDiff.of(e, d, t, allowance);
         worst.merge(q, diff.worstError(), StepComparison::maxKeepingNaN);
         if (name != null) {
             worstByParameter.merge(baseName(name), diff.worstError(), StepComparison::maxKeepingNaN);
@@ -199,7 +210,7 @@ public final class StepComparison {
         if (divergence == null && !diff.passed() && !excused.test(q, name)) {
             int i = diff.firstFailIndex();
             divergence = new Divergence(check, epoch, step, globalStep, q, name, name == null ? null : shapes.get(baseName(name)),
-                    i, e[i], d[i], diff.firstFailError(), tolerance);
+                    i, e[i], d[i], diff.firstFailError(), t);
         }
     }
 
