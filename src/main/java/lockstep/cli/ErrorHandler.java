@@ -2,6 +2,7 @@ package lockstep.cli;
 
 import java.io.PrintWriter;
 import lockstep.LockstepException;
+import lockstep.external.EngineFault;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
@@ -11,6 +12,9 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
 
     static int exitCode(Throwable t) {
+        if (t instanceof EngineFault) {
+            return Main.EXIT_ENGINE;
+        }
         return t instanceof LockstepException ? Main.EXIT_BAD_INPUT : Main.EXIT_INTERNAL;
     }
 
@@ -21,7 +25,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         if (ex instanceof LockstepException) {
             err.println("error: " + ex.getMessage());
             err.flush();
-            return Main.EXIT_BAD_INPUT;
+            return exitCode(ex);
         }
         err.println("internal error: " + ex + (verbose ? "" : " (run with --verbose for the stack trace)"));
         if (verbose) {

@@ -18,6 +18,8 @@ public final class Main implements Runnable {
     public static final int EXIT_FAIL = 1;
     public static final int EXIT_BAD_INPUT = 2;
     public static final int EXIT_INTERNAL = 3;
+    /** An external engine broke the engine protocol (docs/engine-protocol.md). */
+    public static final int EXIT_ENGINE = 4;
 
     public static void main(String[] args) {
         Logging.configure(args);

@@ -1,5 +1,8 @@
 package lockstep.golden;
 
+import lockstep.io.Npy;
+import lockstep.io.NpyArray;
+import lockstep.io.NpyType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

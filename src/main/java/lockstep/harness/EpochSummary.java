@@ -35,7 +35,9 @@ public final class EpochSummary {
         engineLossSum += freeEngine.loss() * batchSize;
         dl4jLossSum += dl4j.loss() * batchSize;
         for (Quantity q : Quantity.values()) {
-            worstStep.merge(q, step.worst(q), StepComparison::maxKeepingNaN);
+            if (step.compared(q)) {
+                worstStep.merge(q, step.worst(q), StepComparison::maxKeepingNaN);
+            }
         }
         worstDrift = StepComparison.maxKeepingNaN(worstDrift, trajectory.worstOverall());
         largestAbsolute = Math.max(largestAbsolute, step.largestAbsolute());
@@ -61,7 +63,12 @@ public final class EpochSummary {
         return dl4jLossSum / examples;
     }
 
-    /** The worst step-check error of a quantity in this epoch. */
+    /** Whether the step check compared {@code q} in this epoch (an external engine reports no update). */
+    public boolean compared(Quantity q) {
+        return worstStep.containsKey(q);
+    }
+
+    /** The worst step-check error of a quantity in this epoch (0 if not compared). */
     public double worst(Quantity q) {
         return worstStep.getOrDefault(q, 0.0);
     }

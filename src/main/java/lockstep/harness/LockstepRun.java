@@ -133,6 +133,9 @@ public final class LockstepRun {
         Dl4jSideTrainer rule = new Dl4jSideTrainer(ruleNetwork, shapes);
         Dl4jTrainer ruleReferenceNetwork = shadowNetwork == null ? null : ruleReference(spec.network(), seed);
         Dl4jSideTrainer ruleReference = ruleReferenceNetwork == null ? null : new Dl4jSideTrainer(ruleReferenceNetwork, shapes);
+        boolean bitForBit = tolerance.step().relative() == 0 && tolerance.step().absolute() == 0;
+        RoundingNoise noise = shadowNetwork != null || bitForBit ? null   // DOUBLE: DL4J's own noise excuses a cancelled sum
+                : new RoundingNoise(spec.network(), dtype, seed, shapes);
         FloatDrift floatDrift = shadowNetwork != null && Double.isInfinite(tolerance.trajectory().relative())
                 ? new FloatDrift(spec.network(), seed, shapes) : null;   // FLOAT: DL4J's own drift is the yardstick
         List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j, rule)
@@ -199,6 +202,9 @@ public final class LockstepRun {
                     StepSnapshot rRef = ruleReference == null ? null
                             : ruleStep(ruleReference, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
                     StepSnapshot f = free.step(engineBatch);
+                    Map<String, double[]> parametersBefore = dl4jParameters;
+                    Map<String, double[]> stateBefore = dl4jState;
+                    long[] randomBefore = dl4jNetwork.randomState();
                     StepSnapshot d = dl4j.step(dl4jBatch);
                     dl4jParameters = d.parameters();
                     dl4jState = d.updaterState();
@@ -206,9 +212,12 @@ public final class LockstepRun {
                             shapes, tolerance.trajectory());
                     ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s + 1, globalStep, a, d,
                             reference, r, rRef, shapes, shadowTolerance, shadowNoise);
+                    RoundingNoise.Step dl4jNoise = noise == null ? null
+                            : noise.at(globalStep, parametersBefore, stateBefore, randomBefore, dl4jBatch, d);
                     StepComparison step = StepComparison.ofAnchored(epoch, s + 1, globalStep, a, d, r, shapes,
-                            tolerance.step(), tolerance.rule(),
-                            (q, name) -> shadowCheck != null && shadowCheck.engineNoWorseThanDl4j(q, name));
+                            tolerance.step(), tolerance.rule(), (q, name) -> shadowCheck != null
+                                    ? shadowCheck.engineNoWorseThanDl4j(q, name)
+                                    : dl4jNoise != null && dl4jNoise.covers(q, name, a, tolerance.step()));
                     summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
                     listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, a, d, step, trajectory, shadowCheck));
                     Divergence drift = null;

@@ -38,7 +38,7 @@ public final class ParityReport implements LockstepRun.Listener {
     public void onEpoch(EpochSummary e) {
         String row = String.format(Locale.ROOT, "%5d  %5d  %-12s  %-12s  %16s  %-7s  %-7s  %-7s  %-7s  %-7s",
                 e.epoch(), e.steps(), loss(e.engineLoss()), loss(e.dl4jLoss()), "",
-                err(e.worst(Quantity.LOSS)), err(e.worst(Quantity.GRADIENT)), err(e.worst(Quantity.UPDATE)),
+                err(e.worst(Quantity.LOSS)), err(e.worst(Quantity.GRADIENT)), e.compared(Quantity.UPDATE) ? err(e.worst(Quantity.UPDATE)) : "-",
                 err(e.worst(Quantity.PARAMETER)), err(e.worstDrift()));
         EpochValidation v = e.validation();
         if (v != null) {

@@ -40,8 +40,8 @@ public final class ShadowComparison {
         c.compareAll(where, Quantity.GRADIENT, engine.gradients(), dl4j.gradients(), reference.gradients(), null, null);
         c.compareAll(where, Quantity.UPDATE, engine.updates(), dl4jRule.updates(), ruleReference.updates(), null, null);
         c.compareAll(where, Quantity.PARAMETER, engine.parameters(), dl4jRule.parameters(), ruleReference.parameters(),
-                StepComparison.inheritedError(engine.updates(), ruleReference.updates(), engine.parameters(),
-                        ruleReference.parameters()),
+                engine.updates() == null ? null : StepComparison.inheritedError(engine.updates(), ruleReference.updates(),
+                        engine.parameters(), ruleReference.parameters()),
                 StepComparison.inheritedError(dl4jRule.updates(), ruleReference.updates(), dl4jRule.parameters(),
                         ruleReference.parameters()));
         c.compareAll(where, Quantity.UPDATER_STATE, engine.updaterState(), dl4jRule.updaterState(),
@@ -60,6 +60,9 @@ public final class ShadowComparison {
      */
     private void compareAll(Where where, Quantity q, Map<String, double[]> e, Map<String, double[]> d,
                             Map<String, double[]> r, Map<String, double[]> inheritedE, Map<String, double[]> inheritedD) {
+        if (e == null) {
+            return;   // not reported by this side (an external engine's update, or its optional updater state)
+        }
         for (String name : StepComparison.backpropOrder(r.keySet())) {
             compare(where, q, name, e.get(name), d.get(name), r.get(name),
                     inheritedE == null ? null : inheritedE.get(name), inheritedD == null ? null : inheritedD.get(name));

@@ -62,7 +62,7 @@ public final class StepComparison {
         c.compareAll(Quantity.GRADIENT, engine.gradients(), dl4j.gradients());
         c.inherited = inheritedFromGradients(engine.gradients(), dl4j.gradients());
         c.compareAll(Quantity.UPDATE, engine.updates(), dl4j.updates());
-        c.inheritedByParameters = inheritedError(engine.updates(), dl4j.updates(), engine.parameters(), dl4j.parameters());
+        c.inheritedByParameters = inheritedByParameters(engine, dl4j);
         c.compareAll(Quantity.PARAMETER, engine.parameters(), dl4j.parameters());
         c.compareAll(Quantity.UPDATER_STATE, engine.updaterState(), dl4j.updaterState());
         return c;
@@ -87,10 +87,16 @@ public final class StepComparison {
         c.compare(Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()});
         c.compareAll(Quantity.GRADIENT, engine.gradients(), dl4j.gradients());
         c.compareAll(Quantity.UPDATE, engine.updates(), rule.updates());
-        c.inheritedByParameters = inheritedError(engine.updates(), rule.updates(), engine.parameters(), rule.parameters());
+        c.inheritedByParameters = inheritedByParameters(engine, rule);
         c.compareAll(Quantity.PARAMETER, engine.parameters(), rule.parameters());
         c.compareAll(Quantity.UPDATER_STATE, engine.updaterState(), rule.updaterState());
         return c;
+    }
+
+    /** What the parameters after the step may inherit from the updates (none when {@code engine} reported no update). */
+    private static Map<String, double[]> inheritedByParameters(StepSnapshot engine, StepSnapshot reference) {
+        return engine.updates() == null ? Map.of()
+                : inheritedError(engine.updates(), reference.updates(), engine.parameters(), reference.parameters());
     }
 
     /** Compares the initial parameters of both sides (global step 0). */
@@ -118,7 +124,11 @@ public final class StepComparison {
     /** Bit-for-bit agreement (any difference fails; NaN and infinity never pass). */
     static final Tolerance EXACT = new Tolerance(0.0, 1.0, 0.0);
 
+    /** Compares every tensor of {@code q}; nothing when the engine did not report {@code q} (null). */
     private void compareAll(Quantity q, Map<String, double[]> engine, Map<String, double[]> dl4j) {
+        if (engine == null) {
+            return;
+        }
         if (!engine.keySet().equals(dl4j.keySet())) {
             throw new IllegalStateException(q.label() + " keys differ: engine " + engine.keySet() + ", dl4j " + dl4j.keySet());
         }
@@ -222,6 +232,11 @@ public final class StepComparison {
 
     static double maxKeepingNaN(double a, double b) {
         return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
+    }
+
+    /** Whether this step compared {@code q} (an external engine reports no update, and may report no updater state). */
+    public boolean compared(Quantity q) {
+        return worst.containsKey(q);
     }
 
     /** The worst err of a quantity in this step (0 if not compared). */

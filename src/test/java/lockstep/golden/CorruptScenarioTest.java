@@ -1,5 +1,7 @@
 package lockstep.golden;
 
+import lockstep.io.Npy;
+import lockstep.io.NpyArray;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

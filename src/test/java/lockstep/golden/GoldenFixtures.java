@@ -1,5 +1,7 @@
 package lockstep.golden;
 
+import lockstep.io.Npy;
+import lockstep.io.NpyArray;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package lockstep.golden;
 
+import lockstep.io.Npy;
+import lockstep.io.NpyType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -79,7 +79,12 @@ final class RandomRuns {
 
         /** Trains both sides in lockstep under {@code policy}. */
         LockstepResult compare(TolerancePolicy policy) {
-            return new LockstepRun(spec, data(), new EngineComponents(), policy).run(e -> { });
+            return compare(policy, new EngineComponents(), e -> { });
+        }
+
+        /** Trains DL4J and the engine built from {@code components} in lockstep under {@code policy}, telling {@code listener}. */
+        LockstepResult compare(TolerancePolicy policy, EngineComponents components, LockstepRun.Listener listener) {
+            return new LockstepRun(spec, data(), components, policy).run(listener);
         }
 
         /** The verdict, the run in one line, and the path of a spec that reproduces it. */
@@ -134,6 +139,19 @@ final class RandomRuns {
     }
 
     /** Every run the tests may draw. */
+    /**
+     * The fresh networks of {@code seed}, in the order {@link FreshRandomNetworksTest} compares them (the i-th is its
+     * network i). Call on a jqwik thread (from an {@code @Example}).
+     */
+    static java.util.Iterator<RandomRun> fresh(long seed) {
+        net.jqwik.api.RandomGenerator<RandomRun> generator = runs().generator(FRESH_GENERATION_SIZE);
+        java.util.Random random = new java.util.Random(seed);
+        return java.util.stream.Stream.generate(() -> generator.next(random).value()).iterator();
+    }
+
+    /** The jqwik generation size of {@link #fresh}. */
+    private static final int FRESH_GENERATION_SIZE = 1000;
+
     static Arbitrary<RandomRun> runs() {
         Arbitrary<List<Integer>> widths = Arbitraries.integers().between(1, 10).list().ofMinSize(1).ofMaxSize(6);
         Arbitrary<Integer> inputs = Arbitraries.integers().between(1, 6);

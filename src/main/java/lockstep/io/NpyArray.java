@@ -1,4 +1,4 @@
-package lockstep.golden;
+package lockstep.io;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

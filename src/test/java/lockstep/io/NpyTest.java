@@ -1,4 +1,4 @@
-package lockstep.golden;
+package lockstep.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

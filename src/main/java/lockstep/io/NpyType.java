@@ -1,4 +1,4 @@
-package lockstep.golden;
+package lockstep.io;
 
 /** The NumPy element types lockstep reads and writes: little-endian 8- and 4-byte floats and integers. */
 public enum NpyType {

@@ -1,4 +1,4 @@
-package lockstep.golden;
+package lockstep.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.LockstepException;
-import lockstep.io.AtomicFiles;
 
 /**
  * Reads and writes NumPy {@code .npy} files (format version 1.0, as {@code numpy.save} writes them):
