@@ -12,10 +12,10 @@ import lockstep.rand.SplitMix64;
 import lockstep.spec.NetworkSpec;
 
 /**
- * How far DL4J's own loss and gradients at one step move when their inputs move by one ulp: DL4J's step taken again
+ * How far DL4J's own loss and gradients at one step move when their inputs move by a few ulps: DL4J's step taken again
  * {@link #REPLICAS} times from the same parameters, updater state, dropout draw and batch, with every parameter and
- * feature nudged one ulp up or down at random. Where a step's result cancels (a cosine-proximity gradient whose two
- * terms agree to ten digits, a sum of terms a thousand times larger than their total), a one-ulp change of its inputs
+ * feature nudged {@value #ULPS} ulps up or down at random. Where a step's result cancels (a cosine-proximity gradient
+ * whose two terms agree to ten digits, a sum of terms a thousand times larger than their total), such a change of its inputs
  * moves it about as much as the rounding of another summation order does, so two correct implementations may differ
  * by that much; where nothing cancels the replicas move it by a few ulps. This is DL4J's noise, measured on DL4J alone:
  * nothing the engine computed enters it.
@@ -23,7 +23,7 @@ import lockstep.spec.NetworkSpec;
  * The step check in DOUBLE excuses a loss or gradient tensor whose every element is within its tolerance or within
  * {@link #FACTOR} times the largest move of that element among the replicas ({@link #covers}). The replicas are taken
  * only when a tensor fails its tolerance, so a passing step costs nothing. A planted relative error of 1e-4 is excused
- * only where one ulp of input moves DL4J's result by more than 1e-4 / {@value #FACTOR} of its size: where DL4J itself
+ * only where {@value #ULPS} ulps of input move DL4J's result by more than 1e-4 / {@value #FACTOR} of its size: where DL4J itself
  * cannot tell.
  */
 final class RoundingNoise {
@@ -90,10 +90,7 @@ final class RoundingNoise {
             }
             double[] e = values(q, name, engine);
             double[] d = values(q, name, dl4j);
-            double scale = 0.0;
-            for (double v : d) {
-                scale = Math.max(scale, Math.abs(v));
-            }
+            double scale = TensorDiff.scale(d);   // the scale the step check judged the tensor at
             List<double[]> moved = new ArrayList<>();
             for (StepSnapshot r : replicas()) {
                 moved.add(values(q, name, r));

@@ -17,6 +17,17 @@ public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, 
         return firstFailIndex < 0;
     }
 
+    /** The tensor's scale: its largest finite magnitude (0 when it has none). */
+    static double scale(double[] d) {
+        double scale = 0.0;
+        for (double v : d) {
+            if (Double.isFinite(v)) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+        }
+        return scale;
+    }
+
     /** Compares engine values {@code e} with DL4J's {@code d} element by element. */
     public static TensorDiff of(double[] e, double[] d, Tolerance tolerance) {
         return of(e, d, tolerance, null);
@@ -30,12 +41,7 @@ public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, 
         if (e.length != d.length) {
             throw new IllegalArgumentException("tensors differ in size: engine " + e.length + ", dl4j " + d.length);
         }
-        double scale = 0.0;
-        for (double v : d) {
-            if (Double.isFinite(v)) {
-                scale = Math.max(scale, Math.abs(v));
-            }
-        }
+        double scale = scale(d);
         double worst = 0.0;
         int worstIndex = 0;
         int firstFail = -1;
