@@ -26,17 +26,21 @@ class EarlyStoppingTest {
         List<Integer> evaluated = new ArrayList<>();
         for (int epoch = 1; epoch <= losses.length && !es.stopped(); epoch++) {
             int e = epoch;
-            es.afterEpoch(epoch, () -> {
+            boolean stop = es.afterEpoch(epoch, () -> {
                 evaluated.add(e);
                 return losses[e - 1];
             }, () -> Map.of("0_W", new double[] {e}));
+            assertEquals(es.stopped(), stop, "afterEpoch(" + epoch + ") says stop exactly when it stopped");
+            assertEquals(stop ? epoch : -1, es.stoppedAfter());
         }
         return evaluated;
     }
 
     @Test
     void beforeTheFirstEvaluationNothingIsKnown() {
-        EarlyStopping es = new EarlyStopping(new EarlyStopping.Config(2, 0.0, 10, 1));
+        EarlyStopping.Config config = new EarlyStopping.Config(2, 0.0, 10, 1);
+        EarlyStopping es = new EarlyStopping(config);
+        assertEquals(config, es.config());
         assertFalse(es.stopped());
         assertNull(es.reason());
         assertEquals(-1, es.stoppedAfter());
@@ -131,8 +135,14 @@ class EarlyStoppingTest {
         assertArrayEquals(new double[] {1}, nan.bestParameters().get("0_W"));
 
         EarlyStopping inf = new EarlyStopping(new EarlyStopping.Config(100, 0.0, 100, 1));
-        feed(inf, Double.POSITIVE_INFINITY, 0.5);
+        feed(inf, Double.POSITIVE_INFINITY);
+        assertEquals(1, inf.bestEpoch(), "an infinite first loss is the best so far");
+        assertFalse(inf.afterEpoch(2, () -> 0.5, () -> Map.of("0_W", new double[] {2})));
         assertEquals(2, inf.bestEpoch(), "anything finite is below +inf");
+
+        EarlyStopping huge = new EarlyStopping(new EarlyStopping.Config(100, 0.0, 100, 1));
+        feed(huge, Double.MAX_VALUE, Double.MAX_VALUE);
+        assertEquals(-1, huge.bestEpoch(), "the largest finite loss is valid but never below the start, Double.MAX_VALUE");
 
         EarlyStopping later = new EarlyStopping(new EarlyStopping.Config(100, 0.0, 100, 1));
         feed(later, 0.5, Double.NaN, Double.POSITIVE_INFINITY);

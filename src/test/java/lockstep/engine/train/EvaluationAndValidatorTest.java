@@ -97,8 +97,8 @@ class EvaluationAndValidatorTest {
      *   x (1,0) class 0: p (1,0,.5)  y (1,0,0)  errors 0+0+.25 = .25   predicted 0 (right)
      *   x (0,1) class 2: p (0,1,.5)  y (0,0,1)  errors 0+1+.25 = 1.25  predicted 1 (wrong)
      *   x (0,0) class 2: p (0,0,.5)  y (0,0,1)  errors .25             predicted 2 (right)
-     *   x (1,1) class 1: p (1,1,.5)  y (0,1,0)  errors 1+0+.25 = 1.25  predicted 0 (tie; wrong)
-     *   loss = (3 / 3) / 4 = 0.25;  L2 0.5 on W: 0.5 · 0.5 · Σ W² = 0.5;  accuracy 2/4
+     *   x (1,1) class 0: p (1,1,.5)  y (1,0,0)  errors 0+1+.25 = 1.25  predicted 0 (tie; right)
+     *   loss = (3 / 3) / 4 = 0.25;  L2 0.5 on W: 0.5 · 0.5 · Σ W² = 0.5;  accuracy 3/4
      * </pre>
      * The layer has a dropout that the validator must leave out.
      */
@@ -109,12 +109,12 @@ class EvaluationAndValidatorTest {
                 List.of(new LayerSpec(2, 3, ActivationType.IDENTITY).withDropout(DropoutSpec.of(DropoutSpec.Kind.DROPOUT, 0.5))),
                 LossType.MSE, WeightInit.ZERO, new UpdaterSpec(UpdaterType.SGD, 0.1))
                 .withRegularization(RegularizationSpec.NONE.with("l2", 0.5));
-        Dataset d = data(new double[] {1, 0, 0, 1, 0, 0, 1, 1}, new int[] {0, 2, 2, 1});
+        Dataset d = data(new double[] {1, 0, 0, 1, 0, 0, 1, 1}, new int[] {0, 2, 2, 0});
         Validator v = new Validator(spec, dtype, new EngineComponents(), d);
-        assertArrayEquals(new int[] {0, 2, 2, 1}, v.classes());
+        assertArrayEquals(new int[] {0, 2, 2, 0}, v.classes());
         Validator.Score s = v.evaluate(Map.of("0_W", W, "0_b", B));
         assertEquals(0.25 + 0.5, s.loss(), 1e-15);
-        assertEquals(0.5, s.accuracy());
+        assertEquals(0.75, s.accuracy());
         assertArrayEquals(new int[] {0, 1, 2, 0}, s.predictions());
         assertArrayEquals(new double[] {1, 0, 0.5, 0, 1, 0.5, 0, 0, 0.5, 1, 1, 0.5}, s.outputs().toDoubleArray());
 
