@@ -40,7 +40,7 @@ class PackingTest {
             for (int[] blk : BLOCKS) {
                 int panels = (blk[1] + blk[4] - 1) / blk[4];
                 int size = panels * blk[3] * blk[4];
-                double[] dst = new double[D_OFF + size + 3];
+                double[] dst = new double[D_OFF + size + 8];
                 java.util.Arrays.fill(dst, Double.NaN);
                 Packing.pack(src, s[0], s[1], blk[0], blk[1], blk[2], blk[3], blk[4], dst, D_OFF);
                 double[] want = new double[dst.length];
@@ -66,7 +66,7 @@ class PackingTest {
             for (int[] blk : BLOCKS) {
                 int panels = (blk[1] + blk[4] - 1) / blk[4];
                 int size = panels * blk[3] * blk[4];
-                float[] dst = new float[D_OFF + size + 3];
+                float[] dst = new float[D_OFF + size + 8];
                 java.util.Arrays.fill(dst, Float.NaN);
                 Packing.pack(src, s[0], s[1], blk[0], blk[1], blk[2], blk[3], blk[4], dst, D_OFF);
                 for (int i = 0; i < dst.length; i++) {

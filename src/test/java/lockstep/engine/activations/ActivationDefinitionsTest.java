@@ -1,6 +1,7 @@
 package lockstep.engine.activations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lockstep.engine.EngineComponents;
@@ -99,6 +100,33 @@ class ActivationDefinitionsTest {
                 assertEquals(dd.get(i), df.get(i), 1e-5 * Math.max(1.0, Math.abs(dd.get(i))),
                         type + " FLOAT f'(" + zf[i] + ")");
             }
+        }
+    }
+
+    /**
+     * In FLOAT the sigmoid is ND4J's float kernel, 1 + e^-z rounded to float before the division: bit for bit that
+     * expression, which differs from the rounded double result at some of these points.
+     */
+    @org.junit.jupiter.api.Test
+    void floatSigmoidIsComputedInFloatArithmetic() {
+        float[] z = new float[200];
+        double[] zd = new double[z.length];
+        for (int i = 0; i < z.length; i++) {
+            z[i] = (i - 100) * 0.173f;
+            zd[i] = z[i];
+        }
+        Matrix a = forward(new Sigmoid(), DType.FLOAT, zd);
+        int differ = 0;
+        for (int i = 0; i < z.length; i++) {
+            float want = 1.0f / (1.0f + (float) Math.exp(-z[i]));
+            assertEquals(want, (float) a.get(i), 0f, "sigmoid(" + z[i] + ")");
+            differ += want != (float) (1.0 / (1.0 + Math.exp(-zd[i]))) ? 1 : 0;
+        }
+        assertTrue(differ > 0, "no point tells float arithmetic from a rounded double");
+        Matrix d = derivative(new Sigmoid(), DType.FLOAT, zd);
+        for (int i = 0; i < z.length; i++) {
+            float s = 1.0f / (1.0f + (float) Math.exp(-z[i]));
+            assertEquals(s * (1.0f - s), (float) d.get(i), 0f, "sigmoid'(" + z[i] + ")");
         }
     }
 

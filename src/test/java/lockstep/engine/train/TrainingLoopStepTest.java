@@ -83,6 +83,7 @@ class TrainingLoopStepTest {
         MiniBatchStep step = new MiniBatchStep(net, opt);
         assertSame(net, step.network());
         assertSame(opt, step.optimizer());
+        assertEquals(0, layer.index());
         TrainingSpec t = RunSpec.irisDefault().training().withBatchSize(16);
         List<int[]> seen = new ArrayList<>();
         List<double[]> recomputed = new ArrayList<>();
