@@ -20,6 +20,7 @@ class CosineProximityTest {
         Matrix out = Matrix.of(DType.DOUBLE, 2, 3, p);
         Matrix labels = Matrix.of(DType.DOUBLE, 2, 3, y);
         CosineProximity loss = new CosineProximity();
+        assertEquals(lockstep.spec.LossType.COSINE_PROXIMITY, loss.type());
         double expected = 0;
         for (int r = 0; r < 2; r++) {
             double dot = 0, pp = 0, yy = 0;

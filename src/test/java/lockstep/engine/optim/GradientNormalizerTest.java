@@ -54,6 +54,20 @@ class GradientNormalizerTest {
                 new double[] {1}), tol);
     }
 
+    /** A norm that is not exact in float (sqrt 2): DOUBLE keeps the double norm, FLOAT rounds it to float as ND4J does. */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void theNormIsTakenInTheGradientsType(DType dtype) {
+        double norm = dtype == DType.FLOAT ? (float) Math.sqrt(2) : Math.sqrt(2);
+        double want = dtype == DType.FLOAT ? (float) (1.0 / norm * 1.0f) : 1.0 / norm;
+        double[][] perLayer = apply(dtype, GradientNormalization.RenormalizeL2PerLayer, 1.0, new double[] {1, 1}, new double[] {0});
+        assertArrayEquals(new double[] {want, want}, perLayer[0], 0.0);
+        double[][] perParam = apply(dtype, GradientNormalization.RenormalizeL2PerParamType, 1.0, new double[] {1, 1},
+                new double[] {0});
+        double wantDivided = dtype == DType.FLOAT ? (float) (1.0f / norm) : 1.0 / norm;
+        assertArrayEquals(new double[] {wantDivided, wantDivided}, perParam[0], 0.0);
+    }
+
     /** In FLOAT the squares add up in float: 1e-27² underflows, the norm is 0 and 1e-5 divides instead (ND4J's). */
     @ParameterizedTest
     @EnumSource(DType.class)

@@ -94,6 +94,9 @@ class LayerwiseOptimizerTest {
         opt.initialiseState(second);
         opt.step(second, 0, 0);
         assertArrayEquals(new double[] {1, -2}, first.get(0).value().toDoubleArray(), 0.0, "the old parameters stay");
+        double s = 2.5 / Math.sqrt(29);
+        assertArrayEquals(new double[] {1 - 0.1 * (3 * s + 0.5) - 0.02, -2 - 0.1 * (4 * s - 1) + 0.04},
+                second.get(0).value().toDoubleArray(), 1e-15, "the new ones clipped, regularised and updated");
         assertEquals(2 - 0.25 / (Math.sqrt(EPS + 0.25) + EPS), second.get(2).value().get(0), 1e-15);
     }
 

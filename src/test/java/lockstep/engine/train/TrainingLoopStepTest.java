@@ -83,7 +83,12 @@ class TrainingLoopStepTest {
         MiniBatchStep step = new MiniBatchStep(net, opt);
         assertSame(net, step.network());
         assertSame(opt, step.optimizer());
-        assertEquals(0, layer.index());
+        DenseLayer third = new DenseLayer(2, 3, 3, new Softmax(), DType.DOUBLE, new NaiveMatMul());
+        assertEquals(2, third.index());
+        assertEquals(List.of("2_W", "2_b"), third.parameters().stream().map(Parameter::name).toList());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> net.parameter("2_W"));
+        assertEquals("no parameter 2_W", e.getMessage());
         TrainingSpec t = RunSpec.irisDefault().training().withBatchSize(16);
         List<int[]> seen = new ArrayList<>();
         List<double[]> recomputed = new ArrayList<>();
