@@ -159,6 +159,11 @@ class ActivationDefinitionsTest {
                 assertEquals(Math.exp(z[r * 3 + c]) / sum, a.get(r, c), dtype == DType.FLOAT ? 2e-7 : 4e-16);
             }
         }
+        // the row maximum is subtracted first: a large z does not overflow
+        Matrix big = Matrix.zeros(dtype, 1, 2);
+        new Softmax().forward(Matrix.of(dtype, 1, 2, new double[] {1000, 0}), big);
+        assertEquals(1.0, big.get(0));
+        assertEquals(0.0, big.get(1));
         // the Jacobian: dL/dz_c = a_c (g_c - Σ g_c' a_c'); with g = e_0 that is a_0 (1 - a_0) and -a_0 a_c
         Matrix g = Matrix.of(dtype, 2, 3, new double[] {1, 0, 0, 1, 0, 0});
         Matrix out = Matrix.zeros(dtype, 2, 3);

@@ -13,6 +13,21 @@ import org.junit.jupiter.api.Test;
  */
 class CosineProximityTest {
 
+    /**
+     * DL4J's XENT quirk with a SOFTMAX output (Xent's javadoc): the score is MCXENT's -Σ y ln p, no clip and no
+     * (1 - y) ln(1 - p) term. p = (0.25, 0.75), y = (0, 1): -ln 0.75; with a sigmoid output the binary term counts:
+     * -ln 0.75 - ln 0.75 (the first output's 1 - p).
+     */
+    @Test
+    void xentWithASoftmaxOutputScoresLikeMcxent() {
+        Matrix p = Matrix.of(DType.DOUBLE, 1, 2, new double[] {0.25, 0.75});
+        Matrix y = Matrix.of(DType.DOUBLE, 1, 2, new double[] {0, 1});
+        Xent xent = new Xent();
+        assertEquals(lockstep.spec.LossType.XENT, xent.type());
+        assertEquals(-Math.log(0.75), xent.score(p, y, new lockstep.engine.activations.Softmax()), 1e-15);
+        assertEquals(-2 * Math.log(0.75), xent.score(p, y, new lockstep.engine.activations.Sigmoid()), 1e-15);
+    }
+
     @Test
     void scoreAndGradientWithLabelsOfAnyLength() {
         double[] p = {0.3, -1.2, 2.0, 0.7, 0.1, -0.4};
