@@ -108,6 +108,30 @@ class LayerwiseOptimizerTest {
         }
     }
 
+    /**
+     * Adam's first step from zero moments, in closed form: m = (1-β1)g, v = (1-β2)g², α = lr·sqrt(1-β2)/(1-β1), so
+     * u = lr·sqrt(1-β2)·g / (sqrt(1-β2)|g| + ε), about lr·sign(g); at lr = 0 ND4J puts ε in α's place.
+     */
+    @Test
+    void adamsFirstStepIsTheClosedForm() {
+        double b1 = 0.9, b2 = 0.999, eps = 1e-8;
+        for (double lr : new double[] {0.01, 0.0}) {
+            UpdateRule adam = Rules.of(new UpdaterSpec(UpdaterType.ADAM, lr, 0, b1, b2, eps, 0));
+            Matrix g = Matrix.of(DType.DOUBLE, 1, 3, new double[] {0.5, -2.0, 1e-3});
+            Matrix[] state = {Matrix.zeros(DType.DOUBLE, 1, 3), Matrix.zeros(DType.DOUBLE, 1, 3)};
+            Matrix u = Matrix.zeros(DType.DOUBLE, 1, 3);
+            adam.apply(g, u, state, 0);
+            double alpha = lr == 0.0 ? eps : lr * Math.sqrt(1 - b2) / (1 - b1);
+            for (int i = 0; i < 3; i++) {
+                double gi = g.get(i);
+                double want = alpha * (1 - b1) * gi / (Math.sqrt((1 - b2) * gi * gi) + eps);
+                assertEquals(want, u.get(i), 1e-15 * Math.max(1, Math.abs(want)) + 1e-20, "lr " + lr + ", g " + gi);
+            }
+        }
+        assertEquals(1e-8, Rules.of(new UpdaterSpec(UpdaterType.RMSPROP, 0.1, 0, 0, 0, 1e-8, 0.95)).initialState());
+        assertEquals(0.0, Rules.of(new UpdaterSpec(UpdaterType.ADAM, 0.1)).initialState());
+    }
+
     private static Map<String, List<Double>> lists(Map<String, double[]> state) {
         java.util.Map<String, List<Double>> out = new java.util.HashMap<>();
         state.forEach((k, v) -> out.put(k, java.util.Arrays.stream(v).boxed().toList()));
