@@ -10,7 +10,8 @@ import java.util.Arrays;
  * (starting at {@code dst[dOff]}) holding, for each p in turn, the w values X[start + q*w + t, p0 + p] (t = 0..w-1), with zeros
  * where start + q*w + t runs past the block. Only {@code dst} is modified. When the source's r
  * stride is 1 (op(B) of a row-major B, op(A) of a transposed A) each source row p is copied across all
- * panels in one sequential pass, which reads memory in order instead of jumping a row per value.
+ * panels in one sequential pass, which reads memory in order instead of jumping a row per value; otherwise
+ * (the products' other operand, whose p stride is then 1) each row r is read once along p.
  */
 final class Packing {
     private Packing() {
@@ -35,17 +36,9 @@ final class Packing {
         for (int q = 0, d = dOff; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q); // real rows of this panel; rows h..w-1 are zero padding
             int s = (start + q) * rs + p0 * ps;
-            if (ps == 1) { // contiguous along k: read each row once, write with stride w
-                for (int t = 0; t < h; t++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * w + t] = src[s + t * rs + p];
-                    }
-                }
-            } else {
+            for (int t = 0; t < h; t++) { // row by row: contiguous along k when ps is 1, as it is whenever rs is not
                 for (int p = 0; p < kc; p++) {
-                    for (int t = 0; t < h; t++) {
-                        dst[d + p * w + t] = src[s + t * rs + p * ps];
-                    }
+                    dst[d + p * w + t] = src[s + t * rs + p * ps];
                 }
             }
             for (int p = 0; h < w && p < kc; p++) {
@@ -74,17 +67,9 @@ final class Packing {
         for (int q = 0, d = dOff; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q);
             int s = (start + q) * rs + p0 * ps;
-            if (ps == 1) {
-                for (int t = 0; t < h; t++) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[d + p * w + t] = src[s + t * rs + p];
-                    }
-                }
-            } else {
+            for (int t = 0; t < h; t++) {
                 for (int p = 0; p < kc; p++) {
-                    for (int t = 0; t < h; t++) {
-                        dst[d + p * w + t] = src[s + t * rs + p * ps];
-                    }
+                    dst[d + p * w + t] = src[s + t * rs + p * ps];
                 }
             }
             for (int p = 0; h < w && p < kc; p++) {

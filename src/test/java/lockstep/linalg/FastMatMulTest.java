@@ -212,6 +212,46 @@ class FastMatMulTest {
         assertSameBits(big.run(SINGLE, true), big.run(OTHER_TILE, true), big + " other tile");
     }
 
+    /**
+     * C wider than one column block (nc, about 4096) and deeper than one depth block (kc 256): on one thread the
+     * rectangle takes two column blocks, and shared ({@link SharedGemm}, 17 rows: three chunks) the packed B holds
+     * four pieces, the second column block's at its own offset. Both must agree with the oracle, bit for bit.
+     */
+    @ParameterizedTest
+    @MethodSource("dtypeAndTransposes")
+    void aProductWiderThanOneColumnBlockMatchesTheOracleOnOneThreadAndShared(DType dtype, boolean ta, boolean tb) {
+        Blocking bl = dtype == DType.FLOAT ? Kernels.BEST.floats().blocking() : Kernels.BEST.doubles().blocking();
+        Problem p = Problem.random(dtype, 17, bl.nc() + 37, Blocking.KC + 5, ta, tb, new SplitMix64(22));
+        boolean acc = ta;
+        p.assertAgrees(SINGLE, acc);
+        Matrix single = p.run(SINGLE, acc);
+        assertSameBits(single, p.run(SPLIT_2, acc), p + " shared by 2 threads");
+        assertSameBits(single, p.run(SPLIT_3, acc), p + " shared by 3 threads");
+    }
+
+    /**
+     * A thread's first product gets a fresh {@link Workspace}, whose buffers must grow to what the product needs:
+     * edge tiles (41 x 37 is no multiple of any tile) and several row blocks, on threads that never multiplied before.
+     */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void aThreadsFirstProductIsRight(DType dtype) throws InterruptedException {
+        Problem p = Problem.random(dtype, Blocking.MC_TARGET + 41, 37, 45, false, true, new SplitMix64(23));
+        Matrix expected = p.run(new NaiveMatMul(), true);
+        OracleComparison.Result[] result = new OracleComparison.Result[2];
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < threads.length; t++) {
+            int slot = t;
+            MatMul mm = t == 0 ? SINGLE : PACKED_ONLY;
+            threads[t] = new Thread(() -> result[slot] = OracleComparison.compare(p.a(), false, p.b(), true, p.c0(), true,
+                    expected, p.run(mm, true)));
+            threads[t].start();
+            threads[t].join();
+        }
+        assertTrue(result[0].ok(), "fresh thread: " + result[0]);
+        assertTrue(result[1].ok(), "fresh thread, packed only: " + result[1]);
+    }
+
     @Test
     void scalarFallbackRunsWithoutTheVectorModule() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

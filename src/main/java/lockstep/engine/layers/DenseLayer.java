@@ -131,11 +131,6 @@ public class DenseLayer {
         return a;
     }
 
-    /** From dL/da [B,nOut]: fills this layer's gradients and returns dL/dx [B,nIn]. */
-    public Matrix backward(Matrix dLda) {
-        return backward(dLda, true);
-    }
-
     /**
      * From dL/da [B,nOut]: fills this layer's gradients dW and db; with {@code inputGradient} also
      * returns dL/dx [B,nIn], else null (the first layer: no one needs the gradient of the data).
@@ -146,12 +141,10 @@ public class DenseLayer {
         return backwardFromPreActivation(delta, inputGradient);
     }
 
-    /** From δ = dL/dz [B,nOut] (the output layer's loss gives it directly): fills dW, db and returns dL/dx [B,nIn]. */
-    public Matrix backwardFromPreActivation(Matrix delta) {
-        return backwardFromPreActivation(delta, true);
-    }
-
-    /** As {@link #backwardFromPreActivation(Matrix)}; without {@code inputGradient} dL/dx is not computed and null returned. */
+    /**
+     * From δ = dL/dz [B,nOut] (the output layer's loss gives it directly): fills dW and db; with {@code inputGradient}
+     * also returns dL/dx [B,nIn], else null.
+     */
     public Matrix backwardFromPreActivation(Matrix delta, boolean inputGradient) {
         weightGradient(input, delta, weights.gradient());
         biasGradient(delta, bias.gradient());

@@ -96,12 +96,11 @@ public class EarlyStopping {
             bestParameters = copy(parameters.get());
         }
         if (maxEpochsReached(epoch)) {
-            return stop(epoch, Reason.MAX_EPOCHS);
+            stop(epoch, Reason.MAX_EPOCHS);
+        } else if (patienceExhausted(epoch, score)) {
+            stop(epoch, Reason.NO_IMPROVEMENT);
         }
-        if (patienceExhausted(epoch, score)) {
-            return stop(epoch, Reason.NO_IMPROVEMENT);
-        }
-        return false;
+        return stopped();
     }
 
     /** A new best must be strictly better (DL4J: {@code score < bestModelScore}). */
@@ -133,10 +132,9 @@ public class EarlyStopping {
         return epoch >= patienceEpoch + config.patience();
     }
 
-    private boolean stop(int epoch, Reason r) {
+    private void stop(int epoch, Reason r) {
         reason = r;
         stoppedAfter = epoch;
-        return true;
     }
 
     public boolean stopped() {

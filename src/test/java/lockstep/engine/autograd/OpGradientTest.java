@@ -209,6 +209,8 @@ class OpGradientTest {
         Tensor a = Tensor.variable(random(2, 3, 23));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> a.matmul(a));
         assertEquals("matmul: DOUBLE[2,3] · DOUBLE[2,3] do not fit", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Tensor.parameter(random(2, 3, 24), random(3, 2, 25)));
+        assertEquals("gradient buffer of a parameter tensor: expected DOUBLE[2,3] but got DOUBLE[3,2]", e.getMessage());
     }
 
     static Matrix oneHot(int rows, int classes, long seed) {
