@@ -113,15 +113,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "Early stopping: validation loss after epochs 1, 1+N, 1+2N, ... only (DL4J's evaluateEveryNEpochs; default 1).")
     Integer evaluateEvery;
 
-    @Option(names = "--engine", paramLabel = "ENGINE",
-            description = {"The engine checked against DL4J: matrix (default: lockstep's own), autograd (its five-line",
-                    "step), or the command of a program that speaks the engine protocol (docs/engine-protocol.md),",
-                    "e.g. '/usr/bin/python3 examples/engines/numpy_mlp.py'."})
-    String engine = EngineChoice.MATRIX;
-
-    @Option(names = "--engine-timeout", paramLabel = "SECONDS",
-            description = "How long an external engine may take to answer one message before it is killed (default 60).")
-    int engineTimeout = 60;
+    @Mixin
+    EngineOptions engines = new EngineOptions();
 
     @Mixin
     VerboseOption verbose;
@@ -148,26 +141,16 @@ final class CompareCommand implements Callable<Integer> {
         if (drift != null) {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
-        if (engineTimeout <= 0) {
-            throw new LockstepException("--engine-timeout: must be > 0 seconds, got " + engineTimeout);
-        }
-        EngineChoice choice = EngineChoice.of(engine, run, java.time.Duration.ofSeconds(engineTimeout));
-        try {
-            int code = compare(run, tol, choice);
-            choice.close();
-            return code;
-        } catch (RuntimeException e) {
-            choice.kill();
-            throw e;
-        }
+        TolerancePolicy policy = tol;
+        return engines.using(choice -> compare(run, policy, choice));
     }
 
     private int compare(RunSpec run, TolerancePolicy tol, EngineChoice choice) {
         Path benchmarks = report.benchmarks();
         ParityReport console = new ParityReport(json ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
         LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom)
-                .withEngine(choice.factory());
-        console.header(run, initFrom, (engine.equals(EngineChoice.MATRIX) ? "" : "engine: " + choice.describe() + "\n")
+                .withEngine(choice.factory(run));
+        console.header(run, initFrom, (choice.isDefault() ? "" : "engine: " + choice.describe() + "\n")
                 + lockstep.describePlan());
         LockstepRun.Listener shown = console;
         if (!json && TerminalLine.stderrIsTerminal()) {
@@ -179,7 +162,7 @@ final class CompareCommand implements Callable<Integer> {
         console.verdict(result);
         report.write(json, dir -> CompareReport.write(dir, result, trace, benchmarks));
         if (json) {
-            System.out.println(ResultJson.of(result));
+            System.out.println(ResultJson.of(result, choice.describe()));
         }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }

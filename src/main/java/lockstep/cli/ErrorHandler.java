@@ -2,6 +2,7 @@ package lockstep.cli;
 
 import java.io.PrintWriter;
 import lockstep.LockstepException;
+import lockstep.UnsupportedSpec;
 import lockstep.external.EngineFault;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -12,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 final class ErrorHandler implements IExecutionExceptionHandler {
 
     static int exitCode(Throwable t) {
-        if (t instanceof EngineFault) {
+        if (t instanceof EngineFault || t instanceof UnsupportedSpec) {
             return Main.EXIT_ENGINE;
         }
         return t instanceof LockstepException ? Main.EXIT_BAD_INPUT : Main.EXIT_INTERNAL;

@@ -23,9 +23,13 @@ import picocli.CommandLine.Parameters;
                 "stored batches and is compared with the golden data at every stored step",
                 "(step and trajectory checks, the harness's tolerance policy); with --dl4j",
                 "also replays DL4J and compares it with its own recording.",
+                "--engine replays another engine (autograd, a JVM class, or a program that",
+                "speaks the engine protocol; no DL4J needed); a scenario it refuses at",
+                "hello is listed as UNSUPPORTED.",
                 "Checksums, format version and manifest are checked first.",
-                "Exit code: 0 every scenario PASS, 1 a FAIL, 2 an ERROR (corrupt or",
-                "unreadable scenario, bad input), 3 internal error."})
+                "Exit code: 0 every scenario replayed PASS (at least one), 1 a FAIL or none",
+                "replayed, 2 an ERROR (corrupt or unreadable scenario, bad input), 3 internal",
+                "error, 4 the external engine broke the protocol."})
 final class VerifyCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Scenarios to verify (default: every one in --dir).")
@@ -44,6 +48,9 @@ final class VerifyCommand implements Callable<Integer> {
     ReportOptions report = new ReportOptions();
 
     @Mixin
+    EngineOptions engines = new EngineOptions();
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -52,19 +59,23 @@ final class VerifyCommand implements Callable<Integer> {
         List<Path> scenarios = ReferenceData.scenarios(dir, names);
         GoldenReport console = new GoldenReport(json ? new PrintStream(OutputStream.nullOutputStream()) : System.out);
         List<ScenarioResult> results = new ArrayList<>();
+        String engine = engines.using(EngineChoice::describe);
+        if (!engine.equals(EngineChoice.MATRIX)) {
+            console.engine(engine);
+        }
         for (Path s : scenarios) {
-            ScenarioResult r = ReferenceData.verify(s, dl4j);
+            ScenarioResult r = engines.using(choice -> ReferenceData.verify(s, dl4j, choice::factory));
             console.scenario(r);
             results.add(r);
         }
         console.verdict(results);
         report.write(json, out -> VerifyReport.write(out, dir, results, benchmarks));
         if (json) {
-            System.out.println(VerifyJson.of(results));
+            System.out.println(VerifyJson.of(results, engine));
         }
         if (results.stream().anyMatch(r -> r.status() == ScenarioResult.Status.ERROR)) {
             return Main.EXIT_BAD_INPUT;
         }
-        return results.stream().allMatch(ScenarioResult::passed) ? Main.EXIT_PASS : Main.EXIT_FAIL;
+        return ScenarioResult.allPassed(results) ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

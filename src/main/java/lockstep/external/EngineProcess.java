@@ -69,6 +69,20 @@ final class EngineProcess implements AutoCloseable {
      * no answer within the timeout is an {@link EngineFault}.
      */
     EngineMessage receive(String what) {
+        EngineMessage m = receiveAny(what);
+        if (m.type().equals("error")) {
+            throw new EngineFault(errorText(m, what));
+        }
+        return m;
+    }
+
+    /** "engine error at {@code what}: the message". */
+    static String errorText(EngineMessage error, String what) {
+        return "engine error at " + what + ": " + error.fields().path("message").asText("(no message)");
+    }
+
+    /** As {@link #receive}, but an {@code error} message is returned, not thrown. */
+    EngineMessage receiveAny(String what) {
         Future<EngineMessage> next = reader.submit(() -> EngineMessage.readFrom(fromEngine, what));
         EngineMessage m;
         try {
@@ -89,9 +103,6 @@ final class EngineProcess implements AutoCloseable {
                 throw exited("before answering " + what);
             }
             throw new EngineFault("cannot read the engine's answer to " + what + ": " + cause);
-        }
-        if (m.type().equals("error")) {
-            throw new EngineFault("engine error at " + what + ": " + m.fields().path("message").asText("(no message)"));
         }
         return m;
     }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import lockstep.UnsupportedSpec;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.init.InitialDraw;
 import lockstep.harness.EngineFactory;
@@ -20,7 +21,8 @@ import lockstep.spec.SpecJson;
  * An engine outside lockstep, reached through the engine protocol (docs/engine-protocol.md): each side the harness asks
  * for is a new copy of the user's program, greeted with the spec, the data type and the starting state. The starting
  * state (initial parameters from the seed, the updater's initial state) and the dropout arrays are lockstep's draw of
- * DL4J's, which step 0 and the mask check compare with DL4J's own. Closing says goodbye to every copy.
+ * DL4J's, which step 0 and the mask check compare with DL4J's own. A copy that answers {@code hello} with an
+ * {@code error} does not do what the spec asks: that is an {@link UnsupportedSpec}. Closing says goodbye to every copy.
  */
 public final class ExternalEngine implements EngineFactory, AutoCloseable {
     /** The protocol version this lockstep speaks. */
@@ -51,7 +53,12 @@ public final class ExternalEngine implements EngineFactory, AutoCloseable {
             throw new IllegalStateException("the spec does not read back as JSON", e);
         }
         engine.send(withState(hello, start.parameters(), start.updaterState(), shapes, dtype), "hello");
-        EngineMessage ready = engine.receive("hello");
+        EngineMessage ready = engine.receiveAny("hello");
+        if (ready.type().equals("error")) {   // it does not do what the spec asks
+            started.remove(engine);
+            engine.kill();
+            throw new UnsupportedSpec(EngineProcess.errorText(ready, "hello"));
+        }
         if (!ready.type().equals("ready")) {
             throw new EngineFault("engine answered hello with \"" + ready.type() + "\", expected \"ready\"");
         }

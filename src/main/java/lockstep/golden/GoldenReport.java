@@ -16,6 +16,11 @@ public final class GoldenReport {
         this.out = out;
     }
 
+    /** The engine replayed, when it is not lockstep's matrix engine: one line before the scenarios. */
+    public void engine(String name) {
+        out.println("engine: " + name);
+    }
+
     /** One scenario: its title line, then {@code engine PASS ...}, {@code dl4j PASS ...} or the error. */
     public void scenario(ScenarioResult r) {
         GoldenScenario g = r.scenario();
@@ -33,7 +38,7 @@ public final class GoldenReport {
             out.println("  batches FAIL  " + r.planFailure());
         }
         TolerancePolicy policy = TolerancePolicy.defaultFor(g.dataType());
-        out.println("  engine  " + side(r.engine(), policy));
+        out.println("  engine  " + (r.engine() == null ? "UNSUPPORTED  " + r.unsupported() : side(r.engine(), policy)));
         if (r.dl4j() != null) {
             String threads = g.provenance().ompNumThreads() == Nd4jRuntime.threadCount() ? ""
                     : "  (recorded with OMP_NUM_THREADS=" + g.provenance().ompNumThreads() + ", now "
@@ -65,14 +70,26 @@ public final class GoldenReport {
         out.println(verdictLine(results));
     }
 
-    /** {@code PASS  17 scenarios}, or {@code FAIL  2 of 17 scenarios: a (FAIL), b (ERROR)}. */
+    /**
+     * {@code PASS  17 scenarios}, {@code FAIL  2 of 17 scenarios: a (FAIL), b (ERROR)}, each followed, when the engine
+     * refused some, by {@code ; 3 not supported by the engine: c, d, e}.
+     */
     public static String verdictLine(List<ScenarioResult> results) {
-        List<ScenarioResult> bad = results.stream().filter(r -> !r.passed()).toList();
+        List<ScenarioResult> bad = results.stream().filter(r -> r.status() == ScenarioResult.Status.FAIL
+                || r.status() == ScenarioResult.Status.ERROR).toList();
+        List<String> unsupported = results.stream().filter(r -> r.status() == ScenarioResult.Status.UNSUPPORTED)
+                .map(ScenarioResult::name).toList();
+        String refused = unsupported.isEmpty() ? "" : "; " + unsupported.size() + " not supported by the engine: "
+                + String.join(", ", unsupported);
+        int ran = results.size() - unsupported.size();
+        if (ScenarioResult.allPassed(results)) {
+            return "PASS  " + ran + " scenario" + (ran == 1 ? "" : "s") + refused;
+        }
         if (bad.isEmpty()) {
-            return "PASS  " + results.size() + " scenario" + (results.size() == 1 ? "" : "s");
+            return "FAIL  no scenario replayed" + refused;
         }
         return "FAIL  " + bad.size() + " of " + results.size() + " scenarios: " + String.join(", ",
-                bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList());
+                bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList()) + refused;
     }
 
     /**

@@ -89,11 +89,6 @@ public final class GoldenVerifier {
         return null;
     }
 
-    /** The matrix engine against the golden data. */
-    public static SideResult verifyEngine(GoldenScenario g, Dataset data) {
-        return verifyEngine(g, data, new EngineComponents(), EngineFactory.MATRIX);
-    }
-
     /** The first difference between the engine's batches ({@code shuffler}, cut as recorded) and the recorded ones, or null. */
     private static Divergence engineOrder(GoldenScenario g, Dataset data, Shuffler shuffler, Tolerance tolerance) {
         int perEpoch = g.stepsPerEpoch(data.size());

@@ -6,8 +6,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.function.Function;
 import lockstep.LockstepException;
+import lockstep.UnsupportedSpec;
 import lockstep.data.Dataset;
+import lockstep.engine.EngineComponents;
+import lockstep.harness.EngineFactory;
+import lockstep.spec.RunSpec;
 
 /**
  * A reference-data directory: one folder per scenario (hidden folders, such as a recording still
@@ -51,11 +56,17 @@ public final class ReferenceData {
         return out;
     }
 
-    /**
-     * Reads a scenario folder and replays it: the batch plan, the engine and, with {@code withDl4j},
-     * DL4J. A folder that cannot be trusted gives an ERROR result carrying the one-line message.
-     */
+    /** {@link #verify(Path, boolean, Function)} with lockstep's matrix engine. */
     public static ScenarioResult verify(Path scenarioDir, boolean withDl4j) {
+        return verify(scenarioDir, withDl4j, run -> EngineFactory.MATRIX);
+    }
+
+    /**
+     * Reads a scenario folder and replays it: the batch plan, the engine {@code engines} gives for the scenario's spec
+     * and, with {@code withDl4j}, DL4J. A folder that cannot be trusted gives an ERROR result carrying the one-line
+     * message; an engine that refuses the spec ({@link UnsupportedSpec}) an UNSUPPORTED one.
+     */
+    public static ScenarioResult verify(Path scenarioDir, boolean withDl4j, Function<RunSpec, EngineFactory> engines) {
         String name = scenarioDir.getFileName().toString();
         GoldenScenario g;
         Dataset data;
@@ -66,8 +77,14 @@ public final class ReferenceData {
             return ScenarioResult.error(name, scenarioDir, e.getMessage());
         }
         String plan = GoldenVerifier.checkBatchPlan(g, data);
-        SideResult engine = GoldenVerifier.verifyEngine(g, data);
+        SideResult engine = null;
+        String unsupported = null;
+        try {
+            engine = GoldenVerifier.verifyEngine(g, data, new EngineComponents(), engines.apply(g.spec()));
+        } catch (UnsupportedSpec e) {
+            unsupported = e.getMessage();
+        }
         SideResult dl4j = withDl4j ? GoldenVerifier.verifyDl4j(g, data) : null;
-        return new ScenarioResult(name, scenarioDir, g, null, plan, engine, dl4j);
+        return new ScenarioResult(name, scenarioDir, g, null, plan, engine, dl4j, unsupported);
     }
 }

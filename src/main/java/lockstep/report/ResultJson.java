@@ -13,9 +13,11 @@ public final class ResultJson {
     private ResultJson() {
     }
 
-    public static String of(LockstepResult r) {
+    /** {@code engine}: the engine checked, as the CLI names it ("matrix", "autograd", a class or a command). */
+    public static String of(LockstepResult r, String engine) {
         ObjectNode o = JsonText.object();
         o.put("verdict", r.passed() ? "PASS" : "FAIL");
+        o.put("engine", engine);
         o.put("run", r.spec().describe());
         o.put("steps", r.steps());
         o.put("parameters", r.parameterCount());

@@ -9,21 +9,23 @@ import lockstep.golden.SideResult;
 import lockstep.harness.TolerancePolicy;
 
 /**
- * {@code verify --json}: the verdict over all scenarios, then per scenario its status (PASS, FAIL,
- * ERROR with the message), what was recorded (run, data type, steps, DL4J version, threads) and each
- * replayed side's numbers and first divergence.
+ * {@code verify --json}: the engine and the verdict over all scenarios, then per scenario its status (PASS, FAIL,
+ * ERROR with the message, UNSUPPORTED with the engine's refusal), what was recorded (run, data type, steps, DL4J
+ * version, threads) and each replayed side's numbers and first divergence.
  */
 public final class VerifyJson {
     private VerifyJson() {
     }
 
-    public static String of(List<ScenarioResult> results) {
+    /** {@code engine}: the engine replayed, as the CLI names it ("matrix", "autograd", a class or a command). */
+    public static String of(List<ScenarioResult> results, String engine) {
         ObjectNode o = JsonText.object();
         o.put("command", "verify");
-        long bad = results.stream().filter(r -> !r.passed()).count();
-        o.put("verdict", bad == 0 ? "PASS" : "FAIL");
+        o.put("engine", engine);
+        o.put("verdict", ScenarioResult.allPassed(results) ? "PASS" : "FAIL");
         o.put("scenarios", results.size());
-        o.put("passed", results.size() - bad);
+        o.put("passed", results.stream().filter(ScenarioResult::passed).count());
+        o.put("unsupported", results.stream().filter(r -> r.status() == ScenarioResult.Status.UNSUPPORTED).count());
         ArrayNode list = o.putArray("results");
         for (ScenarioResult r : results) {
             scenario(list.addObject(), r);
@@ -51,7 +53,11 @@ public final class VerifyJson {
             o.put("batchPlanFailure", r.planFailure());
         }
         JsonText.tolerance(o.putObject("tolerance"), TolerancePolicy.defaultFor(g.dataType()));
-        side(o.putObject("engine"), r.engine());
+        if (r.engine() == null) {
+            o.put("engineUnsupported", r.unsupported());
+        } else {
+            side(o.putObject("engine"), r.engine());
+        }
         if (r.dl4j() != null) {
             side(o.putObject("dl4j"), r.dl4j());
         }

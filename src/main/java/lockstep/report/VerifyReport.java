@@ -26,7 +26,7 @@ public final class VerifyReport {
     public static void write(Path dir, Path referenceData, List<ScenarioResult> results, Path benchmarks) {
         ReportPage page = new ReportPage("lockstep verify")
                 .paragraph("Golden scenarios in " + referenceData + ", replayed and compared with their recordings.")
-                .verdict(results.stream().allMatch(ScenarioResult::passed), GoldenReport.verdictLine(results));
+                .verdict(ScenarioResult.allPassed(results), GoldenReport.verdictLine(results));
         page.heading(2, "Scenarios").table(summaryRows(results));
         for (ScenarioResult r : results) {
             scenario(page, r);
@@ -44,7 +44,7 @@ public final class VerifyReport {
                 continue;
             }
             rows.add(List.of(r.name(), g.spec().describe(), g.steps() + " (" + g.storedSteps().size() + " stored)",
-                    brief(r.engine(), r.planFailure()), r.dl4j() == null ? "not replayed" : brief(r.dl4j(), r.planFailure())));
+                    r.engine() == null ? "not supported" : brief(r.engine(), r.planFailure()), r.dl4j() == null ? "not replayed" : brief(r.dl4j(), r.planFailure())));
         }
         return rows;
     }
@@ -70,7 +70,10 @@ public final class VerifyReport {
         if (r.planFailure() != null) {
             page.verdict(false, "batches FAIL  " + r.planFailure());
         }
-        for (SideResult s : r.dl4j() == null ? List.of(r.engine()) : List.of(r.engine(), r.dl4j())) {
+        if (r.engine() == null) {
+            page.paragraph("engine  not supported: " + r.unsupported());
+        }
+        for (SideResult s : java.util.stream.Stream.of(r.engine(), r.dl4j()).filter(java.util.Objects::nonNull).toList()) {
             page.verdict(s.passed(), s.side() + "  " + (s.passed() ? "PASS" : "FAIL  " + s.failure()));
         }
         String file = fileName(r.name());
@@ -82,13 +85,18 @@ public final class VerifyReport {
         }
         Map<String, List<Double>> losses = new LinkedHashMap<>();
         losses.put("golden (DL4J, recorded)", golden);
-        losses.put("engine, replayed" + (g.storedSteps().size() < g.steps() ? " (free running)" : ""),
-                r.engine().trace().losses());
+        if (r.engine() != null) {
+            losses.put("engine, replayed" + (g.storedSteps().size() < g.steps() ? " (free running)" : ""),
+                    r.engine().trace().losses());
+        }
         if (r.dl4j() != null) {
             losses.put("DL4J, replayed", r.dl4j().trace().losses());
         }
         page.chart(file + "-loss.png", r.name() + ": loss per step, recorded and replayed",
                 png -> Charts.losses(png, r.name() + ": loss per step", steps, losses));
+        if (r.engine() == null) {
+            return;
+        }
         ReplayTrace engine = r.engine().trace();
         if (!engine.storedSteps().isEmpty()) {
             double atol = TolerancePolicy.defaultFor(g.dataType()).step().absolute();

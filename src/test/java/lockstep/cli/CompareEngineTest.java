@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,6 +42,23 @@ class CompareEngineTest {
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
         assertEquals("PASS", result.get("verdict").asText());
         assertEquals(30, result.get("steps").asInt());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"DOUBLE, ''", "FLOAT, ''", "DOUBLE, examples/iris-adam.json"})
+    void theTorchClientPassesTheIrisDefaultAndAdam(String dtype, String spec) throws Exception {
+        Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+        assertEquals(0, p.waitFor(), "torch is missing for " + PYTHON + ": apt-get install python3-torch");
+        List<String> args = new ArrayList<>(List.of("compare", "--epochs", "2", "--dtype",
+                dtype, "--json", "--engine", PYTHON + " examples/engines/torch_mlp.py"));
+        if (!spec.isEmpty()) {
+            args.addAll(List.of("--spec", spec));
+        }
+        CommandOutput r = CommandOutput.of(args.toArray(String[]::new));
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        JsonNode result = JSON.readTree(r.out());
+        assertEquals(20, result.get("steps").asInt());
+        assertTrue(result.get("engine").asText().contains("torch_mlp.py"), result.get("engine").asText());
     }
 
     @Test

@@ -136,7 +136,7 @@ class GoldenScenarioTest {
                 return ScenarioFiles.read(p);
             });
             Dataset data = Datasets.iris();
-            SideResult clean = GoldenVerifier.verifyEngine(g, data);
+            SideResult clean = GoldenVerifier.verifyEngine(g, data, new EngineComponents(), EngineFactory.MATRIX);
             assertTrue(clean.passed(), bug.name() + ": the clean engine must pass: " + clean.failure());
             SideResult faulty = GoldenVerifier.verifyEngine(g, data, bug.faultyEngine(), EngineFactory.MATRIX);
             assertTrue(bug.locatedBy(faulty.divergence()), bug.name() + ": expected " + bug.expectedLocation() + ", got "

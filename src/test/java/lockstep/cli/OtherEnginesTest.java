@@ -1,0 +1,105 @@
+package lockstep.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every engine goes through the same selection ({@code --engine matrix|autograd|CMD}, {@code --engine-class}) and the
+ * same checks: {@code verify} replays the golden scenarios against it (no DL4J), {@code compare} runs it against DL4J.
+ * Each passing engine has a planted twin that fails where the bug is. The Python clients need Debian's python3-numpy
+ * (checked by {@link CompareEngineTest}).
+ */
+class OtherEnginesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SGD_DOUBLE = "iris-tanh-softmax-mcxent-sgd-double";
+    private static final String SGD_FLOAT = "iris-tanh-softmax-mcxent-sgd-float";
+    private static final String ADAGRAD = "iris-4-hidden-adagrad-double-200-steps";
+    private static final String DROPOUT = "iris-dropout-clipl2-per-layer-updater-double";
+    private static final String JVM = "lockstep.cli.JvmEngines$";
+
+    @ParameterizedTest
+    @CsvSource({"--engine, autograd", "--engine-class, lockstep.cli.JvmEngines$Correct"})
+    void verifyReplaysTheGoldenScenariosAgainstAnotherEngine(String option, String engine) throws Exception {
+        CommandOutput r = CommandOutput.of("verify", "--json", option, engine, SGD_DOUBLE, SGD_FLOAT, ADAGRAD, DROPOUT);
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals(4, o.get("passed").asInt());
+        assertTrue(o.get("engine").asText().contains(engine.replace("lockstep.cli.JvmEngines$", "")), o.get("engine").asText());
+        for (JsonNode s : o.get("results")) {
+            assertTrue(s.get("engine").get("storedCompared").asInt() >= 7, s.toString());
+        }
+    }
+
+    @Test
+    void verifyCatchesAPlantedJvmEngineAtStepOneAtTheOutputWeights() throws Exception {
+        CommandOutput r = CommandOutput.of("verify", "--json", "--engine-class", JVM + "WithoutBatchMean", SGD_DOUBLE);
+        assertEquals(Main.EXIT_FAIL, r.exitCode(), r.err() + r.out());
+        JsonNode d = JSON.readTree(r.out()).get("results").get(0).get("engine").get("divergence");
+        assertEquals(1, d.get("globalStep").asInt(), d.toString());
+        assertEquals("GRADIENT", d.get("quantity").asText());
+        assertEquals("1_W", d.get("parameter").asText());
+    }
+
+    @Test
+    void verifyListsTheScenariosAnExternalEngineRefusesAndJudgesTheRest() throws Exception {
+        CommandOutput r = CommandOutput.of("verify", "--json", "--engine", CompareEngineTest.NUMPY_MLP, SGD_DOUBLE, ADAGRAD);
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        JsonNode o = JSON.readTree(r.out());
+        assertEquals(1, o.get("passed").asInt());
+        assertEquals(1, o.get("unsupported").asInt());
+        JsonNode refused = o.get("results").get(0);    // scenarios in the order given: the 4-hidden AdaGrad one is second
+        refused = refused.get("name").asText().equals(ADAGRAD) ? refused : o.get("results").get(1);
+        assertEquals("UNSUPPORTED", refused.get("status").asText());
+        assertTrue(refused.get("engineUnsupported").asText().contains("SGD"), refused.toString());
+    }
+
+    @Test
+    void verifyFailsWhenTheEngineRefusesEveryScenario() throws Exception {
+        CommandOutput r = CommandOutput.of("verify", "--json", "--engine", CompareEngineTest.NUMPY_MLP, ADAGRAD);
+        assertEquals(Main.EXIT_FAIL, r.exitCode(), r.err() + r.out());
+        assertEquals(0, JSON.readTree(r.out()).get("passed").asInt());
+    }
+
+    @Test
+    void verifyCatchesThePlantedNumpyClientAtStepOne() throws Exception {
+        CommandOutput r = CommandOutput.of("verify", "--json", "--engine",
+                CompareEngineTest.PYTHON + " examples/engines/numpy_no_batch_mean.py", SGD_DOUBLE);
+        assertEquals(Main.EXIT_FAIL, r.exitCode(), r.err() + r.out());
+        JsonNode d = JSON.readTree(r.out()).get("results").get(0).get("engine").get("divergence");
+        assertEquals(1, d.get("globalStep").asInt(), d.toString());
+        assertEquals("1_W", d.get("parameter").asText());
+    }
+
+    @Test
+    void compareRunsAJvmEngineAndItsPlantedTwinAgainstDl4j() throws Exception {
+        CommandOutput good = CommandOutput.of("compare", "--epochs", "2", "--json", "--engine-class", JVM + "Correct");
+        assertEquals(Main.EXIT_PASS, good.exitCode(), good.err() + good.out());
+        CommandOutput bad = CommandOutput.of("compare", "--epochs", "2", "--json", "--engine-class", JVM + "WithoutBatchMean");
+        assertEquals(Main.EXIT_FAIL, bad.exitCode(), bad.err());
+        JsonNode d = JSON.readTree(bad.out()).get("divergence");
+        assertEquals(1, d.get("globalStep").asInt());
+        assertEquals("1_W", d.get("parameter").asText());
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "lockstep.cli.NoSuchEngine,            no such class on the classpath",
+            "lockstep.cli.JvmEngines$NotAnEngine,   does not implement lockstep.harness.EngineFactory",
+            "lockstep.cli.JvmEngines$NeedsArguments, needs a public no-argument constructor"})
+    void aWrongEngineClassIsOneLineOfBadInput(String className, String message) {
+        String err = CommandOutput.oneLineError("verify", "--engine-class", className, SGD_DOUBLE);
+        assertTrue(err.contains(className) && err.contains(message), err);
+    }
+
+    @Test
+    void engineAndEngineClassExcludeEachOther() {
+        String err = CommandOutput.oneLineError("compare", "--engine", "autograd", "--engine-class", JVM + "Correct");
+        assertTrue(err.contains("--engine and --engine-class"), err);
+    }
+}
