@@ -75,6 +75,11 @@ final class EngineChoice implements AutoCloseable {
         return e;
     }
 
+    /** True for lockstep's matrix and autograd engines, which gradcheck always compares. */
+    boolean isLockstepOwn() {
+        return name.equals(MATRIX) || name.equals(AUTOGRAD);
+    }
+
     /** True for lockstep's default matrix engine. */
     boolean isDefault() {
         return name.equals(MATRIX);

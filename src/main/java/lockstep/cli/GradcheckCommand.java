@@ -44,6 +44,9 @@ final class GradcheckCommand implements Callable<Integer> {
     boolean json;
 
     @Mixin
+    EngineOptions engines = new EngineOptions();
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -57,28 +60,39 @@ final class GradcheckCommand implements Callable<Integer> {
             t = t.withBatchSize(batch);
         }
         RunSpec run = SpecValidator.validate(base.withTraining(t));
-        FourWayGradientCheck.Result result = FourWayGradientCheck.run(run, Datasets.load(run.data()));
-        if (json) {
-            System.out.println(GradcheckJson.of(result));
-        } else {
-            print(result, System.out);
-        }
-        return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
+        return engines.using(choice -> {
+            FourWayGradientCheck.Result result = FourWayGradientCheck.run(run, Datasets.load(run.data()),
+                    choice.isLockstepOwn() ? null : choice.factory(run));
+            if (json) {
+                System.out.println(GradcheckJson.of(result, choice.describe()));
+            } else {
+                print(result, choice.isLockstepOwn() ? null : choice.describe(), System.out);
+            }
+            return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
+        });
     }
 
-    /** The table: one row per parameter, the limits, and a PASS or FAIL line naming the first disagreement. */
-    static void print(FourWayGradientCheck.Result r, PrintStream out) {
+    /**
+     * The table: one row per parameter, the limits, and a PASS or FAIL line naming the first disagreement; with an
+     * engine under check ({@code checked}, its name; null: none) a column of its gradient against DL4J's.
+     */
+    static void print(FourWayGradientCheck.Result r, String checked, PrintStream out) {
         RunSpec s = r.spec();
         out.println("lockstep gradcheck  " + s.data().describe() + "  " + s.network().describeShape() + "  " + s.network().loss()
                 + "  batch " + r.batch().length + "  DOUBLE  seed " + s.training().seed());
         out.println("gradient of the batch-mean loss on examples " + examples(r.batch()) + "; largest relative difference per parameter:");
-        out.println(String.format(Locale.ROOT, "%-9s  %-8s  %-8s  %-15s  %-13s  %-11s  %s", "parameter", "shape", "max |g|",
-                "autograd:matrix", "autograd:dl4j", "matrix:dl4j", "autograd:finite-diff"));
+        if (checked != null) {
+            out.println("engine under check (column engine:dl4j): " + checked);
+        }
+        String format = "%-9s  %-8s  %-8s  %-15s  %-13s  %-11s  %-20s" + (checked == null ? "" : "  %s");
+        out.println(String.format(Locale.ROOT, format, "parameter", "shape", "max |g|",
+                "autograd:matrix", "autograd:dl4j", "matrix:dl4j", "autograd:finite-diff", "engine:dl4j").stripTrailing());
         for (FourWayGradientCheck.Row row : r.rows()) {
-            out.println(String.format(Locale.ROOT, "%-9s  %-8s  %-8s  %-15s  %-13s  %-11s  %s", row.parameter(),
+            out.println(String.format(Locale.ROOT, format, row.parameter(),
                     Arrays.stream(row.shape()).mapToObj(Integer::toString).collect(Collectors.joining(",", "[", "]")),
                     String.format(Locale.ROOT, "%.1e", row.largest()), diff(row.autogradVsMatrix()), diff(row.autogradVsDl4j()),
-                    diff(row.matrixVsDl4j()), finiteDifferences(row.finiteDifferences())));
+                    diff(row.matrixVsDl4j()), finiteDifferences(row.finiteDifferences()),
+                    row.checkedVsDl4j() == null ? "" : diff(row.checkedVsDl4j())).stripTrailing());
         }
         out.println("limits: autograd:matrix " + limit(FourWayGradientCheck.MATRIX_ENGINE) + " (|a-b|/max(|a|,|b|)); "
                 + ":dl4j " + limit(FourWayGradientCheck.DL4J.relative()) + " (elements below " + limit(FourWayGradientCheck.DL4J.floor())
@@ -86,7 +100,8 @@ final class GradcheckCommand implements Callable<Integer> {
                 + " (|a-n|/(|a|+|n|), eps " + limit(GradientCheck.EPSILON) + ", |a-n| < " + limit(GradientCheck.MIN_ABSOLUTE_ERROR)
                 + " accepted)");
         if (r.passed()) {
-            out.println("PASS  " + r.rows().size() + " parameters: finite differences, matrix engine, autograd and DL4J agree");
+            out.println("PASS  " + r.rows().size() + " parameters: finite differences, matrix engine, autograd"
+                    + (checked == null ? "" : ", the engine under check") + " and DL4J agree");
             return;
         }
         FourWayGradientCheck.Row bad = r.rows().stream().filter(row -> !row.passed()).findFirst().orElseThrow();
@@ -103,10 +118,14 @@ final class GradcheckCommand implements Callable<Integer> {
         if (!row.matrixVsDl4j().passed()) {
             return element("matrix engine", row.matrix(), "dl4j", row.dl4j(), row.matrixVsDl4j(), row.shape());
         }
-        GradientCheck.ParameterResult f = row.finiteDifferences();
-        return String.format(Locale.ROOT, "%s autograd %.10g  finite differences %.10g  rel %.1e", index(f.worstIndex(), row.shape()),
-                f.analytic(), f.numeric(), f.relativeError());
+        if (!row.finiteDifferences().passed()) {
+            GradientCheck.ParameterResult f = row.finiteDifferences();
+            return String.format(Locale.ROOT, "%s autograd %.10g  finite differences %.10g  rel %.1e",
+                    index(f.worstIndex(), row.shape()), f.analytic(), f.numeric(), f.relativeError());
+        }
+        return element("engine under check", row.checked(), "dl4j", row.dl4j(), row.checkedVsDl4j(), row.shape());
     }
+
 
     private static String element(String left, double[] l, String right, double[] r, TensorDiff d, int[] shape) {
         int i = d.firstFailIndex();

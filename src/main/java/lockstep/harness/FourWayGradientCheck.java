@@ -27,7 +27,9 @@ import lockstep.spec.RunSpec;
  * central finite differences of the autograd's loss. Per parameter it gives the largest relative
  * difference of autograd vs matrix engine (plain |a-b|/max(|a|,|b|), limit 1e-12), of autograd and of
  * the matrix engine vs DL4J (the step check's 1e-10 with floor 1e-3), and of autograd vs finite
- * differences ({@link GradientCheck}'s criteria). Regularisation is not part of any of them.
+ * differences ({@link GradientCheck}'s criteria). An engine under check (another language's through the engine
+ * protocol, a JVM class) adds a fifth: its first step's gradient against DL4J's. Regularisation is not part of any of
+ * them.
  */
 public final class FourWayGradientCheck {
     /** Autograd vs matrix engine: the limit on the plain relative difference |a-b|/max(|a|,|b|) (no floor). */
@@ -35,12 +37,16 @@ public final class FourWayGradientCheck {
     /** Either engine vs DL4J: the DOUBLE step check. */
     public static final Tolerance DL4J = TolerancePolicy.DOUBLE.step();
 
-    /** One parameter's four-way comparison. */
+    /**
+     * One parameter's four-way comparison, and a fifth when an engine under check was given ({@code checked} its
+     * gradient, {@code checkedVsDl4j} against DL4J's; both null otherwise).
+     */
     public record Row(String parameter, int[] shape, double largest, TensorDiff autogradVsMatrix,
                       TensorDiff autogradVsDl4j, TensorDiff matrixVsDl4j, GradientCheck.ParameterResult finiteDifferences,
-                      double[] autograd, double[] matrix, double[] dl4j) {
+                      double[] autograd, double[] matrix, double[] dl4j, double[] checked, TensorDiff checkedVsDl4j) {
         public boolean passed() {
-            return autogradVsMatrix.passed() && autogradVsDl4j.passed() && matrixVsDl4j.passed() && finiteDifferences.passed();
+            return autogradVsMatrix.passed() && autogradVsDl4j.passed() && matrixVsDl4j.passed() && finiteDifferences.passed()
+                    && (checkedVsDl4j == null || checkedVsDl4j.passed());
         }
     }
 
@@ -56,12 +62,23 @@ public final class FourWayGradientCheck {
 
     /** The check for a spec (run in DOUBLE whatever it says) on its first batch, with the standard autograd model. */
     public static Result run(RunSpec spec, Dataset data) {
-        RunSpec run = inDouble(spec);
-        return run(run, data, Sequential.from(run.network(), DType.DOUBLE, run.training().seed()));
+        return run(spec, data, null);
     }
 
-    /** The check with a given autograd model of the spec's network (e.g. one with a planted bug); its parameters are the ones used. */
-    public static Result run(RunSpec spec, Dataset data, Sequential model) {
+    /**
+     * {@link #run(RunSpec, Dataset)} with a fifth gradient: the first step's of the engine {@code checked} builds (null:
+     * none), from the same parameters, against DL4J's.
+     */
+    public static Result run(RunSpec spec, Dataset data, EngineFactory checked) {
+        RunSpec run = inDouble(spec);
+        return run(run, data, Sequential.from(run.network(), DType.DOUBLE, run.training().seed()), checked);
+    }
+
+    /**
+     * The check with a given autograd model of the spec's network (e.g. one with a planted bug); its parameters are the
+     * ones used; {@code checked} as {@link #run(RunSpec, Dataset, EngineFactory)}.
+     */
+    public static Result run(RunSpec spec, Dataset data, Sequential model, EngineFactory checked) {
         RunSpec run = inDouble(spec);
         NetworkSpec net = run.network();
         LockstepRun.checkDataFits(net, data);
@@ -95,6 +112,14 @@ public final class FourWayGradientCheck {
         dl4j.setParameters(parameters);
         Dl4jStep step = dl4j.step(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), batch.size());
 
+        // the engine under check, from the same parameters: its first step's gradient (dropout: iteration 0's masks)
+        Map<String, double[]> other = null;
+        if (checked != null) {
+            Trainer engine = checked.create(net, DType.DOUBLE, seed, new EngineComponents());
+            engine.setParameters(parameters);
+            other = engine.step(batch).gradients();
+        }
+
         // finite differences of the autograd's loss
         List<GradientCheck.ParameterResult> fd = GradientCheck.check(model.parameters(), autograd, () -> {
             model.setIteration(0);
@@ -117,8 +142,9 @@ public final class FourWayGradientCheck {
                 largest = Math.max(largest, Math.abs(v));
             }
             int[] shape = name.endsWith("_b") ? new int[] {p.value().cols()} : new int[] {p.value().rows(), p.value().cols()};
+            double[] c = other == null ? null : other.get(name);
             rows.add(new Row(name, shape, largest, plainRelative(a, m), TensorDiff.of(a, d, DL4J),
-                    TensorDiff.of(m, d, DL4J), fd.get(k), a, m, d));
+                    TensorDiff.of(m, d, DL4J), fd.get(k), a, m, d, c, c == null ? null : TensorDiff.of(c, d, DL4J)));
         }
         return new Result(run, examples, rows);
     }

@@ -15,9 +15,11 @@ public final class GradcheckJson {
     private GradcheckJson() {
     }
 
-    public static String of(FourWayGradientCheck.Result r) {
+    /** {@code engine}: the engine under check as the CLI names it ("matrix" and "autograd" add no fifth gradient). */
+    public static String of(FourWayGradientCheck.Result r, String engine) {
         ObjectNode o = JsonText.object();
         o.put("command", "gradcheck");
+        o.put("engine", engine);
         o.put("verdict", r.passed() ? "PASS" : "FAIL");
         o.put("run", r.spec().describe());
         ArrayNode batch = o.putArray("batch");
@@ -43,6 +45,9 @@ public final class GradcheckJson {
             pair(p.putObject("autogradVsMatrix"), row.autogradVsMatrix(), "autograd", row.autograd(), "matrix", row.matrix());
             pair(p.putObject("autogradVsDl4j"), row.autogradVsDl4j(), "autograd", row.autograd(), "dl4j", row.dl4j());
             pair(p.putObject("matrixVsDl4j"), row.matrixVsDl4j(), "matrix", row.matrix(), "dl4j", row.dl4j());
+            if (row.checkedVsDl4j() != null) {
+                pair(p.putObject("engineVsDl4j"), row.checkedVsDl4j(), "engine", row.checked(), "dl4j", row.dl4j());
+            }
             GradientCheck.ParameterResult f = row.finiteDifferences();
             ObjectNode fd = p.putObject("autogradVsFiniteDifferences");
             fd.put("passed", f.passed());

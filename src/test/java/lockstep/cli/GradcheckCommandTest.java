@@ -52,10 +52,10 @@ class GradcheckCommandTest {
         RunSpec spec = RunSpec.irisDefault();
         Sequential faulty = PlantedAutogradBugs.biasGradientOfTheFirstExampleOnly(
                 Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed()));
-        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), faulty);
+        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), faulty, null);
         assertFalse(result.passed());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        GradcheckCommand.print(result, new PrintStream(out, true, StandardCharsets.UTF_8));
+        GradcheckCommand.print(result, null, new PrintStream(out, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         assertFalse(lines.get(3).contains("FAIL"), "0_W is right: " + lines.get(3));
@@ -86,7 +86,7 @@ class GradcheckCommandTest {
         RunSpec spec = RunSpec.irisDefault();
         Sequential faulty = PlantedAutogradBugs.biasGradientOfTheFirstExampleOnly(
                 Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed()));
-        JsonNode j = new ObjectMapper().readTree(GradcheckJson.of(FourWayGradientCheck.run(spec, Datasets.iris(), faulty)));
+        JsonNode j = new ObjectMapper().readTree(GradcheckJson.of(FourWayGradientCheck.run(spec, Datasets.iris(), faulty, null), "matrix"));
         assertEquals("FAIL", j.get("verdict").asText());
         JsonNode bias = j.get("parameters").get(1);
         assertEquals("0_b", bias.get("parameter").asText());
@@ -112,7 +112,7 @@ class GradcheckCommandTest {
         Sequential full = Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed());
         Sequential withoutDropout = new Sequential(full.modules().stream()
                 .filter(m -> !(m instanceof lockstep.engine.autograd.Dropout)).toList());
-        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), withoutDropout);
+        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), withoutDropout, null);
         assertFalse(result.passed());
         FourWayGradientCheck.Row last = result.rows().get(3);
         assertFalse(last.autogradVsMatrix().passed() || last.autogradVsDl4j().passed(), "1_b differs from both");

@@ -88,6 +88,30 @@ class OtherEnginesTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"--engine, " + CompareEngineTest.NUMPY_MLP, "--engine-class, lockstep.cli.JvmEngines$Correct"})
+    void gradcheckAddsTheEngineUnderCheckAsAFifthGradient(String option, String engine) throws Exception {
+        CommandOutput r = CommandOutput.of("gradcheck", "--json", option, engine);
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        JsonNode parameters = JSON.readTree(r.out()).get("parameters");
+        assertEquals(4, parameters.size());
+        for (JsonNode p : parameters) {
+            assertTrue(p.get("engineVsDl4j").get("passed").asBoolean(), p.toString());
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--engine, " + CompareEngineTest.PYTHON + " examples/engines/numpy_no_batch_mean.py",
+            "--engine-class, lockstep.cli.JvmEngines$WithoutBatchMean"})
+    void gradcheckShowsAPlantedEngineSixteenTimesOff(String option, String engine) throws Exception {
+        CommandOutput r = CommandOutput.of("gradcheck", "--json", option, engine);
+        assertEquals(Main.EXIT_FAIL, r.exitCode(), r.err() + r.out());
+        JsonNode p = JSON.readTree(r.out()).get("parameters").get(0);
+        assertTrue(p.get("autogradVsDl4j").get("passed").asBoolean(), "lockstep's own gradients still agree with DL4J");
+        JsonNode bad = p.get("engineVsDl4j");
+        assertEquals(16.0, bad.get("engine").asDouble() / bad.get("dl4j").asDouble(), 1e-9, "B = 16 without the 1/B");
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "lockstep.cli.NoSuchEngine,            no such class on the classpath",
             "lockstep.cli.JvmEngines$NotAnEngine,   does not implement lockstep.harness.EngineFactory",
