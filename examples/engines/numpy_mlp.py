@@ -53,7 +53,8 @@ class Mlp:
                           and isinstance(layer.get("dropout", 0.5), float), "plain dense layers")
         self.activations = [ACTIVATIONS[layer["activation"]] for layer in net["layers"]]
         self.loss = net.get("loss", "MCXENT")
-        refuse_unless(self.loss == "MCXENT" or net["layers"][-1]["activation"] != "SOFTMAX", "softmax with MCXENT only")
+        refuse_unless(self.loss in ("MCXENT", "MSE"), "MCXENT and MSE only")
+        refuse_unless((self.loss == "MCXENT") == (net["layers"][-1]["activation"] == "SOFTMAX"), "MCXENT with softmax only")
         self.set(arrays)
         self.lr = self.W[0].dtype.type(net.get("updater", {}).get("learningRate", 0.1))   # FLOAT: lr rounded to float
 

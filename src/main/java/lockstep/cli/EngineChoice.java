@@ -65,11 +65,15 @@ final class EngineChoice implements AutoCloseable {
         }
     }
 
-    /** The factory of this engine's sides in the run {@code run} (an external engine is greeted with its spec). */
+    /**
+     * The factory of this engine's sides in the run {@code run} (an external engine is greeted with its spec). One run
+     * at a time: the processes of the previous run's external engine are told goodbye first.
+     */
     EngineFactory factory(RunSpec run) {
         if (builtIn != null) {
             return builtIn;
         }
+        close();
         ExternalEngine e = new ExternalEngine(command, run, timeout);
         started.add(e);
         return e;

@@ -2,6 +2,7 @@ package lockstep.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import lockstep.LockstepException;
 import lockstep.report.SelftestJson;
 import lockstep.selftest.Selftest;
 import picocli.CommandLine.Command;
@@ -24,13 +25,23 @@ final class SelftestCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON on stdout (per bug: where it should be found, where it was) instead of the text.")
     boolean json;
 
+    @Option(names = "--engine", paramLabel = "ENGINE",
+            description = "The engine the bugs are planted into: matrix (default) or autograd (every bug but those in the matrix engine's DenseLayer).")
+    String engine = EngineChoice.MATRIX;
+
     @Override
     public Integer call() {
+        Selftest.Engine planted = switch (engine) {
+            case EngineChoice.MATRIX -> Selftest.Engine.MATRIX;
+            case EngineChoice.AUTOGRAD -> Selftest.Engine.AUTOGRAD;
+            default -> throw new LockstepException("--engine: selftest plants bugs into lockstep's own engines, matrix or"
+                    + " autograd; got '" + engine + "' (check your own engine with compare, verify or gradcheck)");
+        };
         if (json) {
-            List<Selftest.Outcome> outcomes = Selftest.checkAll(o -> { });
+            List<Selftest.Outcome> outcomes = Selftest.checkAll(planted, o -> { });
             System.out.println(SelftestJson.of(outcomes));
             return Selftest.allCaught(outcomes) ? Main.EXIT_PASS : Main.EXIT_FAIL;
         }
-        return Selftest.runAll(System.out) ? Main.EXIT_PASS : Main.EXIT_FAIL;
+        return Selftest.runAll(planted, System.out) ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

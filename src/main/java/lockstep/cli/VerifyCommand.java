@@ -59,15 +59,17 @@ final class VerifyCommand implements Callable<Integer> {
         List<Path> scenarios = ReferenceData.scenarios(dir, names);
         GoldenReport console = new GoldenReport(json ? new PrintStream(OutputStream.nullOutputStream()) : System.out);
         List<ScenarioResult> results = new ArrayList<>();
-        String engine = engines.using(EngineChoice::describe);
-        if (!engine.equals(EngineChoice.MATRIX)) {
-            console.engine(engine);
-        }
-        for (Path s : scenarios) {
-            ScenarioResult r = engines.using(choice -> ReferenceData.verify(s, dl4j, choice::factory));
-            console.scenario(r);
-            results.add(r);
-        }
+        String engine = engines.using(choice -> {
+            if (!choice.isDefault()) {
+                console.engine(choice.describe());
+            }
+            for (Path s : scenarios) {
+                ScenarioResult r = ReferenceData.verify(s, dl4j, choice::factory);
+                console.scenario(r);
+                results.add(r);
+            }
+            return choice.describe();
+        });
         console.verdict(results);
         report.write(json, out -> VerifyReport.write(out, dir, results, benchmarks));
         if (json) {

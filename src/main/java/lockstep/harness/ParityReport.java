@@ -78,7 +78,8 @@ public final class ParityReport implements LockstepRun.Listener {
                             : String.format(Locale.ROOT, "%.0e", r.tolerance().trajectory().relative()),
                     r.epochs().size(), r.examplesSeen())
                     + (!r.shadowed() || r.worstStepError() <= r.tolerance().step().relative() ? ""
-                            : "; where the FLOAT sides differ by more, the engine is closer to the DOUBLE shadow than DL4J")
+                            : String.format(Locale.ROOT, "; where the FLOAT sides differ by more, the engine is within %.0fx"
+                                    + " DL4J's own distance from the DOUBLE shadow", ShadowComparison.CLOSE_TO_DL4J))
                     + (!r.shadowed() ? ""
                             : String.format(Locale.ROOT, "; DOUBLE shadow: engine error at most %.2gx DL4J's FLOAT error"
                                     + " (limit %.0fx, %.0fx for loss and gradients)", r.worstShadowRatio(),

@@ -11,11 +11,20 @@ import java.util.Map;
  * (the measurement the tolerance's constants come from).
  */
 public final class ShadowComparison {
+    /**
+     * How many times DL4J's own FLOAT error the engine's error may be for the plain FLOAT step check (1e-2 of the
+     * tensor's scale) to defer to the shadow on a tensor: where DL4J's FLOAT result is itself that far from exact, the
+     * two FLOAT sides differ by rounding. 8, the update rule's factor: an engine that rounds unlike DL4J (NumPy's
+     * float32 tanh, saturated: 1 - t² keeps a bit or two) measured 1.6 where its gradient was 1.1e-2 of the scale from
+     * DL4J's (docs/tolerance-policy.md).
+     */
+    static final double CLOSE_TO_DL4J = 8.0;
+
     private final ShadowTolerance tolerance;
     private final ShadowNoise noise;
     private double worstRatio;
     private Divergence divergence;
-    /** The tensors ("GRADIENT 0_W", "LOSS null") where the engine landed at least as close to the reference as DL4J. */
+    /** The tensors ("GRADIENT 0_W", "LOSS null") where the engine landed about as close to the reference as DL4J. */
     private final java.util.Set<String> noWorseThanDl4j = new java.util.HashSet<>();
 
     private ShadowComparison(ShadowTolerance tolerance, ShadowNoise noise) {
@@ -84,7 +93,7 @@ public final class ShadowComparison {
         boolean engineFinite = allFinite(e);
         double ratio = engineFinite ? engineError.error / Math.max(dl4jError, tolerance.floor()) : Double.POSITIVE_INFINITY;
         worstRatio = StepComparison.maxKeepingNaN(worstRatio, ratio);
-        if (ratio <= 1.0) {
+        if (ratio <= CLOSE_TO_DL4J) {
             noWorseThanDl4j.add(q + " " + name);
         }
         if (divergence == null && (!engineFinite || !(engineError.error <= bound))) {
@@ -135,9 +144,9 @@ public final class ShadowComparison {
     }
 
     /**
-     * Whether the engine's tensor (q, name) lies at least as close to the DOUBLE reference as DL4J's FLOAT one (its error
-     * at most DL4J's noise level, or the floor): where DL4J's own FLOAT result is that far from exact, a difference
-     * between the two FLOAT sides is DL4J's rounding, not an engine bug.
+     * Whether the engine's tensor (q, name) lies about as close to the DOUBLE reference as DL4J's FLOAT one (its error
+     * at most {@link #CLOSE_TO_DL4J} times DL4J's noise level, or the floor): where DL4J's own FLOAT result is that far
+     * from exact, a difference between the two FLOAT sides is rounding, not an engine bug.
      */
     public boolean engineNoWorseThanDl4j(Quantity q, String name) {
         return noWorseThanDl4j.contains(q + " " + name);

@@ -39,6 +39,15 @@ public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyE
                 expectedQuantity, expectedParameter, expectedElement, dataTypes);
     }
 
+    /**
+     * True when the bug lives in the matrix engine's {@code DenseLayer} (its faulty components replace
+     * {@link EngineComponents#denseLayer}), which the autograd engine does not use: its Linear module is the layer.
+     */
+    public boolean inDenseLayer() {
+        return java.util.Arrays.stream(faultyEngine.getClass().getDeclaredMethods())
+                .anyMatch(m -> m.getName().equals("denseLayer"));
+    }
+
     /** The data type its scenario runs in. */
     public DType dataType() {
         return scenario.training().dataType();

@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
+import lockstep.harness.AutogradTrainer;
+import lockstep.harness.EngineFactory;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.TolerancePolicy;
@@ -26,21 +28,56 @@ public final class Selftest {
         }
     }
 
+    /** lockstep's own engines, into whose components the bugs are planted. */
+    public enum Engine {
+        /** The matrix engine: every planted bug. */
+        MATRIX(EngineFactory.MATRIX),
+        /** The autograd engine (the five-line step): every bug but those in the matrix engine's DenseLayer. */
+        AUTOGRAD(AutogradTrainer.FACTORY);
+
+        private final EngineFactory factory;
+
+        Engine(EngineFactory factory) {
+            this.factory = factory;
+        }
+
+        /** True when the bug is in a component this engine uses. */
+        public boolean reaches(PlantedBug bug) {
+            return this == MATRIX || !bug.inDenseLayer();
+        }
+    }
+
     private Selftest() {
     }
 
+    /** The bug in the matrix engine. */
     public static Outcome check(PlantedBug bug) {
+        return check(bug, Engine.MATRIX);
+    }
+
+    /** The clean and the faulty {@code engine} on the bug's scenario, each in lockstep with DL4J. */
+    public static Outcome check(PlantedBug bug, Engine engine) {
         Dataset data = Datasets.load(bug.scenario().data());
         TolerancePolicy tolerance = TolerancePolicy.defaultFor(bug.scenario().training().dataType());
-        LockstepResult clean = new LockstepRun(bug.scenario(), data, new EngineComponents(), tolerance).run(e -> { });
-        LockstepResult faulty = new LockstepRun(bug.scenario(), data, bug.faultyEngine(), tolerance).run(e -> { });
+        LockstepResult clean = new LockstepRun(bug.scenario(), data, new EngineComponents(), tolerance)
+                .withEngine(engine.factory).run(e -> { });
+        LockstepResult faulty = new LockstepRun(bug.scenario(), data, bug.faultyEngine(), tolerance)
+                .withEngine(engine.factory).run(e -> { });
         return new Outcome(bug, clean, faulty);
     }
 
     /** Every planted bug in every data type it applies to, DOUBLE first. */
     public static List<PlantedBug> runs() {
+        return runs(Engine.MATRIX);
+    }
+
+    /** Every planted bug {@code engine} reaches, in every data type it applies to, DOUBLE first. */
+    public static List<PlantedBug> runs(Engine engine) {
         List<PlantedBug> runs = new ArrayList<>();
         for (PlantedBug bug : PlantedBugs.all()) {
+            if (!engine.reaches(bug)) {
+                continue;
+            }
             for (DType dtype : bug.dataTypes()) {
                 runs.add(bug.in(dtype));
             }
@@ -48,11 +85,14 @@ public final class Selftest {
         return runs;
     }
 
-    /** Checks every planted bug in each of its data types, handing each outcome to {@code afterEach} as soon as it is known. */
-    public static List<Outcome> checkAll(Consumer<Outcome> afterEach) {
+    /**
+     * Checks every planted bug {@code engine} reaches in each of its data types, handing each outcome to
+     * {@code afterEach} as soon as it is known.
+     */
+    public static List<Outcome> checkAll(Engine engine, Consumer<Outcome> afterEach) {
         List<Outcome> outcomes = new ArrayList<>();
-        for (PlantedBug bug : runs()) {
-            Outcome o = check(bug);
+        for (PlantedBug bug : runs(engine)) {
+            Outcome o = check(bug, engine);
             afterEach.accept(o);
             outcomes.add(o);
         }
@@ -64,11 +104,17 @@ public final class Selftest {
         return outcomes.stream().allMatch(Outcome::caught);
     }
 
-    /** Runs every planted bug, prints one line each and a verdict; returns true when all were caught and located. */
-    public static boolean runAll(PrintStream out) {
-        out.println("lockstep selftest: " + PlantedBugs.all().size() + " planted bugs, " + runs().size()
+    /**
+     * Runs every planted bug {@code engine} reaches, prints one line each and a verdict; returns true when all were
+     * caught and located.
+     */
+    public static boolean runAll(Engine engine, PrintStream out) {
+        long reached = PlantedBugs.all().stream().filter(engine::reaches).count();
+        out.println("lockstep selftest: " + reached + " planted bugs in the " + engine.name().toLowerCase() + " engine"
+                + (reached == PlantedBugs.all().size() ? "" : " (" + (PlantedBugs.all().size() - reached)
+                + " others live in the matrix engine's DenseLayer, which it does not use)") + ", " + runs(engine).size()
                 + " runs in DOUBLE and FLOAT; each must make the harness FAIL at the expected place");
-        List<Outcome> outcomes = checkAll(o -> {
+        List<Outcome> outcomes = checkAll(engine, o -> {
             out.printf("%-8s %-6s %-50s expected %s%n", o.caught() ? "caught" : "MISSED", o.bug().dataType(), o.bug().name(),
                     o.bug().expectedLocation());
             if (!o.clean().passed()) {

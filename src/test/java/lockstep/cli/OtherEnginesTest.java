@@ -111,6 +111,40 @@ class OtherEnginesTest {
         assertEquals(16.0, bad.get("engine").asDouble() / bad.get("dl4j").asDouble(), 1e-9, "B = 16 without the 1/B");
     }
 
+    @Test
+    void coverageRunsItsMatrixOnTheAutogradEngine() throws Exception {
+        CommandOutput r = CommandOutput.of("coverage", "--json", "--group", "path,depth", "--engine", "autograd");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        JsonNode rows = JSON.readTree(r.out());
+        assertEquals(5, rows.size(), "4 path rows (packed GEMM, two softmax, XENT) and 1 depth row");
+        for (JsonNode row : rows) {
+            assertEquals("PASS", row.get("float").asText(), row.toString());
+        }
+    }
+
+    @Test
+    void coverageMarksTheFeaturesAnExternalEngineRefuses() throws Exception {
+        CommandOutput r = CommandOutput.of("coverage", "--json", "--group", "loss", "--engine", CompareEngineTest.NUMPY_MLP);
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        int ran = 0;
+        for (JsonNode row : JSON.readTree(r.out())) {
+            if (row.has("unsupported")) {
+                assertTrue(row.get("unsupported").asText().startsWith("engine error at hello: numpy_mlp.py does"), row.toString());
+            } else {
+                ran++;
+                assertEquals("PASS", row.get("double").asText(), row.toString());
+            }
+        }
+        assertEquals(1, ran, "MSE + IDENTITY; MCXENT + SIGMOID is refused (numpy_mlp.py's dL/dz = p - y holds for softmax only)");
+    }
+
+    @Test
+    void selftestPlantsOnlyIntoLockstepsOwnEngines() {
+        String err = CommandOutput.oneLineError("selftest", "--engine", CompareEngineTest.NUMPY_MLP);
+        assertTrue(err.contains("matrix or autograd"), err);
+        assertTrue(CommandOutput.oneLineError("coverage", "--group", "nope").contains("no group 'nope'"));
+    }
+
     @ParameterizedTest
     @CsvSource({
             "lockstep.cli.NoSuchEngine,            no such class on the classpath",

@@ -8,26 +8,37 @@ import java.util.stream.Stream;
 import lockstep.linalg.DType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every planted bug is caught in each data type it applies to, at the expected step, quantity and parameter; the clean
- * engine passes the same scenario.
+ * Every planted bug is caught in each data type it applies to, at the expected step, quantity and parameter, in the
+ * matrix engine and (the bugs outside its DenseLayer) in the autograd engine; the clean engine passes the same scenario.
  */
 class PlantedBugsTest {
 
-    static Stream<PlantedBug> runs() {
-        return Selftest.runs().stream();
+    static Stream<Arguments> runs() {
+        return Stream.of(Selftest.Engine.values())
+                .flatMap(engine -> Selftest.runs(engine).stream().map(bug -> Arguments.of(engine, bug)));
     }
 
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "{0} {1}")
     @MethodSource("runs")
-    void harnessCatchesAndLocatesThePlantedBug(PlantedBug bug) {
-        Selftest.Outcome o = Selftest.check(bug);
+    void harnessCatchesAndLocatesThePlantedBug(Selftest.Engine engine, PlantedBug bug) {
+        Selftest.Outcome o = Selftest.check(bug, engine);
         assertTrue(o.clean().passed(), () -> bug.dataType() + ": clean engine failed: " + o.clean().divergence().describe());
         assertFalse(o.faulty().passed(), () -> bug.dataType() + ": the planted bug went unnoticed");
         assertTrue(bug.locatedBy(o.faulty().divergence()),
                 () -> bug.dataType() + ": expected " + bug.expectedLocation() + " but got " + o.faulty().divergence().describe());
+    }
+
+    /** The autograd engine is planted with every bug but the four in the matrix engine's DenseLayer. */
+    @Test
+    void theAutogradEngineGetsEveryBugOutsideTheDenseLayer() {
+        assertEquals(PlantedBugs.all().size() - 4, PlantedBugs.all().stream().filter(Selftest.Engine.AUTOGRAD::reaches).count());
+        assertEquals(java.util.List.of("bias gradient not summed over the batch", "W used untransposed in the backward pass",
+                "one gradient element off by 1e-6 relative", "dropout scaling kept activations by p, not 1/p"),
+                PlantedBugs.all().stream().filter(PlantedBug::inDenseLayer).map(PlantedBug::name).toList());
     }
 
     /** At least 12 bugs, and every one that is not tied to one data type by design runs in both. */
