@@ -3,6 +3,7 @@ package lockstep.cli;
 import java.nio.file.Path;
 import lockstep.LockstepException;
 import java.util.concurrent.Callable;
+import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
 import lockstep.engine.EngineComponents;
@@ -10,6 +11,7 @@ import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.ParityReport;
+import lockstep.harness.SideBySideReport;
 import lockstep.report.CompareReport;
 import lockstep.report.ResultJson;
 import lockstep.report.RunTrace;
@@ -116,6 +118,11 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engines = new EngineOptions();
 
+    @Option(names = "--also-builtin",
+            description = {"With --engine CMD or --engine-class: also run lockstep's own matrix engine against DL4J",
+                    "on the same run and show it beside yours (the verdict and exit code stay your engine's)."})
+    boolean alsoBuiltin;
+
     @Mixin
     VerboseOption verbose;
 
@@ -142,13 +149,19 @@ final class CompareCommand implements Callable<Integer> {
             tol = tol.withTrajectory(new Tolerance(drift, tol.trajectory().floor(), tol.trajectory().absolute()));
         }
         TolerancePolicy policy = tol;
-        return engines.using(choice -> compare(run, policy, choice));
+        return engines.using(choice -> {
+            if (alsoBuiltin && choice.isLockstepOwn()) {
+                throw new LockstepException("--also-builtin: needs an engine of yours (--engine CMD or --engine-class)");
+            }
+            return compare(run, policy, choice);
+        });
     }
 
     private int compare(RunSpec run, TolerancePolicy tol, EngineChoice choice) {
         Path benchmarks = report.benchmarks();
         ParityReport console = new ParityReport(json ? new java.io.PrintStream(java.io.OutputStream.nullOutputStream()) : System.out);
-        LockstepRun lockstep = new LockstepRun(run, Datasets.load(run.data()), new EngineComponents(), tol, initFrom)
+        Dataset data = Datasets.load(run.data());
+        LockstepRun lockstep = new LockstepRun(run, data, new EngineComponents(), tol, initFrom)
                 .withEngine(choice.factory(run));
         console.header(run, initFrom, (choice.isDefault() ? "" : "engine: " + choice.describe() + "\n")
                 + lockstep.describePlan());
@@ -160,9 +173,17 @@ final class CompareCommand implements Callable<Integer> {
         RunTrace trace = new RunTrace(shown);
         LockstepResult result = lockstep.run(trace);
         console.verdict(result);
+        LockstepResult builtin = null;
+        if (alsoBuiltin) {
+            builtin = new LockstepRun(run, data, new EngineComponents(), tol, initFrom).run(e -> { });
+            if (!json) {
+                new SideBySideReport(System.out).print(result, builtin);
+            }
+        }
         report.write(json, dir -> CompareReport.write(dir, result, trace, benchmarks));
         if (json) {
-            System.out.println(ResultJson.of(result, choice.describe()));
+            System.out.println(builtin == null ? ResultJson.of(result, choice.describe())
+                    : ResultJson.of(result, choice.describe(), builtin));
         }
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }

@@ -89,7 +89,7 @@ public final class ParityReport implements LockstepRun.Listener {
         return "FAIL  " + r.divergence().describe();
     }
 
-    private static String loss(double v) {
+    static String loss(double v) {
         return String.format(Locale.ROOT, "%.8f", v);
     }
 

@@ -15,6 +15,17 @@ public final class ResultJson {
 
     /** {@code engine}: the engine checked, as the CLI names it ("matrix", "autograd", a class or a command). */
     public static String of(LockstepResult r, String engine) {
+        return JsonText.pretty(node(r, engine));
+    }
+
+    /** As {@link #of(LockstepResult, String)}, with lockstep's own engine's run of the same spec under {@code builtin}. */
+    public static String of(LockstepResult r, String engine, LockstepResult builtin) {
+        ObjectNode o = node(r, engine);
+        o.set("builtin", node(builtin, "matrix"));
+        return JsonText.pretty(o);
+    }
+
+    private static ObjectNode node(LockstepResult r, String engine) {
         ObjectNode o = JsonText.object();
         o.put("verdict", r.passed() ? "PASS" : "FAIL");
         o.put("engine", engine);
@@ -52,6 +63,6 @@ public final class ResultJson {
         if (d != null) {
             DivergenceJson.put(o.putObject("divergence"), d, "engine", "dl4j", d.describe());
         }
-        return JsonText.pretty(o);
+        return o;
     }
 }

@@ -112,6 +112,21 @@ class OtherEnginesTest {
     }
 
     @Test
+    void alsoBuiltinRunsLockstepsEngineBesideYoursAndKeepsYourVerdict() throws Exception {
+        CommandOutput bad = CommandOutput.of("compare", "--epochs", "2", "--json", "--also-builtin", "--engine-class",
+                JVM + "WithoutBatchMean");
+        assertEquals(Main.EXIT_FAIL, bad.exitCode(), bad.err());
+        JsonNode o = JSON.readTree(bad.out());
+        assertEquals("FAIL", o.get("verdict").asText());
+        assertEquals("PASS", o.get("builtin").get("verdict").asText());
+        assertEquals(20, o.get("builtin").get("steps").asInt());
+        assertEquals(1, o.get("divergence").get("globalStep").asInt());
+        assertEquals(2, o.get("builtin").get("epochs").size());
+        String err = CommandOutput.oneLineError("compare", "--also-builtin");
+        assertTrue(err.contains("--also-builtin"), err);
+    }
+
+    @Test
     void coverageRunsItsMatrixOnTheAutogradEngine() throws Exception {
         CommandOutput r = CommandOutput.of("coverage", "--json", "--group", "path,depth", "--engine", "autograd");
         assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
