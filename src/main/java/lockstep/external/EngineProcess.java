@@ -10,6 +10,8 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +33,8 @@ final class EngineProcess implements AutoCloseable {
     private final OutputStream toEngine;
     private final InputStream fromEngine;
     private final ExecutorService reader;
+    /** What the program had started when it first answered (helpers in its shell's background): killed with it. */
+    private List<ProcessHandle> family;
     private final Thread errors;
     private volatile String lastErrorLine = "";
 
@@ -104,12 +108,19 @@ final class EngineProcess implements AutoCloseable {
             }
             throw new EngineFault("cannot read the engine's answer to " + what + ": " + cause);
         }
+        if (family == null) {
+            family = process.descendants().toList();
+        }
         return m;
     }
 
-    /** Says goodbye and waits for the program to exit with code 0; kills it if it does not within the timeout. */
+    /**
+     * Says goodbye and waits for the program to exit with code 0; kills it if it does not within the timeout. Whatever
+     * it started and left running (a process in the background of its shell) is killed too: no orphans.
+     */
     @Override
     public void close() {
+        List<ProcessHandle> started = family();   // after its exit they are no longer its descendants
         try {
             if (process.isAlive()) {
                 try {
@@ -130,6 +141,7 @@ final class EngineProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         } finally {
+            started.forEach(ProcessHandle::destroyForcibly);
             reader.shutdownNow();
         }
     }
@@ -141,8 +153,17 @@ final class EngineProcess implements AutoCloseable {
     }
 
     private void destroy() {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        family().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    /** Its descendants now and those it had at its first answer. */
+    private List<ProcessHandle> family() {
+        List<ProcessHandle> all = new ArrayList<>(process.descendants().toList());
+        if (family != null) {
+            family.stream().filter(p -> !all.contains(p)).forEach(all::add);
+        }
+        return all;
     }
 
     private EngineFault exited(String when) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -110,6 +111,29 @@ class CompareEngineTest {
         assertEquals("0_b", d.get("parameter").asText());
         assertEquals(1, d.get("index").asInt());
         assertEquals("NaN", d.get("engine").asText());
+    }
+
+    /**
+     * Every process an engine run starts ends with it, on a clean goodbye and after each fault: the engine's shell, the
+     * program, and a helper left in the shell's background.
+     */
+    @ParameterizedTest
+    @CsvSource({"none", "exit", "hang", "garbage"})
+    void noProcessOutlivesTheRun(String fault, @TempDir Path dir) throws Exception {
+        Path pids = dir.resolve("pids");
+        String engine = "echo $$ >> " + pids + "; sleep 600 & echo $! >> " + pids + "; "
+                + (fault.equals("none") ? NUMPY_MLP : FAULTY + fault);
+        CommandOutput r = CommandOutput.of("compare", "--epochs", "1", "--engine-timeout", "5", "--engine", engine);
+        assertEquals(fault.equals("none") ? Main.EXIT_PASS : Main.EXIT_ENGINE, r.exitCode(), r.err());
+        List<Long> started = Files.readAllLines(pids).stream().map(Long::parseLong).toList();
+        assertEquals(4, started.size(), "two copies (anchored, free), each a shell and a background sleep: " + started);
+        long deadline = System.nanoTime() + 10_000_000_000L;   // a killed process may take a moment to be reaped
+        List<Long> alive = started;
+        while (!alive.isEmpty() && System.nanoTime() < deadline) {
+            alive = started.stream().filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).toList();
+            Thread.sleep(100);
+        }
+        assertEquals(List.of(), alive, "processes left running");
     }
 
     @ParameterizedTest
