@@ -105,20 +105,6 @@ final class EngineChoice implements AutoCloseable {
     public void close() {
         List<ExternalEngine> all = List.copyOf(started);
         started.clear();
-        RuntimeException first = null;
-        for (ExternalEngine e : all) {
-            try {
-                if (first == null) {
-                    e.close();
-                } else {
-                    e.kill();
-                }
-            } catch (RuntimeException failure) {
-                first = failure;
-            }
-        }
-        if (first != null) {
-            throw first;
-        }
+        ExternalEngine.closeInTurn(all, ExternalEngine::close, ExternalEngine::kill);
     }
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import lockstep.UnsupportedSpec;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.init.InitialDraw;
@@ -74,19 +75,28 @@ public final class ExternalEngine implements EngineFactory, AutoCloseable {
     /** Says goodbye to every copy; the first that does not exit cleanly is reported, the others are killed. */
     @Override
     public void close() {
-        EngineFault first = null;
-        for (EngineProcess p : started) {
+        List<EngineProcess> all = List.copyOf(started);
+        started.clear();
+        closeInTurn(all, EngineProcess::close, EngineProcess::kill);
+    }
+
+    /**
+     * Closes each of {@code all} in turn with {@code close}; once one fails, the rest are ended with {@code kill}, and
+     * the first failure is thrown.
+     */
+    public static <T> void closeInTurn(List<T> all, Consumer<T> close, Consumer<T> kill) {
+        RuntimeException first = null;
+        for (T t : all) {
             try {
                 if (first == null) {
-                    p.close();
+                    close.accept(t);
                 } else {
-                    p.kill();
+                    kill.accept(t);
                 }
-            } catch (EngineFault f) {
-                first = f;
+            } catch (RuntimeException failure) {
+                first = failure;
             }
         }
-        started.clear();
         if (first != null) {
             throw first;
         }

@@ -38,6 +38,11 @@ class ElementOpsShapeTest {
         Matrix y = m(dtype, 2, 3);
         Matrix wrong = m(dtype, 3, 2);
         assertRefused("scale", wrong, () -> ElementOps.scale(2.0, x, wrong));
+        assertEveryOtherOperationRefuses(x, y, wrong, new Matrix[] {m(dtype, 3, 2)});
+    }
+
+    /** Every operation but scale, given {@code wrong} where x's or y's shape and type belong. */
+    private static void assertEveryOtherOperationRefuses(Matrix x, Matrix y, Matrix wrong, Matrix[] state) {
         assertRefused("addScaled", wrong, () -> ElementOps.addScaled(2.0, x, wrong));
         assertRefused("addScaledSign", wrong, () -> ElementOps.addScaledSign(2.0, x, wrong));
         assertRefused("multiply", y, () -> ElementOps.multiply(x, wrong, y));
@@ -45,8 +50,7 @@ class ElementOpsShapeTest {
         assertRefused("add", y, () -> ElementOps.add(x, wrong, y));
         assertRefused("add", wrong, () -> ElementOps.add(x, y, wrong));
         assertRefused("subtract", wrong, () -> ElementOps.subtract(wrong, x));
-        Matrix[] state = {m(dtype, 3, 2)};
-        assertRefused("update", wrong, () -> ElementOps.updateWithState(x, wrong, state, new double[1], 1.0,
+        assertRefused("update", wrong, () -> ElementOps.updateWithState(x, wrong, state, new double[state.length], 1.0,
                 (g, s, step) -> g));
     }
 
@@ -59,15 +63,7 @@ class ElementOpsShapeTest {
         Matrix wrong = m(other, 2, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ElementOps.scale(2.0, x, wrong));
         assertEquals("scale: expected " + dtype + "[2,3] but got " + other + "[2,3]", e.getMessage());
-        assertRefused("addScaled", wrong, () -> ElementOps.addScaled(2.0, x, wrong));
-        assertRefused("addScaledSign", wrong, () -> ElementOps.addScaledSign(2.0, x, wrong));
-        assertRefused("multiply", y, () -> ElementOps.multiply(x, wrong, y));
-        assertRefused("multiply", wrong, () -> ElementOps.multiply(x, y, wrong));
-        assertRefused("add", y, () -> ElementOps.add(x, wrong, y));
-        assertRefused("add", wrong, () -> ElementOps.add(x, y, wrong));
-        assertRefused("subtract", wrong, () -> ElementOps.subtract(wrong, x));
-        assertRefused("update", wrong, () -> ElementOps.updateWithState(x, wrong, new Matrix[0], new double[0], 1.0,
-                (g, s, step) -> g));
+        assertEveryOtherOperationRefuses(x, y, wrong, new Matrix[0]);
     }
 
     @ParameterizedTest
