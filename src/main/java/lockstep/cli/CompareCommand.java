@@ -180,7 +180,7 @@ final class CompareCommand implements Callable<Integer> {
                 new SideBySideReport(System.out).print(result, builtin);
             }
         }
-        report.write(json, dir -> CompareReport.write(dir, result, trace, benchmarks));
+        report.write(json, dir -> CompareReport.write(dir, result, trace, choice.describe(), benchmarks));
         if (json) {
             System.out.println(builtin == null ? ResultJson.of(result, choice.describe())
                     : ResultJson.of(result, choice.describe(), builtin));

@@ -21,9 +21,13 @@ public final class CompareReport {
     private CompareReport() {
     }
 
-    /** Writes {@code dir}/index.html and its charts, replacing {@code dir}; {@code benchmarks} may be null. */
-    public static void write(Path dir, LockstepResult result, RunTrace trace, Path benchmarks) {
+    /**
+     * Writes {@code dir}/index.html and its charts, replacing {@code dir}; {@code engine} names the engine checked
+     * ("matrix", "autograd", a class or a command); {@code benchmarks} may be null.
+     */
+    public static void write(Path dir, LockstepResult result, RunTrace trace, String engine, Path benchmarks) {
         ReportPage page = new ReportPage("lockstep compare").paragraph(result.spec().describe())
+                .paragraph("Engine checked against DL4J: " + engine + ".")
                 .verdict(result.passed(), ParityReport.verdictLine(result));
         if (!trace.steps().isEmpty()) {
             page.heading(2, "Loss").chart("loss.png", "training loss per step, engine and DL4J",

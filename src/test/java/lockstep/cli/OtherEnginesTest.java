@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -77,9 +80,13 @@ class OtherEnginesTest {
     }
 
     @Test
-    void compareRunsAJvmEngineAndItsPlantedTwinAgainstDl4j() throws Exception {
-        CommandOutput good = CommandOutput.of("compare", "--epochs", "2", "--json", "--engine-class", JVM + "Correct");
+    void compareRunsAJvmEngineAndItsPlantedTwinAgainstDl4j(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("report");
+        CommandOutput good = CommandOutput.of("compare", "--epochs", "2", "--json", "--report", report.toString(),
+                "--engine-class", JVM + "Correct");
         assertEquals(Main.EXIT_PASS, good.exitCode(), good.err() + good.out());
+        assertTrue(Files.readString(report.resolve("index.html")).contains("Engine checked against DL4J: class " + JVM
+                + "Correct."), "the report names the engine");
         CommandOutput bad = CommandOutput.of("compare", "--epochs", "2", "--json", "--engine-class", JVM + "WithoutBatchMean");
         assertEquals(Main.EXIT_FAIL, bad.exitCode(), bad.err());
         JsonNode d = JSON.readTree(bad.out()).get("divergence");
