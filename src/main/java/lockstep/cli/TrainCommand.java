@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.data.Datasets;
 import lockstep.data.TrainTestSplit;
+import lockstep.dl4j.Nd4jRuntime;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.TrainingResult;
 import lockstep.harness.TrainingRun;
@@ -64,6 +65,12 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--both", description = "Train DL4J as well, from the engine's initial parameters on the same batches.")
     boolean both;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = {"Threads per side: the engine's matrix products and, with --both, DL4J's (ND4J's and",
+                    "OpenBLAS's), the same on both (default 1: the sides take turns step by step, and on 2",
+                    "cores each side's spinning helpers slowed the other; see docs/training-on-real-data.md)."})
+    int threads = 1;
+
     @Option(names = "--json", description = "Print a JSON summary on stdout instead of the table.")
     boolean json;
 
@@ -78,10 +85,28 @@ final class TrainCommand implements Callable<Integer> {
         RunSpec base = spec == null ? RunSpec.irisDefault() : SpecJson.read(spec);
         RunSpec run = SpecValidator.validate(new RunSpec(data(base), base.network(), training(base.training())));
         Path benchmarks = report.benchmarks();
+        int n = threads;
+        if (n < 1) {
+            throw new LockstepException("--threads: must be at least 1, got " + n);
+        }
         TrainTestSplit split = Datasets.trainTest(run.data(), run.training().seed());
+        int dl4jThreads = Nd4jRuntime.threadCount();
+        if (both) {
+            Nd4jRuntime.setThreads(n);   // DL4J gets what the engine gets, for this run only
+        }
+        try {
+            return train(run, split, n, benchmarks);
+        } finally {
+            if (both) {
+                Nd4jRuntime.setThreads(dl4jThreads);
+            }
+        }
+    }
+
+    private int train(RunSpec run, TrainTestSplit split, int n, Path benchmarks) {
         TrainingRun training;
         try {
-            training = new TrainingRun(run, split, new EngineComponents(), both);
+            training = new TrainingRun(run, split, EngineComponents.withThreads(n), both);
         } catch (LockstepException e) {
             throw spec != null ? e : new LockstepException(e.getMessage()
                     + " (without --spec the network is the Iris default; pass --spec, e.g. examples/fashion-mnist-mlp.json)");
@@ -89,12 +114,16 @@ final class TrainCommand implements Callable<Integer> {
         if (!json) {
             System.out.println("lockstep train  " + run.describe());
             System.out.println(split.train().size() + " training examples, " + split.test().size() + " test examples ("
-                    + testSource(run.data()) + ")");
+                    + testSource(run.data()) + "); threads: engine " + n + (both ? ", dl4j " + n : ""));
+            if (both && Nd4jRuntime.opThreads() != n) {
+                System.out.println("(DL4J's own element-wise ops run on " + Nd4jRuntime.opThreads() + ": ND4J fixes that"
+                        + " at start from OMP_NUM_THREADS; ./lockstep train sets it to --threads)");
+            }
             System.out.flush();
         }
         TrainTrace trace = new TrainTrace(new ProgressLine(System.err, TerminalLine.stderrIsTerminal()));
         TrainingResult result = training.run(trace);
-        System.out.print(json ? json(result, run) : table(result, run));
+        System.out.print(json ? json(result, run, n) : table(result, run));
         report.write(json, dir -> TrainReport.write(dir, result, trace, testSource(run.data()), benchmarks));
         System.out.flush();
         return Main.EXIT_PASS;
@@ -163,9 +192,14 @@ final class TrainCommand implements Callable<Integer> {
                 losses[losses.length - 1], side.trainSeconds(), side.examplesPerSecond(trainExamples), side.evalSeconds()));
     }
 
-    static String json(TrainingResult r, RunSpec run) {
+    /** {@code threads}: each side's thread count. */
+    static String json(TrainingResult r, RunSpec run, int threads) {
         ObjectNode root = JsonText.object();
         root.put("command", "train");
+        root.put("threads", threads);
+        if (r.dl4j() != null) {
+            root.put("dl4jOpThreads", Nd4jRuntime.opThreads());
+        }
         root.set("spec", JsonText.parse(SpecJson.write(run)));
         root.put("trainExamples", r.trainExamples());
         root.put("testExamples", r.testExamples());

@@ -105,6 +105,17 @@ public class EngineComponents {
         return new FastMatMul();
     }
 
+    /** These components with every matrix product on {@code threads} threads (the caller included). */
+    public static EngineComponents withThreads(int threads) {
+        FastMatMul product = new FastMatMul(threads);   // checks threads >= 1
+        return new EngineComponents() {
+            @Override
+            public MatMul matMul() {
+                return product;
+            }
+        };
+    }
+
     /** The initial parameters and training dropout masks the engine draws from the seed (DL4J's draws, reproduced). */
     public InitialDraw initialDraw(NetworkSpec spec, DType dtype, long seed) {
         return InitialDraw.of(spec, dtype, seed);

@@ -41,8 +41,17 @@ public final class FastMatMul implements MatMul {
     private final WorkerPool pool;
 
     public FastMatMul() {
-        this(Kernels.BEST, Math.min(DEFAULT_THREADS, Runtime.getRuntime().availableProcessors()),
-                DEFAULT_PARALLEL_MIN_VOLUME, DEFAULT_DIRECT_MAX_VOLUME, DEFAULT_SHARED_MIN_VOLUME);
+        this(defaultThreads());
+    }
+
+    /** The best kernels on {@code threads} threads per product, the caller included (1: the calling thread alone). */
+    public FastMatMul(int threads) {
+        this(Kernels.BEST, threads, DEFAULT_PARALLEL_MIN_VOLUME, DEFAULT_DIRECT_MAX_VOLUME, DEFAULT_SHARED_MIN_VOLUME);
+    }
+
+    /** Threads per product by default: 2, or 1 on a machine with one core. */
+    private static int defaultThreads() {
+        return Math.min(DEFAULT_THREADS, Runtime.getRuntime().availableProcessors());
     }
 
     /**

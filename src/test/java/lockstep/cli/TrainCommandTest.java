@@ -39,6 +39,17 @@ class TrainCommandTest {
         assertTrue(out.contains("engine and dl4j predict the same class for 100.00% of the test examples"), out);
     }
 
+    /** Both sides get --threads (default 1), and DL4J's count goes back to what it was after the run. */
+    @Test
+    void bothSidesTrainOnTheSameThreadCount() throws IOException {
+        int before = lockstep.dl4j.Nd4jRuntime.threadCount();
+        JsonNode j = json("train", "--both", "--json", "--epochs", "1", "--threads", "3");
+        assertEquals(3, j.get("threads").asInt());
+        assertEquals(before, lockstep.dl4j.Nd4jRuntime.threadCount(), "restored after the run");
+        assertEquals(1, json("train", "--both", "--json", "--epochs", "1").get("threads").asInt());
+        assertTrue(CommandOutput.oneLineError("train", "--threads", "0").contains("--threads: must be at least 1"));
+    }
+
     @Test
     void jsonSummaryCarriesTheSpecAndBothSides() throws IOException {
         JsonNode j = json("train", "--both", "--json", "--epochs", "3", "--seed", "7");
