@@ -97,12 +97,47 @@ public final class ResultsTable {
         }
         print(rows);
         System.out.println();
+        Map<String, Double> peak = peakGflops(runs);
+        if (!peak.isEmpty()) {
+            printPeak(peak, measured.get(key(MatMulBenchmark.class.getSimpleName(), "square-1024")));
+            System.out.println();
+        }
         if (targets) {
             printTargets(measured);
             System.out.println();
         }
         System.out.println("benchmarks: " + passed + " passed, " + failed + " failed");
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /** PeakBenchmark's GFLOPS over all its threads, keyed by method ("floatTwoThreads"); empty when it did not run. */
+    static Map<String, Double> peakGflops(JsonNode runs) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (JsonNode run : runs) {
+            String benchmark = run.path("benchmark").asText();
+            if (benchmark.contains("." + PeakBenchmark.class.getSimpleName() + ".")) {
+                String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
+                double flops = PeakBenchmark.flopsPerCall(method.startsWith("double")) * run.path("threads").asInt(1);
+                out.put(method, flops / seconds(run) / 1e9);
+            }
+        }
+        return out;
+    }
+
+    /** The FMA peak per type and thread count, and the FLOAT 1024^3 product's GFLOPS as a share of the 2-thread peak. */
+    static void printPeak(Map<String, Double> peak, Measured square1024) {
+        System.out.println("FMA peak (PeakBenchmark, Vector API on registers, GFLOPS over all threads):");
+        for (String type : new String[] {"float", "double"}) {
+            System.out.printf(Locale.ROOT, "  %-7s 1 thread %7.1f   2 threads %7.1f%n", type,
+                    peak.getOrDefault(type + "OneThread", Double.NaN), peak.getOrDefault(type + "TwoThreads", Double.NaN));
+        }
+        Double two = peak.get("floatTwoThreads");
+        if (square1024 != null && two != null) {
+            double engine = square1024.flops() / square1024.engineSeconds() / 1e9;
+            double nd4j = square1024.flops() / square1024.otherSeconds() / 1e9;
+            System.out.printf(Locale.ROOT, "  matmul 1024^3 FLOAT: FastMatMul %.1f GFLOPS = %.0f%% of the 2-thread float peak;"
+                    + " Nd4j.gemm %.1f = %.0f%%%n", engine, 100 * engine / two, nd4j, 100 * nd4j / two);
+        }
     }
 
     private static String key(String cls, String param) {
