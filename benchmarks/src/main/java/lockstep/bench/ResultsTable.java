@@ -97,6 +97,7 @@ public final class ResultsTable {
         }
         print(rows);
         System.out.println();
+        printPaired(runs);
         Map<String, Double> peak = peakGflops(runs);
         if (!peak.isEmpty()) {
             printPeak(peak, measured.get(key(MatMulBenchmark.class.getSimpleName(), "square-1024")));
@@ -108,6 +109,71 @@ public final class ResultsTable {
         }
         System.out.println("benchmarks: " + passed + " passed, " + failed + " failed");
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    /**
+     * PairedStepBenchmark's ratios: per fork, each two adjacent measured iterations (one engine's, one DL4J's) give
+     * DL4J's mean step time over the engine's; printed per network as the mean ratio and its 95% interval (Student's
+     * t over the pairs). Nothing when it did not run.
+     */
+    static void printPaired(JsonNode runs) {
+        boolean header = false;
+        for (JsonNode run : runs) {
+            if (!run.path("benchmark").asText().contains("." + PairedStepBenchmark.class.getSimpleName() + ".")) {
+                continue;
+            }
+            JsonNode m = run.path("secondaryMetrics");
+            List<Double> ratios = pairedRatios(m.path("engineNanos").path("rawData"), m.path("engineSteps").path("rawData"),
+                    m.path("dl4jNanos").path("rawData"), m.path("dl4jSteps").path("rawData"));
+            if (!header) {
+                System.out.println("train step DL4J/engine from paired measurements (adjacent engine and DL4J iterations;"
+                        + " mean and 95% interval):");
+                header = true;
+            }
+            double[] ci = meanInterval(ratios);
+            System.out.printf(Locale.ROOT, "  %-34s %8s  [%s, %s]  %d pairs%n", paramValue(run), JmhScore.ratio(ci[0]),
+                    JmhScore.ratio(ci[1]), JmhScore.ratio(ci[2]), ratios.size());
+        }
+        if (header) {
+            System.out.println();
+        }
+    }
+
+    /** Per fork (a row of each array), the ratio dl4j/engine of mean step times of iterations 2i and 2i+1. */
+    static List<Double> pairedRatios(JsonNode engineNanos, JsonNode engineSteps, JsonNode dl4jNanos, JsonNode dl4jSteps) {
+        List<Double> out = new ArrayList<>();
+        for (int fork = 0; fork < engineNanos.size(); fork++) {
+            int iterations = engineNanos.get(fork).size();
+            for (int i = 0; i + 1 < iterations; i += 2) {
+                double e = 0;
+                double d = 0;
+                for (int j = i; j <= i + 1; j++) {
+                    double es = engineSteps.get(fork).get(j).asDouble();
+                    double ds = dl4jSteps.get(fork).get(j).asDouble();
+                    e += es > 0 ? engineNanos.get(fork).get(j).asDouble() / es : 0;
+                    d += ds > 0 ? dl4jNanos.get(fork).get(j).asDouble() / ds : 0;
+                }
+                if (e > 0 && d > 0) {
+                    out.add(d / e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {mean, low, high}: the mean and its 95% interval, Student's t with n-1 degrees of freedom (NaN below 2). */
+    static double[] meanInterval(List<Double> xs) {
+        int n = xs.size();
+        double mean = xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        if (n < 2) {
+            return new double[] {mean, Double.NaN, Double.NaN};
+        }
+        double var = xs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (n - 1);
+        double[] t975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+                2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086};   // 1 to 20 degrees of freedom
+        double t = n - 1 <= t975.length ? t975[n - 2] : 1.96;
+        double half = t * Math.sqrt(var / n);
+        return new double[] {mean, mean - half, mean + half};
     }
 
     /** PeakBenchmark's GFLOPS over all its threads, keyed by method ("floatTwoThreads"); empty when it did not run. */
