@@ -130,6 +130,11 @@ public final class ResultsTable {
                         + " mean and 95% interval):");
                 header = true;
             }
+            if (ratios.isEmpty()) {
+                System.out.printf(Locale.ROOT, "  %-34s no pair (it needs two measured iterations: one a side)%n",
+                        paramValue(run));
+                continue;
+            }
             double[] ci = meanInterval(ratios);
             System.out.printf(Locale.ROOT, "  %-34s %8s  [%s, %s]  %d pairs%n", paramValue(run), JmhScore.ratio(ci[0]),
                     JmhScore.ratio(ci[1]), JmhScore.ratio(ci[2]), ratios.size());
