@@ -181,12 +181,16 @@ public final class ResultsTable {
         return new double[] {mean, mean - half, mean + half};
     }
 
-    /** PeakBenchmark's GFLOPS over all its threads, keyed by method ("floatTwoThreads"); empty when it did not run. */
+    /**
+     * PeakBenchmark's GFLOPS over all its threads, keyed by method ("floatTwoThreads"); empty when it did not run or
+     * ran without warmup (a smoke run, whose single short iteration mostly times the interpreter).
+     */
     static Map<String, Double> peakGflops(JsonNode runs) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (JsonNode run : runs) {
             String benchmark = run.path("benchmark").asText();
-            if (benchmark.contains("." + PeakBenchmark.class.getSimpleName() + ".")) {
+            if (benchmark.contains("." + PeakBenchmark.class.getSimpleName() + ".")
+                    && run.path("warmupIterations").asInt() > 0) {   // unwarmed (a smoke run) it times the interpreter
                 String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
                 double flops = PeakBenchmark.flopsPerCall(method.startsWith("double")) * run.path("threads").asInt(1);
                 out.put(method, flops / seconds(run) / 1e9);
