@@ -98,6 +98,7 @@ public final class ResultsTable {
         print(rows);
         System.out.println();
         printPaired(runs);
+        printOracle(runs);
         Map<String, Double> peak = peakGflops(runs);
         if (!peak.isEmpty()) {
             printPeak(peak, measured.get(key(MatMulBenchmark.class.getSimpleName(), "square-1024")));
@@ -142,6 +143,32 @@ public final class ResultsTable {
         if (header) {
             System.out.println();
         }
+    }
+
+    /** OracleBenchmark: per network, a whole compare's time over DL4J's bare fit of as many batches, minus 1. */
+    static void printOracle(JsonNode runs) {
+        Map<String, Map<String, Double>> byNetwork = new LinkedHashMap<>();
+        for (JsonNode run : runs) {
+            String benchmark = run.path("benchmark").asText();
+            if (benchmark.contains("." + OracleBenchmark.class.getSimpleName() + ".")) {
+                byNetwork.computeIfAbsent(paramValue(run), k -> new LinkedHashMap<>())
+                        .put(benchmark.substring(benchmark.lastIndexOf('.') + 1), seconds(run));
+            }
+        }
+        if (byNetwork.isEmpty()) {
+            return;
+        }
+        System.out.println("the oracle's own cost: compare (DOUBLE, " + OracleBenchmark.EPOCHS + " epochs) over DL4J's bare"
+                + " fit of as many batches (targets: overhead under 25% on Iris, under 10% at 784-128-10 B128):");
+        byNetwork.forEach((network, t) -> {
+            Double compare = t.get("compare");
+            Double fit = t.get("dl4jFit");
+            if (compare != null && fit != null) {
+                System.out.printf(Locale.ROOT, "  %-34s compare %8.1f ms, fit %8.1f ms: overhead %+.0f%%%n", network,
+                        compare * 1e3, fit * 1e3, 100 * (compare / fit - 1));
+            }
+        });
+        System.out.println();
     }
 
     /** Per fork (a row of each array), the ratio dl4j/engine of mean step times of iterations 2i and 2i+1. */
