@@ -46,9 +46,7 @@ public class PairedStepBenchmark {
 
         @Setup(Level.Trial)
         public void build() {
-            Mlp mlp = Mlp.parse(network);
-            pair = new TrainingPair(mlp, TrainingStepBenchmark.BATCHES * mlp.batch(), 42);
-            pair.checkSameLosses();
+            pair = TrainingPair.forStepBenchmark(network);
         }
 
         /** The other side's turn, from the initial weights. */

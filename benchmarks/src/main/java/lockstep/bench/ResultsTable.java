@@ -120,7 +120,7 @@ public final class ResultsTable {
     static void printPaired(JsonNode runs) {
         boolean header = false;
         for (JsonNode run : runs) {
-            if (!run.path("benchmark").asText().contains("." + PairedStepBenchmark.class.getSimpleName() + ".")) {
+            if (!isOf(run, PairedStepBenchmark.class)) {
                 continue;
             }
             JsonNode m = run.path("secondaryMetrics");
@@ -150,7 +150,7 @@ public final class ResultsTable {
         Map<String, Map<String, Double>> byNetwork = new LinkedHashMap<>();
         for (JsonNode run : runs) {
             String benchmark = run.path("benchmark").asText();
-            if (benchmark.contains("." + OracleBenchmark.class.getSimpleName() + ".")) {
+            if (isOf(run, OracleBenchmark.class)) {
                 byNetwork.computeIfAbsent(paramValue(run), k -> new LinkedHashMap<>())
                         .put(benchmark.substring(benchmark.lastIndexOf('.') + 1), seconds(run));
             }
@@ -216,7 +216,7 @@ public final class ResultsTable {
         Map<String, Double> out = new LinkedHashMap<>();
         for (JsonNode run : runs) {
             String benchmark = run.path("benchmark").asText();
-            if (benchmark.contains("." + PeakBenchmark.class.getSimpleName() + ".")
+            if (isOf(run, PeakBenchmark.class)
                     && run.path("warmupIterations").asInt() > 0) {   // unwarmed (a smoke run) it times the interpreter
                 String method = benchmark.substring(benchmark.lastIndexOf('.') + 1);
                 double flops = PeakBenchmark.flopsPerCall(method.startsWith("double")) * run.path("threads").asInt(1);
@@ -240,6 +240,11 @@ public final class ResultsTable {
             System.out.printf(Locale.ROOT, "  matmul 1024^3 FLOAT: FastMatMul %.1f GFLOPS = %.0f%% of the 2-thread float peak;"
                     + " Nd4j.gemm %.1f = %.0f%%%n", engine, 100 * engine / two, nd4j, 100 * nd4j / two);
         }
+    }
+
+    /** Whether a JMH result is one of {@code cls}'s benchmark methods. */
+    private static boolean isOf(JsonNode run, Class<?> cls) {
+        return run.path("benchmark").asText().startsWith(cls.getName() + ".");
     }
 
     private static String key(String cls, String param) {

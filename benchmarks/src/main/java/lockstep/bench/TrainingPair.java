@@ -77,6 +77,17 @@ final class TrainingPair {
         }
     }
 
+    /**
+     * The train-step benchmarks' pair ({@link TrainingStepBenchmark}, {@link PairedStepBenchmark}): {@code network}'s
+     * {@link TrainingStepBenchmark#BATCHES} batches from seed 42, both sides checked to agree before timing.
+     */
+    static TrainingPair forStepBenchmark(String network) {
+        Mlp mlp = Mlp.parse(network);
+        TrainingPair pair = new TrainingPair(mlp, TrainingStepBenchmark.BATCHES * mlp.batch(), 42);
+        pair.checkSameLosses();
+        return pair;
+    }
+
     Mlp mlp() {
         return mlp;
     }

@@ -43,9 +43,7 @@ public class TrainingStepBenchmark {
 
         @Setup(Level.Trial)
         public void build() {
-            Mlp mlp = Mlp.parse(network);
-            pair = new TrainingPair(mlp, BATCHES * mlp.batch(), 42);
-            pair.checkSameLosses();
+            pair = TrainingPair.forStepBenchmark(network);
         }
 
         @Setup(Level.Iteration)
