@@ -58,6 +58,12 @@ record Mlp(String name, int[] widths, List<ActivationType> hidden, int batch) {
         return new NetworkSpec(layers, LossType.MCXENT, WeightInit.XAVIER, new UpdaterSpec(UpdaterType.SGD, LEARNING_RATE));
     }
 
+    /** The widths and the batch without activations: {@code 784-512-256-10 B128}. */
+    String shortName() {
+        return java.util.Arrays.stream(widths).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining("-")) + " B" + batch;
+    }
+
     int inputs() {
         return widths[0];
     }

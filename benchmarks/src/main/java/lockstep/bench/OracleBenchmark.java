@@ -7,6 +7,7 @@ import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.dl4j.Dl4jTrainer;
+import lockstep.dl4j.Nd4jRuntime;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.TolerancePolicy;
@@ -31,13 +32,15 @@ import org.openjdk.jmh.annotations.Warmup;
  * anchored and the free engine, every step compared) against DL4J's bare {@code fit} of the same number of batches
  * of the same size, each from a new network. The ratio compare/fit - 1 is what the harness and the engine add to
  * DL4J's own training: copies, diffs, bookkeeping and two engine steps per step. Iris (4-16-3, B16, 10 steps an
- * epoch) and the first 1,280 Fashion-MNIST images (784-128-10, B128, 10 steps an epoch).
+ * epoch) and the first 1,280 Fashion-MNIST images (784-128-10, B128, 10 steps an epoch). Paired
+ * ({@link PairedClock}): the compare takes the engine's turns, the bare fit the other side's; 3 forks x 6 measured
+ * iterations give 9 samples of compare/fit.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector,jdk.incubator.foreign",
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 6, time = 2)
+@Fork(value = 3, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector,jdk.incubator.foreign",
         "--enable-native-access=ALL-UNNAMED", "-Xmx4g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"})
 public class OracleBenchmark {
     static final int EPOCHS = 5;
@@ -71,24 +74,28 @@ public class OracleBenchmark {
         }
 
         lockstep.harness.LockstepResult compareOnce() {
-            return new LockstepRun(spec, data, new EngineComponents(), TolerancePolicy.DOUBLE).run(e -> { });
+            return new LockstepRun(spec, data, EngineComponents.withThreads(Nd4jRuntime.threadCount()), TolerancePolicy.DOUBLE)
+                    .run(e -> { });
         }
-    }
 
-    @Benchmark
-    public int compare(Run r) {
-        return r.compareOnce().steps();
-    }
-
-    @Benchmark
-    public double dl4jFit(Run r) {
-        Dl4jTrainer dl4j = new Dl4jTrainer(r.spec.network(), DType.DOUBLE, r.spec.training().seed());
-        double score = 0;
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            for (Batch b : r.batches) {
-                score += dl4j.fit(b.features().toDoubleArray(), b.labels().toDoubleArray(), b.size());
+        double fitOnce() {
+            Dl4jTrainer dl4j = new Dl4jTrainer(spec.network(), DType.DOUBLE, spec.training().seed());
+            double score = 0;
+            for (int epoch = 0; epoch < EPOCHS; epoch++) {
+                for (Batch b : batches) {
+                    score += dl4j.fit(b.features().toDoubleArray(), b.labels().toDoubleArray(), b.size());
+                }
             }
+            return score;
         }
-        return score;
+    }
+
+    /** The "engine" side of the pair is the compare, the other side DL4J's bare fit. */
+    @Benchmark
+    public double compareOrFit(Run r, PairedClock clock) {
+        long t0 = System.nanoTime();
+        double out = clock.engineTurn() ? r.compareOnce().steps() : r.fitOnce();
+        clock.add(System.nanoTime() - t0);
+        return out;
     }
 }

@@ -23,6 +23,11 @@ record Product(String name, int m, int k, int n, boolean transposeA, boolean tra
         };
     }
 
+    /** {@code 512³} for a square, the name otherwise. */
+    String shortName() {
+        return name.startsWith("square-") ? m + "³" : name;
+    }
+
     /** Rows and columns of A as stored. */
     int aRows() {
         return transposeA ? k : m;

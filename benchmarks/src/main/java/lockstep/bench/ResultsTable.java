@@ -23,10 +23,13 @@ import org.openjdk.jmh.annotations.Param;
  * result; with {@code --all}, M counts the runs the benchmark classes define (methods times
  * parameter values) that have none, else the runs in the file without a finite score.
  *
- * <p>With {@code --targets}, the targets of issue 6 (speed-ups, GFLOPS, 0 B/op) follow the table, each met
- * or missed with the measured number; they never change the exit code.
+ * <p>Between the two: the paired benchmarks' ratios with their 95% intervals ({@link PairedTable}), beside those of a
+ * second results file made with one thread a side when one is given, and the FMA peak. With {@code --targets}, the
+ * targets of issue 16 ({@link Targets}) follow, each met, missed or unsure with the measured interval; they never
+ * change the exit code.
  *
- * <p>Usage: {@code java -cp benchmarks.jar lockstep.bench.ResultsTable [--all] [--targets] results.json}.
+ * <p>Usage: {@code java -cp benchmarks.jar lockstep.bench.ResultsTable [--all] [--targets] results.json
+ * [one-thread.json]}.
  * Exit code 0 when M is 0, 1 otherwise, 2 when the file cannot be read.
  */
 public final class ResultsTable {
@@ -37,23 +40,16 @@ public final class ResultsTable {
     }
 
     public static void main(String[] args) {
-        List<String> flags = List.of(args).subList(0, Math.max(0, args.length - 1));
+        List<String> flags = List.of(args).stream().filter(a -> a.startsWith("--")).toList();
+        List<String> files = List.of(args).stream().filter(a -> !a.startsWith("--")).toList();
         boolean all = flags.contains("--all");
         boolean targets = flags.contains("--targets");
-        if (args.length == 0 || args[args.length - 1].startsWith("--")
-                || !List.of("--all", "--targets").containsAll(flags)) {
-            System.err.println("usage: ResultsTable [--all] [--targets] RESULTS.json");
+        if (files.isEmpty() || files.size() > 2 || !List.of("--all", "--targets").containsAll(flags)) {
+            System.err.println("usage: ResultsTable [--all] [--targets] RESULTS.json [ONE-THREAD-RESULTS.json]");
             System.exit(2);
         }
-        String file = args[args.length - 1];
-        JsonNode runs;
-        try {
-            runs = new ObjectMapper().readTree(new File(file));
-        } catch (IOException e) {
-            System.err.println("error: cannot read JMH results " + file + ": " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+        JsonNode runs = read(files.get(0));
+        JsonNode oneThread = files.size() == 2 ? read(files.get(1)) : null;
         Map<String, Map<String, JsonNode>> pairs = new LinkedHashMap<>();   // "Class param" -> side -> run
         Map<String, Measured> measured = new LinkedHashMap<>();               // "Class param" -> numbers
         for (JsonNode run : runs) {
@@ -97,115 +93,34 @@ public final class ResultsTable {
         }
         print(rows);
         System.out.println();
-        printPaired(runs);
-        printOracle(runs);
+        Map<String, PairedResult> paired = PairedTable.results(runs);
+        for (Class<?> cls : PairedTable.CLASSES) {
+            long ran = 0;
+            for (JsonNode run : runs) {
+                if (isOf(run, cls)) {
+                    ran++;
+                    if (Double.isFinite(seconds(run))) {
+                        passed++;
+                    } else {
+                        failed++;
+                    }
+                }
+            }
+            if (all) {
+                failed += Math.max(0, paramCombinations(cls) - ran);
+            }
+        }
+        PairedTable.print(paired, oneThread == null ? Map.of() : PairedTable.results(oneThread));
         Map<String, Double> peak = peakGflops(runs);
         if (!peak.isEmpty()) {
-            printPeak(peak, measured.get(key(MatMulBenchmark.class.getSimpleName(), "square-1024")));
-            System.out.println();
+            PairedTable.printPeak(peak, paired);
         }
         if (targets) {
-            printTargets(measured);
+            Targets.print(paired, peak, zeroAllocation(measured));
             System.out.println();
         }
         System.out.println("benchmarks: " + passed + " passed, " + failed + " failed");
         System.exit(failed == 0 ? 0 : 1);
-    }
-
-    /**
-     * PairedStepBenchmark's ratios: per fork, each two adjacent measured iterations (one engine's, one DL4J's) give
-     * DL4J's mean step time over the engine's; printed per network as the mean ratio and its 95% interval (Student's
-     * t over the pairs). Nothing when it did not run.
-     */
-    static void printPaired(JsonNode runs) {
-        boolean header = false;
-        for (JsonNode run : runs) {
-            if (!isOf(run, PairedStepBenchmark.class)) {
-                continue;
-            }
-            JsonNode m = run.path("secondaryMetrics");
-            List<Double> ratios = pairedRatios(m.path("engineNanos").path("rawData"), m.path("engineSteps").path("rawData"),
-                    m.path("dl4jNanos").path("rawData"), m.path("dl4jSteps").path("rawData"));
-            if (!header) {
-                System.out.println("train step DL4J/engine from paired measurements (adjacent engine and DL4J iterations;"
-                        + " mean and 95% interval):");
-                header = true;
-            }
-            if (ratios.isEmpty()) {
-                System.out.printf(Locale.ROOT, "  %-34s no pair (it needs two measured iterations: one a side)%n",
-                        paramValue(run));
-                continue;
-            }
-            double[] ci = meanInterval(ratios);
-            System.out.printf(Locale.ROOT, "  %-34s %8s  [%s, %s]  %d pairs%n", paramValue(run), JmhScore.ratio(ci[0]),
-                    JmhScore.ratio(ci[1]), JmhScore.ratio(ci[2]), ratios.size());
-        }
-        if (header) {
-            System.out.println();
-        }
-    }
-
-    /** OracleBenchmark: per network, a whole compare's time over DL4J's bare fit of as many batches, minus 1. */
-    static void printOracle(JsonNode runs) {
-        Map<String, Map<String, Double>> byNetwork = new LinkedHashMap<>();
-        for (JsonNode run : runs) {
-            String benchmark = run.path("benchmark").asText();
-            if (isOf(run, OracleBenchmark.class)) {
-                byNetwork.computeIfAbsent(paramValue(run), k -> new LinkedHashMap<>())
-                        .put(benchmark.substring(benchmark.lastIndexOf('.') + 1), seconds(run));
-            }
-        }
-        if (byNetwork.isEmpty()) {
-            return;
-        }
-        System.out.println("the oracle's own cost: compare (DOUBLE, " + OracleBenchmark.EPOCHS + " epochs) over DL4J's bare"
-                + " fit of as many batches (targets: overhead under 25% on Iris, under 10% at 784-128-10 B128):");
-        byNetwork.forEach((network, t) -> {
-            Double compare = t.get("compare");
-            Double fit = t.get("dl4jFit");
-            if (compare != null && fit != null) {
-                System.out.printf(Locale.ROOT, "  %-34s compare %8.1f ms, fit %8.1f ms: overhead %+.0f%%%n", network,
-                        compare * 1e3, fit * 1e3, 100 * (compare / fit - 1));
-            }
-        });
-        System.out.println();
-    }
-
-    /** Per fork (a row of each array), the ratio dl4j/engine of mean step times of iterations 2i and 2i+1. */
-    static List<Double> pairedRatios(JsonNode engineNanos, JsonNode engineSteps, JsonNode dl4jNanos, JsonNode dl4jSteps) {
-        List<Double> out = new ArrayList<>();
-        for (int fork = 0; fork < engineNanos.size(); fork++) {
-            int iterations = engineNanos.get(fork).size();
-            for (int i = 0; i + 1 < iterations; i += 2) {
-                double e = 0;
-                double d = 0;
-                for (int j = i; j <= i + 1; j++) {
-                    double es = engineSteps.get(fork).get(j).asDouble();
-                    double ds = dl4jSteps.get(fork).get(j).asDouble();
-                    e += es > 0 ? engineNanos.get(fork).get(j).asDouble() / es : 0;
-                    d += ds > 0 ? dl4jNanos.get(fork).get(j).asDouble() / ds : 0;
-                }
-                if (e > 0 && d > 0) {
-                    out.add(d / e);
-                }
-            }
-        }
-        return out;
-    }
-
-    /** {mean, low, high}: the mean and its 95% interval, Student's t with n-1 degrees of freedom (NaN below 2). */
-    static double[] meanInterval(List<Double> xs) {
-        int n = xs.size();
-        double mean = xs.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-        if (n < 2) {
-            return new double[] {mean, Double.NaN, Double.NaN};
-        }
-        double var = xs.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / (n - 1);
-        double[] t975 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
-                2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086};   // 1 to 20 degrees of freedom
-        double t = n - 1 <= t975.length ? t975[n - 2] : 1.96;
-        double half = t * Math.sqrt(var / n);
-        return new double[] {mean, mean - half, mean + half};
     }
 
     /**
@@ -226,24 +141,32 @@ public final class ResultsTable {
         return out;
     }
 
-    /** The FMA peak per type and thread count, and the FLOAT 1024^3 product's GFLOPS as a share of the 2-thread peak. */
-    static void printPeak(Map<String, Double> peak, Measured square1024) {
-        System.out.println("FMA peak (PeakBenchmark, Vector API on registers, GFLOPS over all threads):");
-        for (String type : new String[] {"float", "double"}) {
-            System.out.printf(Locale.ROOT, "  %-7s 1 thread %7.1f   2 threads %7.1f%n", type,
-                    peak.getOrDefault(type + "OneThread", Double.NaN), peak.getOrDefault(type + "TwoThreads", Double.NaN));
-        }
-        Double two = peak.get("floatTwoThreads");
-        if (square1024 != null && two != null) {
-            double engine = square1024.flops() / square1024.engineSeconds() / 1e9;
-            double nd4j = square1024.flops() / square1024.otherSeconds() / 1e9;
-            System.out.printf(Locale.ROOT, "  matmul 1024^3 FLOAT: FastMatMul %.1f GFLOPS = %.0f%% of the 2-thread float peak;"
-                    + " Nd4j.gemm %.1f = %.0f%%%n", engine, 100 * engine / two, nd4j, 100 * nd4j / two);
+    private static JsonNode read(String file) {
+        try {
+            return new ObjectMapper().readTree(new File(file));
+        } catch (IOException e) {
+            System.err.println("error: cannot read JMH results " + file + ": " + e.getMessage());
+            System.exit(2);
+            return null;
         }
     }
 
+    /** How many runs the class defines: the product of the value counts of its @Param fields. */
+    static long paramCombinations(Class<?> cls) {
+        long n = 1;
+        for (Class<?> nested : cls.getDeclaredClasses()) {
+            for (Field f : nested.getDeclaredFields()) {
+                Param p = f.getAnnotation(Param.class);
+                if (p != null) {
+                    n *= p.value().length;
+                }
+            }
+        }
+        return n * benchmarkMethods(cls).size();
+    }
+
     /** Whether a JMH result is one of {@code cls}'s benchmark methods. */
-    private static boolean isOf(JsonNode run, Class<?> cls) {
+    static boolean isOf(JsonNode run, Class<?> cls) {
         return run.path("benchmark").asText().startsWith(cls.getName() + ".");
     }
 
@@ -261,28 +184,14 @@ public final class ResultsTable {
     }
 
     /**
-     * The targets of issue 6, each with what was measured and whether it was met (and if not, by how
-     * much it fell short). Informative only: the exit code does not depend on them.
+     * The train step's steady-state allocation from TrainingStepBenchmark's {@code -prof gc}: {met, text}, or null
+     * with fewer than two networks measured. -prof gc divides every thread's heap allocation over an iteration, JMH's
+     * own bookkeeping included, by the steps in it. Per network, bytes per iteration = c + a * steps per iteration: a
+     * is what one step allocates, c the fixed per-iteration part; a least-squares fit over the networks (whose step
+     * counts differ a thousandfold) separates the two. Met when a is under 1 byte.
      */
-    static void printTargets(Map<String, Measured> measured) {
-        System.out.println("targets (issue 6):");
+    static String[] zeroAllocation(Map<String, Measured> measured) {
         String step = TrainingStepBenchmark.class.getSimpleName() + " ";
-        String mm = MatMulBenchmark.class.getSimpleName() + " ";
-        speedup(measured.get(step + "4-16(tanh)-3/B16"), "train step 4-16-3 B16: engine >= 100x faster than DL4J", 100);
-        speedup(measured.get(step + "784-128(relu)-10/B128"), "train step 784-128-10 B128: engine >= 5x faster", 5);
-        speedup(measured.get(step + "1024-1024(relu)-10/B256"), "train step 1024-1024-10 B256: engine >= 1.5x faster", 1.5);
-        speedup(measured.get(mm + "square-512"), "matmul 512^3: FastMatMul at least as fast as Nd4j.gemm", 1);
-        speedup(measured.get(mm + "square-1024"), "matmul 1024^3: FastMatMul at least as fast as Nd4j.gemm", 1);
-        Measured big = measured.get(mm + "square-1024");
-        if (big != null) {
-            double g = big.flops() / big.engineSeconds() / 1e9;
-            verdict(g >= 150, "matmul 1024^3: FastMatMul >= 150 GFLOPS on 2 threads",
-                    String.format(Locale.ROOT, "%.1f GFLOPS", g) + (g >= 150 ? "" : shortBy(150 / g)));
-        }
-        // -prof gc divides every thread's heap allocation over an iteration, JMH's own bookkeeping
-        // included, by the steps in it. Per network, bytes per iteration = c + a * steps per iteration:
-        // a is what one step allocates, c the fixed per-iteration part; a least-squares fit over the
-        // networks (whose step counts differ a thousandfold) separates the two.
         List<double[]> points = new ArrayList<>();   // {steps per iteration, bytes per iteration}
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
@@ -295,37 +204,22 @@ public final class ResultsTable {
                 hi = Math.max(hi, m.engineBytes());
             }
         }
-        if (points.size() >= 2) {
-            double mx = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
-            double my = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
-            double sxy = points.stream().mapToDouble(p -> (p[0] - mx) * (p[1] - my)).sum();
-            double sxx = points.stream().mapToDouble(p -> (p[0] - mx) * (p[0] - mx)).sum();
-            double perStep = sxy / sxx;
-            double perIteration = my - perStep * mx;
-            verdict(Math.abs(perStep) < 1, "train step, steady state: the engine allocates 0 B/op",
-                    String.format(Locale.ROOT, "%.3f B per step + %.1f KB per iteration (JMH's own; -prof gc shows %s to %s B/op)",
-                            perStep, perIteration / 1024, compact(lo), compact(hi)));
+        if (points.size() < 2) {
+            return null;
         }
+        double mx = points.stream().mapToDouble(p -> p[0]).average().orElseThrow();
+        double my = points.stream().mapToDouble(p -> p[1]).average().orElseThrow();
+        double sxy = points.stream().mapToDouble(p -> (p[0] - mx) * (p[1] - my)).sum();
+        double sxx = points.stream().mapToDouble(p -> (p[0] - mx) * (p[0] - mx)).sum();
+        double perStep = sxy / sxx;
+        double perIteration = my - perStep * mx;
+        return new String[] {Boolean.toString(Math.abs(perStep) < 1), String.format(Locale.ROOT,
+                "%.3f B per step + %.1f KB per iteration (JMH's own; -prof gc shows %s to %s B/op)",
+                perStep, perIteration / 1024, compact(lo), compact(hi))};
     }
 
     private static String compact(double b) {
         return String.format(Locale.ROOT, b < 10 ? "%.2f" : "%.0f", b);
-    }
-
-    private static void speedup(Measured m, String what, double target) {
-        if (m == null) {
-            return;
-        }
-        double r = m.otherSeconds() / m.engineSeconds();
-        verdict(r >= target, what, JmhScore.ratio(r) + (r >= target ? "" : shortBy(target / r)));
-    }
-
-    private static String shortBy(double factor) {
-        return String.format(Locale.ROOT, " (short by a factor %.2f)", factor);
-    }
-
-    private static void verdict(boolean met, String what, String measured) {
-        System.out.printf(Locale.ROOT, "  %-7s %-80s %s%n", met ? "met" : "MISSED", what, measured);
     }
 
     /** The values of the one @Param field in the class's nested @State class, in declaration order. */
@@ -433,7 +327,7 @@ public final class ResultsTable {
     }
 
     /** A Markdown table, columns padded to their widest cell (numbers right-aligned). */
-    private static void print(List<String[]> rows) {
+    static void print(List<String[]> rows) {
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jTrainer;
+import lockstep.dl4j.Nd4jRuntime;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.NetworkBuilder;
@@ -25,7 +26,8 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * One network built twice in FLOAT, as the engine's {@link MiniBatchStep} and as DL4J's
  * MultiLayerNetwork, from the same initial weights (the engine's seeded draw, copied into DL4J), with
- * the same random mini-batches on both sides (features U[0,1), random one-hot labels). Everything a
+ * the same random mini-batches on both sides (features U[0,1), random one-hot labels), both on
+ * {@link Nd4jRuntime#threadCount()} threads (OMP_NUM_THREADS). Everything a
  * timed step needs is made here, before timing. Not thread-safe.
  */
 final class TrainingPair {
@@ -43,7 +45,7 @@ final class TrainingPair {
      */
     TrainingPair(Mlp mlp, int examples, long seed) {
         this.mlp = mlp;
-        EngineComponents components = new EngineComponents();
+        EngineComponents components = EngineComponents.withThreads(Nd4jRuntime.threadCount());   // DL4J's count
         Network network = NetworkBuilder.build(mlp.spec(), DType.FLOAT, seed, components);
         this.engine = new MiniBatchStep(network, components.optimizer(mlp.spec()));
         Dl4jTrainer trainer = new Dl4jTrainer(mlp.spec(), DType.FLOAT, seed);   // pins ND4J's threads
@@ -88,6 +90,13 @@ final class TrainingPair {
         return pair;
     }
 
+    /** The epoch benchmarks' pair: {@link EpochBenchmark#EXAMPLES} examples of {@code network} from seed 42, checked. */
+    static TrainingPair forEpochBenchmark(String network) {
+        TrainingPair pair = new TrainingPair(Mlp.parse(network), EpochBenchmark.EXAMPLES, 42);
+        pair.checkSameLosses();
+        return pair;
+    }
+
     Mlp mlp() {
         return mlp;
     }
@@ -99,6 +108,24 @@ final class TrainingPair {
     /** One engine training step on batch {@code i}; returns its loss (before the update). */
     double engineStep(int i) {
         return engine.step(engineBatches.get(i));
+    }
+
+    /** One engine epoch: a step on every batch in order; returns the sum of the losses. */
+    double engineEpoch() {
+        double sum = 0;
+        for (int b = 0; b < batches(); b++) {
+            sum += engineStep(b);
+        }
+        return sum;
+    }
+
+    /** One DL4J epoch: {@code fit} on every batch in order; returns the sum of the scores. */
+    double dl4jEpoch() {
+        double sum = 0;
+        for (int b = 0; b < batches(); b++) {
+            sum += dl4jStep(b);
+        }
+        return sum;
     }
 
     /** One DL4J training step, {@code fit(DataSet)}, on batch {@code i}; returns its score (before the update). */
