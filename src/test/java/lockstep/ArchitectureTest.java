@@ -1,6 +1,8 @@
 package lockstep;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -33,6 +35,21 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("lockstep.dl4j..")
                 .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.harness..", "lockstep.cli..",
                         "lockstep.golden..")
+                .check(MAIN);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("lockstep.(*)..").should().beFreeOfCycles().check(MAIN);
+    }
+
+    /** Console, JSON and HTML renderers of runs live in report, which sits above what it renders. */
+    @Test
+    void reportsLiveInReportAndNothingBelowItSeesThem() {
+        classes().that().haveSimpleNameEndingWith("Report").should().resideInAPackage("lockstep.report").check(MAIN);
+        noClasses().that().resideInAnyPackage("lockstep.harness..", "lockstep.golden..", "lockstep.engine..", "lockstep.dl4j..",
+                        "lockstep.data..", "lockstep.linalg..", "lockstep.spec..", "lockstep.external..", "lockstep.coverage..")
+                .should().dependOnClassesThat().resideInAPackage("lockstep.report..")
                 .check(MAIN);
     }
 }

@@ -15,6 +15,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.NetworkBuilder;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterKey;
 import lockstep.harness.TensorDiff;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
@@ -192,10 +193,10 @@ public final class InitDemo {
         }
         List<Layer> layers = new ArrayList<>();
         for (int l = 0; l < spec.layers().size(); l++) {
-            double[] w = weights.get(l + "_W");
+            double[] w = weights.get(ParameterKey.weights(l).name());
             double[] a = engine.layers().get(l).output().toDoubleArray();
             double[] g = engine.layers().get(l).weights().gradient().toDoubleArray();
-            double[] dg = step.rawGradients().get(l + "_W").clone();
+            double[] dg = step.rawGradients().get(ParameterKey.weights(l).name()).clone();
             for (int i = 0; i < dg.length; i++) {
                 dg[i] /= b;                                                        // DL4J's gradient is the batch sum
             }

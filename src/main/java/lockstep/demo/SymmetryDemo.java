@@ -12,6 +12,7 @@ import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
+import lockstep.engine.ParameterKey;
 import lockstep.harness.Dl4jSideTrainer;
 import lockstep.harness.EngineFactory;
 import lockstep.harness.Tolerance;
@@ -181,7 +182,7 @@ public final class SymmetryDemo {
         Map<String, double[]> out = new LinkedHashMap<>();
         random.forEach((k, v) -> {
             double[] w = new double[v.length];
-            if (k.endsWith("_W")) {
+            if (!ParameterKey.parse(k).isBias()) {
                 java.util.Arrays.fill(w, start == Start.ZERO ? 0.0 : CONSTANT);
             }
             out.put(k, w);
@@ -197,9 +198,9 @@ public final class SymmetryDemo {
             int nIn = net.layers().get(l).nIn();
             int units = net.layers().get(l).nOut();
             int nOut = net.layers().get(l + 1).nOut();
-            double[] w = p.get(l + "_W");          // [nIn, units]
-            double[] b = p.get(l + "_b");          // [units]
-            double[] next = p.get((l + 1) + "_W"); // [units, nOut]
+            double[] w = p.get(ParameterKey.weights(l).name());          // [nIn, units]
+            double[] b = p.get(ParameterKey.bias(l).name());             // [units]
+            double[] next = p.get(ParameterKey.weights(l + 1).name());   // [units, nOut]
             double worst = 0;
             for (int i = 0; i < nIn; i++) {
                 worst = Math.max(worst, spread(w, i * units, 1, units));
@@ -228,8 +229,8 @@ public final class SymmetryDemo {
     private static double[] moved(Map<String, double[]> initial, Map<String, double[]> now, NetworkSpec net) {
         double[] out = new double[net.layers().size()];
         for (int l = 0; l < out.length; l++) {
-            double[] a = initial.get(l + "_W");
-            double[] b = now.get(l + "_W");
+            double[] a = initial.get(ParameterKey.weights(l).name());
+            double[] b = now.get(ParameterKey.weights(l).name());
             for (int i = 0; i < a.length; i++) {
                 out[l] = Math.max(out[l], Math.abs(b[i] - a[i]));
             }

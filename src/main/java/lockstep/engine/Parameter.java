@@ -3,25 +3,44 @@ package lockstep.engine;
 import lockstep.linalg.Matrix;
 
 /**
- * One trainable tensor with DL4J's key ({@code "0_W"}, {@code "0_b"}, ...), its current value, the
- * gradient of the batch-mean loss from the last backward pass, and the update the optimizer last
+ * One trainable tensor with its {@link ParameterKey} (named as DL4J's key, {@code "0_W"}, {@code "0_b"}, ...), its
+ * current value, the gradient of the batch-mean loss from the last backward pass, and the update the optimizer last
  * subtracted from it.
  */
 public final class Parameter {
-    private final String name;
+    private final ParameterKey key;
     private final Matrix value;
     private final Matrix gradient;
     private final Matrix update;
 
-    public Parameter(String name, Matrix value) {
-        this.name = name;
+    public Parameter(ParameterKey key, Matrix value) {
+        this.key = key;
         this.value = value;
         this.gradient = value.like(value.rows(), value.cols());
         this.update = value.like(value.rows(), value.cols());
     }
 
+    public ParameterKey key() {
+        return key;
+    }
+
+    /** DL4J's key, {@code "0_W"}: the name in maps and files. */
     public String name() {
-        return name;
+        return key.name();
+    }
+
+    /** The shape DL4J gives this tensor: [nIn, nOut] for weights, [nOut] for a bias (which the engine holds as [1, nOut]). */
+    public int[] shape() {
+        return key.isBias() ? new int[] {value.cols()} : new int[] {value.rows(), value.cols()};
+    }
+
+    /** Each parameter's DL4J shape ({@link #shape()}) by name, in the given order. */
+    public static java.util.Map<String, int[]> shapes(java.util.List<Parameter> parameters) {
+        java.util.Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            out.put(p.name(), p.shape());
+        }
+        return out;
     }
 
     public Matrix value() {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import lockstep.engine.ParameterKey;
 import lockstep.UnsupportedSpec;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.init.InitialDraw;
@@ -113,7 +114,7 @@ public final class ExternalEngine implements EngineFactory, AutoCloseable {
                                    Map<String, int[]> shapes, DType dtype) {
         parameters.forEach((name, values) -> m.withArray("param:" + name, array(dtype, shapes.get(name), values)));
         state.forEach((name, values) -> m.withArray("state:" + name,
-                array(dtype, shapes.get(name.substring(0, name.indexOf('/'))), values)));
+                array(dtype, shapes.get(ParameterKey.parse(name).name()), values)));
         return m;
     }
 

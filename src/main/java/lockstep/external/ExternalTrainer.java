@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lockstep.data.Batch;
+import lockstep.engine.ParameterKey;
 import lockstep.harness.StepSnapshot;
 import lockstep.harness.Trainer;
 import lockstep.io.NpyArray;
@@ -104,7 +105,7 @@ final class ExternalTrainer implements Trainer {
             LayerSpec l = network.layers().get(layer);
             if (l.dropout() != null) {
                 double[] mask = masks.mask(layer, iteration, b, l.nIn());
-                drawn.put(layer + "_dropout", mask);
+                drawn.put(ParameterKey.dropoutName(layer), mask);
                 message.withArray("dropout:" + layer, array(mask, b, l.nIn()));
             }
         }
@@ -138,7 +139,7 @@ final class ExternalTrainer implements Trainer {
     private Map<String, int[]> stateShapes() {
         Map<String, int[]> out = new LinkedHashMap<>();
         for (String key : state.keySet()) {
-            out.put(key, shapes.get(key.substring(0, key.indexOf('/'))));
+            out.put(key, shapes.get(ParameterKey.parse(key).name()));
         }
         return out;
     }

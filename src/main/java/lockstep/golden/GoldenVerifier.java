@@ -14,6 +14,7 @@ import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
+import lockstep.engine.ParameterKey;
 import lockstep.harness.Check;
 import lockstep.harness.Divergence;
 import lockstep.harness.Dl4jSideTrainer;
@@ -235,7 +236,7 @@ public final class GoldenVerifier {
     private static Map<String, double[]> recordedMasks(GoldenScenario g, int t) {
         Map<String, double[]> out = new LinkedHashMap<>();
         int rows = g.batches().get(t - 1).length;
-        g.dropoutMasks().keySet().forEach(layer -> out.put(layer + "_dropout",
+        g.dropoutMasks().keySet().forEach(layer -> out.put(ParameterKey.dropoutName(layer),
                 g.maskSource().mask(layer, t - 1, rows, g.spec().network().layers().get(layer).nIn())));
         return out;
     }
@@ -341,7 +342,7 @@ public final class GoldenVerifier {
                 if (!diff.passed()) {
                     int i = diff.firstFailIndex();
                     fail(new Divergence(Check.STEP, 0, 0, 0, Quantity.UPDATER_STATE, key,
-                            shapes.get(key.substring(0, key.indexOf('/'))), i, actual.get(key)[i], golden.get(key)[i],
+                            shapes.get(ParameterKey.parse(key).name()), i, actual.get(key)[i], golden.get(key)[i],
                             diff.firstFailError(), tolerance));
                     return false;
                 }
@@ -352,12 +353,30 @@ public final class GoldenVerifier {
         private void fail(Divergence d) {
             if (d != null && failure == null) {
                 divergence = d;
-                failure = GoldenReport.describe(d, side, totalSteps);
+                failure = describe(d, side, totalSteps);
             }
         }
 
         SideResult result() {
             return new SideResult(side, steps, stored, worstStep, worstDrift, largestAbsolute, divergence, failure, trace);
         }
+    }
+
+    /**
+     * One line, like compare's: {@code epoch 1 step 3 (step 3 of 30): gradient 1_W[0,5]  engine 0.1234  golden 0.1250
+     * abs 1.6e-03  rel 1.3e-02  (step tolerance 1e-10)}.
+     */
+    private static String describe(Divergence d, String side, int totalSteps) {
+        String when = d.globalStep() == 0 ? "before training"
+                : String.format(Locale.ROOT, "epoch %d step %d (step %d of %d)", d.epoch(), d.step(), d.globalStep(),
+                totalSteps);
+        String what = d.quantity() == Quantity.LOSS ? "loss" : d.what();
+        return String.format(Locale.ROOT, "%s: %s  %s %s  golden %s  abs %.1e  rel %.1e  (%s tolerance %.0e)", when, what,
+                side, goldenValue(d.engineValue()), goldenValue(d.dl4jValue()), Math.abs(d.engineValue() - d.dl4jValue()), d.error(),
+                d.check().label(), d.tolerance().relative());
+    }
+
+    private static String goldenValue(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : Double.toString(v);
     }
 }

@@ -1,5 +1,6 @@
 package lockstep.golden;
 
+import lockstep.engine.ParameterKey;
 import lockstep.io.Npy;
 import lockstep.io.NpyArray;
 import lockstep.io.NpyType;
@@ -238,16 +239,27 @@ public final class ScenarioFiles {
         Map<String, int[]> shapes = new LinkedHashMap<>();
         for (int i = 0; i < net.layers().size(); i++) {
             LayerSpec l = net.layers().get(i);
-            shapes.put(i + "_W", new int[] {l.nIn(), l.nOut()});
-            shapes.put(i + "_b", new int[] {l.nOut()});
+            for (ParameterKey key : List.of(ParameterKey.weights(i), ParameterKey.bias(i))) {
+                shapes.put(key.name(), key.shape(l.nIn(), l.nOut()));
+            }
         }
         return shapes;
+    }
+
+    /** PARAMETER/SLOT with a parameter of {@code shapes} and a slot that is a plain file name (no '/', no ".."). */
+    private static boolean isStateName(String key, Map<String, int[]> shapes) {
+        try {
+            String slot = ParameterKey.slotOf(key);
+            return shapes.containsKey(ParameterKey.parse(key).name()) && !slot.contains("/") && !slot.contains("..");
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static Map<String, int[]> stateShapes(List<String> keys, Map<String, int[]> shapes) {
         Map<String, int[]> out = new LinkedHashMap<>();
         for (String k : keys) {
-            out.put(k, shapes.get(k.substring(0, k.indexOf('/'))));
+            out.put(k, shapes.get(ParameterKey.parse(k).name()));
         }
         return out;
     }
@@ -351,8 +363,7 @@ public final class ScenarioFiles {
             }
             for (JsonNode s : stateNode) {
                 String key = s.asText();
-                if (!s.isTextual() || key.indexOf('/') < 0 || !shapes.containsKey(key.substring(0, key.indexOf('/')))
-                        || key.endsWith("/") || key.contains("..") || key.indexOf('/') != key.lastIndexOf('/')) {
+                if (!s.isTextual() || !isStateName(key, shapes)) {
                     throw malformed("updaterState", "\"" + s + "\" is not a key of the form PARAMETER/NAME");
                 }
                 stateKeys.add(key);

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import lockstep.data.Batch;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterKey;
 import lockstep.engine.autograd.AutogradOptimizer;
 import lockstep.engine.autograd.Criterion;
 import lockstep.engine.autograd.Sequential;
@@ -58,7 +59,7 @@ public final class AutogradTrainer implements Trainer {
         Map<String, double[]> out = new java.util.LinkedHashMap<>();
         for (lockstep.engine.autograd.Module m : model.modules()) {
             if (m instanceof lockstep.engine.autograd.Dropout d && d.lastMask() != null) {
-                out.put(d.layer() + "_dropout", d.lastMask().toDoubleArray());
+                out.put(ParameterKey.dropoutName(d.layer()), d.lastMask().toDoubleArray());
             }
         }
         return out;
@@ -69,7 +70,7 @@ public final class AutogradTrainer implements Trainer {
         Map<String, double[]> out = new java.util.LinkedHashMap<>();
         for (lockstep.engine.autograd.Module m : model.modules()) {
             if (m instanceof lockstep.engine.autograd.Dropout d && d.lastOutput() != null) {
-                out.put(d.layer() + "_dropout", d.lastOutput().toDoubleArray());
+                out.put(ParameterKey.dropoutName(d.layer()), d.lastOutput().toDoubleArray());
             }
         }
         return out;
@@ -100,12 +101,7 @@ public final class AutogradTrainer implements Trainer {
 
     @Override
     public Map<String, int[]> parameterShapes() {
-        Map<String, int[]> shapes = new LinkedHashMap<>();
-        for (Parameter p : model.parameters()) {
-            Matrix v = p.value();
-            shapes.put(p.name(), p.name().endsWith("_b") ? new int[] {v.cols()} : new int[] {v.rows(), v.cols()});
-        }
-        return shapes;
+        return Parameter.shapes(model.parameters());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package lockstep.harness;
 
 import java.util.Locale;
+import lockstep.engine.ParameterKey;
 
 /**
  * The first place where the two sides disagree beyond tolerance: when (epoch, step within epoch,
@@ -16,13 +17,9 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
 
     /** Layer index parsed from the parameter key ("1_W" -> 1), or -1 for loss, batch and validation. */
     public int layer() {
-        return parameter == null || afterEpoch() ? -1 : Integer.parseInt(parameter.substring(0, parameter.indexOf('_')));
+        return parameter == null || afterEpoch() ? -1 : ParameterKey.layerOf(parameter);
     }
 
-    /** "W" or "b" (for updater state "W/M"), or null. */
-    public String parameterKind() {
-        return parameter == null ? null : parameter.substring(parameter.indexOf('_') + 1);
-    }
 
     /** The element as the user reads it: [2,7] for a matrix, [7] for a vector. */
     public String element() {
@@ -42,8 +39,8 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
             case BATCH -> "epoch order differs at position " + index + " (example index)";
             case DROPOUT_MASK -> "dropout mask on layer " + layer() + "'s input" + element();
             case DROPOUT_OUTPUT -> "layer " + layer() + "'s input after dropout" + element();
-            case UPDATER_STATE -> "updater state " + parameter.substring(parameter.indexOf('/') + 1) + " of "
-                    + parameter.substring(0, parameter.indexOf('/')) + element();
+            case UPDATER_STATE -> "updater state " + ParameterKey.slotOf(parameter) + " of "
+                    + ParameterKey.parse(parameter).name() + element();
             default -> (globalStep == 0 ? "initial parameter" : quantity.label()) + " " + parameter + element();
         };
     }

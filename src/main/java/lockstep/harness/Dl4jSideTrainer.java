@@ -5,6 +5,7 @@ import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jStep;
 import lockstep.dl4j.Dl4jTrainer;
+import lockstep.engine.ParameterKey;
 
 /**
  * DL4J as a lockstep {@link Trainer}. DL4J's raw gradient is the SUM over the batch (its updater
@@ -57,14 +58,14 @@ public final class Dl4jSideTrainer implements Trainer {
     @Override
     public Map<String, double[]> dropoutMasks() {
         Map<String, double[]> out = new LinkedHashMap<>();
-        dl4j.lastMasks().forEach((layer, mask) -> out.put(layer + "_dropout", mask));
+        dl4j.lastMasks().forEach((layer, mask) -> out.put(ParameterKey.dropoutName(layer), mask));
         return out;
     }
 
     @Override
     public Map<String, double[]> droppedInputs() {
         Map<String, double[]> out = new LinkedHashMap<>();
-        dl4j.lastDroppedInputs().forEach((layer, x) -> out.put(layer + "_dropout", x));
+        dl4j.lastDroppedInputs().forEach((layer, x) -> out.put(ParameterKey.dropoutName(layer), x));
         return out;
     }
 

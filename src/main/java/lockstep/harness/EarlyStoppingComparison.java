@@ -172,47 +172,15 @@ public final class EarlyStoppingComparison {
         return bestParameterStepError;
     }
 
-    /** The lines compare prints: the settings, one row per evaluated epoch, each side's outcome. */
-    public List<String> describe() {
-        EarlyStopping.Config c = engine.config();
-        List<String> out = new ArrayList<>();
-        out.add("early stopping: patience " + c.patience() + ", min delta " + c.minDelta() + ", at most " + c.maxEpochs()
-                + " epochs, validation loss after " + (c.evaluateEvery() == 1 ? "every epoch" : "epochs 1, "
-                + (1 + c.evaluateEvery()) + ", " + (1 + 2 * c.evaluateEvery()) + ", ...")
-                + "; the engine's own, and DL4J's EarlyStoppingTrainer on the same batches");
-        out.add("epoch  val. engine   val. dl4j     rel. diff  drift    best");
-        for (Row r : rows) {
-            String best = (r.epoch() == engine.bestEpoch() ? "engine" : "")
-                    + (r.epoch() == engine.bestEpoch() && r.epoch() == dl4jBestEpoch() ? ", " : "")
-                    + (r.epoch() == dl4jBestEpoch() ? "dl4j" : "");
-            out.add(String.format(Locale.ROOT, "%5d  %-12s  %-12s  %-9s  %-7s  %s", r.epoch(), score(r.engineScore()),
-                    score(r.dl4jScore()), ParityReport.err(r.stepError()), ParityReport.err(r.drift()), best).stripTrailing());
-        }
-        Double engineBestScore = engine.scores().get(engine.bestEpoch());
-        out.add("engine: stopped after epoch " + engine.stoppedAfter() + ": " + engine.describeReason() + "; best epoch "
-                + engine.bestEpoch() + " (validation loss " + score(engineBestScore) + "), its parameters restored");
-        out.add("dl4j:   stopped after epoch " + dl4j.totalEpochs() + " (getTotalEpochs() " + dl4j.totalEpochs() + "): "
-                + dl4j.terminationDetails() + "; best epoch " + dl4jBestEpoch() + " (getBestModelEpoch() " + dl4j.bestModelEpoch()
-                + ", counted from 0; getBestModelScore() " + dl4j.bestModelScore() + ", getScoreVsEpoch() "
-                + score(dl4j.scoreVsEpoch().get(dl4j.bestModelEpoch())) + ")");
-        if (failure == null || failure.startsWith("best parameters")) {
-            out.add(String.format(Locale.ROOT, "best parameters: engine vs getBestModel() worst rel. diff %s (trajectory"
-                            + " tolerance %s); lockstep DL4J after epoch %d vs getBestModel() %s (step tolerance %.0e)",
-                    ParityReport.err(bestParameterDrift), Double.isInfinite(tolerance.trajectory().relative()) ? "none: reported only"
-                            : String.format(Locale.ROOT, "%.0e", tolerance.trajectory().relative()), engine.bestEpoch(),
-                    ParityReport.err(bestParameterStepError), tolerance.step().relative()));
-        }
-        return out;
+    /** The tolerances the run judged with. */
+    public TolerancePolicy tolerance() {
+        return tolerance;
     }
 
     /** For the verdict line, e.g. {@code early stopping agrees: best epoch 12, stopped after epoch 15 (no improvement)}. */
     public String summary() {
         return "early stopping agrees: best epoch " + engine.bestEpoch() + ", stopped after epoch " + engine.stoppedAfter()
                 + " (" + engine.reason().description() + ")";
-    }
-
-    private static String score(Double v) {
-        return v == null ? "-" : Double.isFinite(v) ? String.format(Locale.ROOT, "%.8f", v) : Double.toString(v);
     }
 
     private static String value(double v) {

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import lockstep.data.Batch;
 import lockstep.engine.Network;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterKey;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.Matrix;
@@ -34,12 +35,7 @@ public final class EngineTrainer implements Trainer {
 
     @Override
     public Map<String, int[]> parameterShapes() {
-        Map<String, int[]> shapes = new LinkedHashMap<>();
-        for (Parameter p : step.network().parameters()) {
-            Matrix v = p.value();
-            shapes.put(p.name(), p.name().endsWith("_b") ? new int[] {v.cols()} : new int[] {v.rows(), v.cols()});
-        }
-        return shapes;
+        return Parameter.shapes(step.network().parameters());
     }
 
     @Override
@@ -75,7 +71,7 @@ public final class EngineTrainer implements Trainer {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (DenseLayer layer : step.network().layers()) {
             if (layer.dropoutMask() != null) {
-                out.put(layer.index() + "_dropout", layer.dropoutMask().toDoubleArray());
+                out.put(ParameterKey.dropoutName(layer.index()), layer.dropoutMask().toDoubleArray());
             }
         }
         return out;
@@ -86,7 +82,7 @@ public final class EngineTrainer implements Trainer {
         Map<String, double[]> out = new LinkedHashMap<>();
         for (DenseLayer layer : step.network().layers()) {
             if (layer.droppedInput() != null) {
-                out.put(layer.index() + "_dropout", layer.droppedInput().toDoubleArray());
+                out.put(ParameterKey.dropoutName(layer.index()), layer.droppedInput().toDoubleArray());
             }
         }
         return out;

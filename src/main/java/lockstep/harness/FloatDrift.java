@@ -3,6 +3,7 @@ package lockstep.harness;
 import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jTrainer;
+import lockstep.engine.ParameterKey;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
 
@@ -21,9 +22,9 @@ import lockstep.spec.NetworkSpec;
  * update whose sign rounding decides, as L1's on a bias at 0, would make them ill-posed here.) A bug that biases every
  * step, however slightly, accumulates faster than rounding noise and leaves that band; rounding noise stays in it.
  */
-final class FloatDrift {
+public final class FloatDrift {
     /** Measured ratios and the choice of these constants: docs/tolerance-policy.md, "FLOAT trajectory". */
-    static final double FACTOR = 16.0;
+    public static final double FACTOR = 16.0;
     /** 64 float ulps at the tensor's scale: below this, drift is the rounding of a handful of steps. */
     static final double FLOOR = 64 * ShadowTolerance.FLOAT_UNIT_ROUNDOFF * 2;
 
@@ -114,7 +115,7 @@ final class FloatDrift {
     }
 
     private static String layerOf(String key) {
-        return key.substring(0, key.indexOf('_'));
+        return Integer.toString(ParameterKey.parse(key).layer());
     }
 
     /** The worst drift(engine) / max(window reference, floor) so far. */

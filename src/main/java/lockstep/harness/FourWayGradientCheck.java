@@ -141,7 +141,7 @@ public final class FourWayGradientCheck {
             for (double v : a) {
                 largest = Math.max(largest, Math.abs(v));
             }
-            int[] shape = name.endsWith("_b") ? new int[] {p.value().cols()} : new int[] {p.value().rows(), p.value().cols()};
+            int[] shape = p.shape();
             double[] c = other == null ? null : other.get(name);
             rows.add(new Row(name, shape, largest, plainRelative(a, m), TensorDiff.of(a, d, DL4J),
                     TensorDiff.of(m, d, DL4J), fd.get(k), a, m, d, c, c == null ? null : TensorDiff.of(c, d, DL4J)));

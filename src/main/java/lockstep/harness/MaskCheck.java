@@ -1,6 +1,7 @@
 package lockstep.harness;
 
 import java.util.Map;
+import lockstep.engine.ParameterKey;
 import lockstep.spec.NetworkSpec;
 
 /**
@@ -72,7 +73,7 @@ public final class MaskCheck {
             return null;
         }
         for (int layer = 0; layer < network.layers().size(); layer++) {
-            String key = layer + "_dropout";
+            String key = ParameterKey.dropoutName(layer);
             double[] e = engine.get(key);
             double[] d = reference.get(key);
             if (e != null || d != null) {

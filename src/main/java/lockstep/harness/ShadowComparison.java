@@ -18,7 +18,7 @@ public final class ShadowComparison {
      * float32 tanh, saturated: 1 - t² keeps a bit or two) measured 1.6 where its gradient was 1.1e-2 of the scale from
      * DL4J's (docs/tolerance-policy.md).
      */
-    static final double CLOSE_TO_DL4J = 8.0;
+    public static final double CLOSE_TO_DL4J = 8.0;
 
     private final ShadowTolerance tolerance;
     private final ShadowNoise noise;

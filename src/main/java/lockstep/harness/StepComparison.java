@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
+import lockstep.engine.ParameterKey;
 
 /**
  * Compares the two sides' snapshots of one step under one {@link Check}: loss, then gradients,
@@ -140,7 +141,7 @@ public final class StepComparison {
     /** Keys like 0_W, 0_b, 1_W, 1_b ordered by layer, last layer first, keeping the order within a layer. */
     public static List<String> backpropOrder(Collection<String> keys) {
         List<String> ordered = new ArrayList<>(keys);
-        ordered.sort(Comparator.comparingInt((String k) -> -Integer.parseInt(k.substring(0, k.indexOf('_')))));
+        ordered.sort(Comparator.comparingInt((String k) -> -ParameterKey.parse(k).layer()));
         return ordered;
     }
 
@@ -161,10 +162,10 @@ public final class StepComparison {
      */
     static Map<String, double[]> inheritedFromGradients(Map<String, double[]> e, Map<String, double[]> d) {
         Map<String, double[]> out = inheritedError(e, d, e, d);
-        Map<String, double[]> diffSquares = new java.util.HashMap<>();
-        Map<String, double[]> normSquares = new java.util.HashMap<>();
+        Map<Integer, double[]> diffSquares = new java.util.HashMap<>();
+        Map<Integer, double[]> normSquares = new java.util.HashMap<>();
         e.forEach((name, ge) -> {
-            String layer = name.substring(0, name.indexOf('_'));
+            int layer = ParameterKey.parse(name).layer();
             double[] gd = d.get(name);
             double diff = 0;
             double norm = 0;
@@ -176,7 +177,7 @@ public final class StepComparison {
             normSquares.computeIfAbsent(layer, k -> new double[1])[0] += norm;
         });
         out.forEach((name, a) -> {
-            String layer = name.substring(0, name.indexOf('_'));
+            int layer = ParameterKey.parse(name).layer();
             double norm = normSquares.get(layer)[0];
             double normError = norm == 0 ? 0 : 2.0 * Math.sqrt(diffSquares.get(layer)[0] / norm);
             for (int i = 0; i < a.length; i++) {
@@ -226,8 +227,7 @@ public final class StepComparison {
 
     /** "0_W" for an updater-state key "0_W/M". */
     static String baseName(String key) {
-        int slash = key.indexOf('/');
-        return slash < 0 ? key : key.substring(0, slash);
+        return ParameterKey.parse(key).name();
     }
 
     static double maxKeepingNaN(double a, double b) {

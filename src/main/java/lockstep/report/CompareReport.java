@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import lockstep.harness.EpochSummary;
 import lockstep.harness.LockstepResult;
-import lockstep.harness.ParityReport;
 import lockstep.harness.Quantity;
 import lockstep.spec.SpecJson;
 

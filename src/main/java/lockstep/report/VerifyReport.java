@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lockstep.golden.GoldenReport;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ReplayTrace;
 import lockstep.golden.ScenarioResult;

@@ -5,6 +5,7 @@ import java.util.List;
 import lockstep.coverage.CoverageMatrix;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
+import lockstep.engine.ParameterKey;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
@@ -47,31 +48,31 @@ public final class PlantedBugs {
                     public Loss loss(LossType type) {
                         return new Faults.MissingBatchMean(super.loss(type));
                     }
-                }, 1, Quantity.GRADIENT, "1_W", -1),
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("bias gradient not summed over the batch", iris, new EngineComponents() {
                     @Override
                     public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
                         return new Faults.FirstRowBiasGradient(index, nIn, nOut, activation, dtype, matMul());
                     }
-                }, 1, Quantity.GRADIENT, "1_b", -1),
+                }, 1, Quantity.GRADIENT, ParameterKey.bias(1).name(), -1),
                 new PlantedBug("W used untransposed in the backward pass", iris, new EngineComponents() {
                     @Override
                     public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
                         return new Faults.UntransposedBackward(index, nIn, nOut, activation, dtype, matMul());
                     }
-                }, 1, Quantity.GRADIENT, "0_W", -1),
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), -1),
                 new PlantedBug("relu'(0) = 1 instead of 0", reluAtZero(), new EngineComponents() {
                     @Override
                     public Activation activation(ActivationType type) {
                         return type == ActivationType.RELU ? new Faults.ReluDerivativeOneAtZero() : super.activation(type);
                     }
-                }, 1, Quantity.GRADIENT, "0_W", -1),
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), -1),
                 new PlantedBug("learning rate applied twice", iris, new EngineComponents() {
                     @Override
                     public UpdateRule updateRule(UpdaterSpec spec) {
                         return Faults.learningRateTwice(spec.learningRate());
                     }
-                }, 1, Quantity.UPDATE, "1_W", -1),
+                }, 1, Quantity.UPDATE, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("one gradient element off by 1e-6 relative", iris, new EngineComponents() {
                     @Override
                     public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
@@ -79,7 +80,7 @@ public final class PlantedBugs {
                                 ? new Faults.PerturbedWeightGradient(index, nIn, nOut, activation, dtype, matMul(), PERTURBED_ELEMENT)
                                 : super.denseLayer(index, nIn, nOut, activation, dtype);
                     }
-                }, 1, Quantity.GRADIENT, "1_W", PERTURBED_ELEMENT, EnumSet.of(DType.DOUBLE)),   // under float's rounding
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(1).name(), PERTURBED_ELEMENT, EnumSet.of(DType.DOUBLE)),   // under float's rounding
                 new PlantedBug("shuffling different on the two sides", iris, new EngineComponents() {
                     @Override
                     public Shuffler shuffler(long seed) {
@@ -92,7 +93,7 @@ public final class PlantedBugs {
                         return type == ActivationType.TANH ? Faults.scaledDerivative(super.activation(type), 1 + 1e-4, DType.FLOAT)
                                 : super.activation(type);
                     }
-                }, 1, Quantity.GRADIENT, "0_W", -1, EnumSet.of(DType.FLOAT)),
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), -1, EnumSet.of(DType.FLOAT)),
                 new PlantedBug("RmsProp's state starting at 0, not epsilon", withUpdater(iris, RMSPROP), new EngineComponents() {
                     @Override
                     public UpdateRule updateRule(UpdaterSpec spec) {
@@ -110,7 +111,7 @@ public final class PlantedBugs {
                     public UpdateRule updateRule(UpdaterSpec spec) {
                         return Faults.scheduleOneIterationEarly(spec, super::updateRule);
                     }
-                }, 1, Quantity.UPDATE, "1_W", -1),
+                }, 1, Quantity.UPDATE, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("softmax without the max shift", largeLogits(iris), new EngineComponents() {
                     @Override
                     public Activation activation(ActivationType type) {
@@ -122,7 +123,7 @@ public final class PlantedBugs {
                     public InitialDraw initialDraw(NetworkSpec spec, DType dtype, long seed) {
                         return Faults.xavierUniformWithSqrt3(super.initialDraw(spec, dtype, seed), spec);
                     }
-                }, 0, Quantity.PARAMETER, "1_W", -1),
+                }, 0, Quantity.PARAMETER, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("dropout scaling kept activations by p, not 1/p", withDropout(iris, KEEP), new EngineComponents() {
                     @Override
                     public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
@@ -133,7 +134,7 @@ public final class PlantedBugs {
                             }
                         };
                     }
-                }, 1, Quantity.DROPOUT_MASK, "0_dropout", -1),
+                }, 1, Quantity.DROPOUT_MASK, ParameterKey.dropoutName(0), -1),
                 new PlantedBug("shuffle off by one position", iris, new EngineComponents() {
                     @Override
                     public Shuffler shuffler(long seed) {

@@ -12,8 +12,8 @@ import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
-import lockstep.harness.ParityReport;
 import lockstep.harness.TolerancePolicy;
+import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import lockstep.data.SeededShuffler;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.autograd.Sequential;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;

@@ -23,6 +23,7 @@ import lockstep.engine.init.InitialDraw;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.rand.MaskSource;
+import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
 import lockstep.spec.DropoutSpec;
 import lockstep.spec.DropoutSpec.Kind;

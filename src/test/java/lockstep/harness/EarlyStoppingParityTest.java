@@ -11,6 +11,7 @@ import java.util.Map;
 import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.engine.train.EarlyStopping;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;

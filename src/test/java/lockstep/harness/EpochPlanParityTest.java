@@ -9,6 +9,7 @@ import lockstep.LockstepException;
 import lockstep.data.Datasets;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
+import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
 import lockstep.spec.TrainingSpec;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,7 @@ import lockstep.data.Batch;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;

@@ -14,6 +14,7 @@ import lockstep.engine.activations.Activation;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.selftest.Faults;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;

@@ -1,5 +1,6 @@
 package lockstep.harness;
 
+import lockstep.report.ParityReport;
 /** Test helper: the verdict line of a result, for assertion messages. */
 final class ParityReportFormat {
     private ParityReportFormat() {

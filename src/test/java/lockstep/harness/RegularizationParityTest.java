@@ -14,6 +14,7 @@ import lockstep.engine.optim.RegularizationMerge;
 import lockstep.engine.optim.Regularizer;
 import lockstep.data.Datasets;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.GradientNormalization;
 import lockstep.spec.GradientNormalizationSpec;
 import lockstep.spec.LayerSpec;

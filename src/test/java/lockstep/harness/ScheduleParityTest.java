@@ -12,6 +12,7 @@ import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.optim.LearningRateSchedules;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
 import lockstep.spec.ScheduleSpec;
 import lockstep.spec.ScheduleSpec.Kind;

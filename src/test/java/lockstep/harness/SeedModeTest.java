@@ -13,6 +13,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.autograd.Sequential;
 import lockstep.engine.init.InitialDraw;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import lockstep.linalg.DType;
+import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;

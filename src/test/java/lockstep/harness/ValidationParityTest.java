@@ -23,6 +23,7 @@ import lockstep.engine.Parameter;
 import lockstep.engine.train.Validator;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
+import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;

@@ -2,6 +2,7 @@ package lockstep.engine.autograd;
 
 import java.util.List;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterKey;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
@@ -23,8 +24,8 @@ public final class Linear implements Module {
     private final MatMul kernel;
 
     public Linear(int index, int nIn, int nOut, DType dtype, MatMul kernel) {
-        this.weight = new Parameter(index + "_W", Matrix.zeros(dtype, nIn, nOut));
-        this.bias = new Parameter(index + "_b", Matrix.zeros(dtype, 1, nOut));
+        this.weight = new Parameter(ParameterKey.weights(index), Matrix.zeros(dtype, nIn, nOut));
+        this.bias = new Parameter(ParameterKey.bias(index), Matrix.zeros(dtype, 1, nOut));
         this.weightTensor = Tensor.parameter(weight.value(), weight.gradient());
         this.biasTensor = Tensor.parameter(bias.value(), bias.gradient());
         this.kernel = kernel;

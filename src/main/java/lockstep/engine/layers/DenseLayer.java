@@ -2,6 +2,7 @@ package lockstep.engine.layers;
 
 import java.util.List;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterKey;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.dropout.InputDropout;
 import lockstep.linalg.DType;
@@ -46,8 +47,8 @@ public class DenseLayer {
         this.index = index;
         this.activation = activation;
         this.matMul = matMul;
-        this.weights = new Parameter(index + "_W", Matrix.zeros(dtype, nIn, nOut));
-        this.bias = new Parameter(index + "_b", Matrix.zeros(dtype, 1, nOut));
+        this.weights = new Parameter(ParameterKey.weights(index), Matrix.zeros(dtype, nIn, nOut));
+        this.bias = new Parameter(ParameterKey.bias(index), Matrix.zeros(dtype, 1, nOut));
         this.buffers = new RowBuffers(dtype, nOut, nOut, nOut, nIn);
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterKey;
 import lockstep.linalg.DType;
 import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
@@ -125,7 +126,7 @@ public final class LayerwiseOptimizer implements Optimizer {
         states.forEach((param, arrays) -> {
             List<String> names = stateNames.get(param);
             for (int k = 0; k < arrays.length; k++) {
-                out.put(param + "/" + names.get(k), arrays[k].toDoubleArray());
+                out.put(ParameterKey.stateName(param, names.get(k)), arrays[k].toDoubleArray());
             }
         });
         return out;
@@ -136,9 +137,10 @@ public final class LayerwiseOptimizer implements Optimizer {
         states.forEach((param, arrays) -> {
             List<String> names = stateNames.get(param);
             for (int k = 0; k < arrays.length; k++) {
-                double[] v = values.get(param + "/" + names.get(k));
+                String name = ParameterKey.stateName(param, names.get(k));
+                double[] v = values.get(name);
                 if (v == null || v.length != arrays[k].size()) {
-                    throw new IllegalArgumentException("no state of the right size for " + param + "/" + names.get(k));
+                    throw new IllegalArgumentException("no state of the right size for " + name);
                 }
                 for (int i = 0; i < v.length; i++) {
                     arrays[k].set(i, v[i]);
@@ -180,11 +182,10 @@ public final class LayerwiseOptimizer implements Optimizer {
     }
 
     private static List<Parameter> ofLayer(List<Parameter> parameters, int layer) {
-        String prefix = layer + "_";
-        return parameters.stream().filter(p -> p.name().startsWith(prefix)).toList();
+        return parameters.stream().filter(p -> p.key().layer() == layer).toList();
     }
 
     private static boolean isBias(Parameter p) {
-        return p.name().endsWith("_b");
+        return p.key().isBias();
     }
 }

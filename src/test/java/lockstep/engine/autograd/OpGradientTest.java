@@ -38,8 +38,12 @@ class OpGradientTest {
 
     /** A leaf with random values in [-1, 1), wrapped as an engine Parameter for GradientCheck. */
     private record Leaf(Parameter parameter, Tensor tensor) {
-        static Leaf random(String name, int rows, int cols, long seed) {
-            Parameter p = new Parameter(name, OpGradientTest.random(rows, cols, seed));
+        /** A distinct key per leaf; the gradient check keys its results by parameter name only. */
+        private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
+
+        static Leaf random(int rows, int cols, long seed) {
+            Parameter p = new Parameter(lockstep.engine.ParameterKey.weights(NEXT.getAndIncrement()),
+                    OpGradientTest.random(rows, cols, seed));
             return new Leaf(p, Tensor.parameter(p.value(), p.gradient()));
         }
     }
@@ -85,15 +89,15 @@ class OpGradientTest {
 
     @Test
     void matmulGradientsOfBothFactors() {
-        Leaf a = Leaf.random("A", 5, 3, 1);
-        Leaf b = Leaf.random("B", 3, 4, 2);
+        Leaf a = Leaf.random(5, 3, 1);
+        Leaf b = Leaf.random(3, 4, 2);
         assertMatchesFiniteDifferences(() -> scalarOf(a.tensor().matmul(b.tensor())), a, b);
     }
 
     @Test
     void rowVectorBiasGradientSumsOverTheRows() {
-        Leaf x = Leaf.random("X", 5, 4, 3);
-        Leaf b = Leaf.random("b", 1, 4, 4);
+        Leaf x = Leaf.random(5, 4, 3);
+        Leaf b = Leaf.random(1, 4, 4);
         assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().addRowVector(b.tensor())), x, b);
     }
 
@@ -104,14 +108,14 @@ class OpGradientTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("everyActivation")
     void everyActivationDelegatesItsDerivativeToTheEngine(ActivationType type) {
-        Leaf z = Leaf.random("Z", 5, 4, 5);
+        Leaf z = Leaf.random(5, 4, 5);
         assertMatchesFiniteDifferences(() -> z.tensor().apply(ENGINE.activation(type)).matmul(
                 Tensor.constant(random(4, 1, 6))).sum(), z);
     }
 
     @Test
     void sumAndMean() {
-        Leaf x = Leaf.random("X", 3, 4, 7);
+        Leaf x = Leaf.random(3, 4, 7);
         assertMatchesFiniteDifferences(() -> x.tensor().apply(ENGINE.activation(ActivationType.SIGMOID)).sum(), x);
         assertMatchesFiniteDifferences(() -> x.tensor().apply(ENGINE.activation(ActivationType.SIGMOID)).mean(), x);
     }
@@ -123,7 +127,7 @@ class OpGradientTest {
     @ParameterizedTest(name = "MSE after {0}")
     @MethodSource("outputsForMse")
     void mseThroughItsOutputActivation(ActivationType output) {
-        Leaf z = Leaf.random("Z", 6, 3, 8);
+        Leaf z = Leaf.random(6, 3, 8);
         Matrix y = random(6, 3, 9);
         Criterion mse = Criterion.of(LossType.MSE);
         assertMatchesFiniteDifferences(() -> mse.apply(z.tensor().apply(ENGINE.activation(output)), y), z);
@@ -131,7 +135,7 @@ class OpGradientTest {
 
     @Test
     void mseOnATensorNoActivationMade() {
-        Leaf w = Leaf.random("W", 4, 3, 10);
+        Leaf w = Leaf.random(4, 3, 10);
         Tensor x = Tensor.constant(random(6, 4, 11));
         Matrix y = random(6, 3, 12);
         assertMatchesFiniteDifferences(() -> Criterion.of(LossType.MSE).apply(x.matmul(w.tensor()), y), w);
@@ -139,7 +143,7 @@ class OpGradientTest {
 
     @Test
     void mcxentWithSoftmax() {
-        Leaf z = Leaf.random("Z", 6, 3, 13);
+        Leaf z = Leaf.random(6, 3, 13);
         Matrix y = oneHot(6, 3, 14);
         assertMatchesFiniteDifferences(() -> Criterion.of(LossType.MCXENT).apply(z.tensor().softmax(), y), z);
     }
@@ -168,7 +172,7 @@ class OpGradientTest {
 
     @Test
     void aTensorUsedTwiceGetsBothContributions() {
-        Leaf w = Leaf.random("W", 4, 4, 17);
+        Leaf w = Leaf.random(4, 4, 17);
         Tensor x = Tensor.constant(random(5, 4, 18));
         assertMatchesFiniteDifferences(() -> twiceUsed(x, w), w);
     }
@@ -176,7 +180,7 @@ class OpGradientTest {
     /** The twin: a backprop that overwrites a gradient instead of adding to it loses one of the two contributions. */
     @Test
     void anOverwritingBackpropFailsTheCheckOnATensorUsedTwice() {
-        Leaf w = Leaf.random("W", 4, 4, 17);
+        Leaf w = Leaf.random(4, 4, 17);
         Tensor x = Tensor.constant(random(5, 4, 18));
         List<GradientCheck.ParameterResult> r = check(() -> twiceUsed(x, w), GradientAccumulationTest.OVERWRITING::run, w);
         assertFalse(r.get(0).passed(), () -> "an overwriting backprop passed: " + r);

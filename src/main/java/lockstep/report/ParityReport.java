@@ -1,7 +1,20 @@
-package lockstep.harness;
+package lockstep.report;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import lockstep.dl4j.Dl4jEarlyStopping;
+import lockstep.engine.train.EarlyStopping;
+import lockstep.harness.EarlyStoppingComparison;
+import lockstep.harness.EpochSummary;
+import lockstep.harness.EpochValidation;
+import lockstep.harness.FloatDrift;
+import lockstep.harness.InitSource;
+import lockstep.harness.LockstepResult;
+import lockstep.harness.LockstepRun;
+import lockstep.harness.Quantity;
+import lockstep.harness.ShadowComparison;
 import lockstep.spec.RunSpec;
 
 /** Prints a lockstep run for a person: a header, one row per epoch, and the verdict line. */
@@ -55,7 +68,7 @@ public final class ParityReport implements LockstepRun.Listener {
     /** The verdict: {@code PASS  300 steps x 4 parameters, ...} or {@code FAIL  epoch 1 step 3: ...}. */
     public void verdict(LockstepResult r) {
         if (r.earlyStopping() != null) {
-            r.earlyStopping().describe().forEach(out::println);
+            earlyStoppingLines(r.earlyStopping()).forEach(out::println);
         }
         out.println(verdictLine(r));
     }
@@ -87,6 +100,45 @@ public final class ParityReport implements LockstepRun.Listener {
                     + (r.earlyStopping() == null ? "" : "; " + r.earlyStopping().summary());
         }
         return "FAIL  " + r.divergence().describe();
+    }
+
+    /** The early-stopping lines compare prints: the settings, one row per evaluated epoch, each side's outcome. */
+    static List<String> earlyStoppingLines(EarlyStoppingComparison s) {
+        EarlyStopping engine = s.engine();
+        Dl4jEarlyStopping.Outcome dl4j = s.dl4j();
+        EarlyStopping.Config c = engine.config();
+        List<String> out = new ArrayList<>();
+        out.add("early stopping: patience " + c.patience() + ", min delta " + c.minDelta() + ", at most " + c.maxEpochs()
+                + " epochs, validation loss after " + (c.evaluateEvery() == 1 ? "every epoch" : "epochs 1, "
+                + (1 + c.evaluateEvery()) + ", " + (1 + 2 * c.evaluateEvery()) + ", ...")
+                + "; the engine's own, and DL4J's EarlyStoppingTrainer on the same batches");
+        out.add("epoch  val. engine   val. dl4j     rel. diff  drift    best");
+        for (EarlyStoppingComparison.Row r : s.rows()) {
+            String best = (r.epoch() == engine.bestEpoch() ? "engine" : "")
+                    + (r.epoch() == engine.bestEpoch() && r.epoch() == s.dl4jBestEpoch() ? ", " : "")
+                    + (r.epoch() == s.dl4jBestEpoch() ? "dl4j" : "");
+            out.add(String.format(Locale.ROOT, "%5d  %-12s  %-12s  %-9s  %-7s  %s", r.epoch(), score(r.engineScore()),
+                    score(r.dl4jScore()), err(r.stepError()), err(r.drift()), best).stripTrailing());
+        }
+        Double engineBestScore = engine.scores().get(engine.bestEpoch());
+        out.add("engine: stopped after epoch " + engine.stoppedAfter() + ": " + engine.describeReason() + "; best epoch "
+                + engine.bestEpoch() + " (validation loss " + score(engineBestScore) + "), its parameters restored");
+        out.add("dl4j:   stopped after epoch " + dl4j.totalEpochs() + " (getTotalEpochs() " + dl4j.totalEpochs() + "): "
+                + dl4j.terminationDetails() + "; best epoch " + s.dl4jBestEpoch() + " (getBestModelEpoch() " + dl4j.bestModelEpoch()
+                + ", counted from 0; getBestModelScore() " + dl4j.bestModelScore() + ", getScoreVsEpoch() "
+                + score(dl4j.scoreVsEpoch().get(dl4j.bestModelEpoch())) + ")");
+        if (s.failure() == null || s.failure().startsWith("best parameters")) {
+            out.add(String.format(Locale.ROOT, "best parameters: engine vs getBestModel() worst rel. diff %s (trajectory"
+                            + " tolerance %s); lockstep DL4J after epoch %d vs getBestModel() %s (step tolerance %.0e)",
+                    err(s.bestParameterDrift()), Double.isInfinite(s.tolerance().trajectory().relative()) ? "none: reported only"
+                            : String.format(Locale.ROOT, "%.0e", s.tolerance().trajectory().relative()), engine.bestEpoch(),
+                    err(s.bestParameterStepError()), s.tolerance().step().relative()));
+        }
+        return out;
+    }
+
+    private static String score(Double v) {
+        return v == null ? "-" : Double.isFinite(v) ? String.format(Locale.ROOT, "%.8f", v) : Double.toString(v);
     }
 
     static String loss(double v) {

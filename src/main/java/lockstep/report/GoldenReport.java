@@ -1,9 +1,12 @@
-package lockstep.golden;
+package lockstep.report;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import lockstep.dl4j.Nd4jRuntime;
+import lockstep.golden.GoldenScenario;
+import lockstep.golden.ScenarioResult;
+import lockstep.golden.SideResult;
 import lockstep.harness.Divergence;
 import lockstep.harness.Quantity;
 import lockstep.harness.TolerancePolicy;
@@ -56,9 +59,9 @@ public final class GoldenReport {
             return "PASS  " + steps + ": bit-identical";
         }
         String line = String.format(Locale.ROOT, "PASS  %s: worst step difference %s (tolerance %.0e), largest absolute %s",
-                steps, err(s.worstStep()), policy.step().relative(), err(s.largestAbsolute()));
+                steps, ParityReport.err(s.worstStep()), policy.step().relative(), ParityReport.err(s.largestAbsolute()));
         if (s.side().equals("engine")) {
-            line += String.format(Locale.ROOT, ", drift %s (tolerance %s)", err(s.worstDrift()),
+            line += String.format(Locale.ROOT, ", drift %s (tolerance %s)", ParityReport.err(s.worstDrift()),
                     Double.isInfinite(policy.trajectory().relative()) ? "none: reported only"
                             : String.format(Locale.ROOT, "%.0e", policy.trajectory().relative()));
         }
@@ -90,30 +93,5 @@ public final class GoldenReport {
         }
         return "FAIL  " + bad.size() + " of " + results.size() + " scenarios: " + String.join(", ",
                 bad.stream().map(r -> r.name() + " (" + r.status() + ")").toList()) + refused;
-    }
-
-    /**
-     * One line, like compare's: {@code epoch 1 step 3 (step 3 of 30): gradient 1_W[0,5]  engine 0.1234  golden 0.1250
-     * abs 1.6e-03  rel 1.3e-02  (step tolerance 1e-10)}.
-     */
-    public static String describe(Divergence d, String side, int totalSteps) {
-        String when = d.globalStep() == 0 ? "before training"
-                : String.format(Locale.ROOT, "epoch %d step %d (step %d of %d)", d.epoch(), d.step(), d.globalStep(),
-                totalSteps);
-        String what = d.quantity() == Quantity.LOSS ? "loss" : d.what();
-        return String.format(Locale.ROOT, "%s: %s  %s %s  golden %s  abs %.1e  rel %.1e  (%s tolerance %.0e)", when, what,
-                side, value(d.engineValue()), value(d.dl4jValue()), Math.abs(d.engineValue() - d.dl4jValue()), d.error(),
-                d.check().label(), d.tolerance().relative());
-    }
-
-    private static String value(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.10g", v) : Double.toString(v);
-    }
-
-    static String err(double v) {
-        if (v == 0.0) {
-            return "0";
-        }
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.1e", v) : Double.toString(v);
     }
 }

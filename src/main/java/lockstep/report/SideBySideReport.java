@@ -1,8 +1,10 @@
-package lockstep.harness;
+package lockstep.report;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import lockstep.harness.EpochSummary;
+import lockstep.harness.LockstepResult;
 
 /**
  * {@code compare --also-builtin}: the engine under check and lockstep's own matrix engine, each run against DL4J on
