@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
+import lockstep.data.EpochLoop;
 import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.dl4j.Dl4jTrainer;
@@ -23,6 +24,7 @@ import lockstep.harness.Trainer;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
+import lockstep.spec.TrainingSpec;
 import lockstep.spec.UpdaterSpec;
 
 /**
@@ -104,10 +106,17 @@ public final class BatchSizeDemo {
         };
         Map<Integer, Double> steps = new LinkedHashMap<>();
         Map<Integer, Double> epochLoss = new LinkedHashMap<>();
-        SeededShuffler order = new SeededShuffler(seed);
-        int step = 0;
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            for (int[] examples : EpochPlan.batches(order.order(data.size(), epoch), batchSize)) {
+        TrainingSpec training = spec.training().withBatchSize(batchSize);
+        EpochLoop.run(EpochLoop.plan(training, new SeededShuffler(seed), data.size()), epochs, new EpochLoop.Body() {
+            @Override
+            public boolean startEpoch(int epoch, List<int[]> batches) {
+                engine.setEpoch(epoch - 1);
+                dl4j.setEpoch(epoch - 1);
+                return true;
+            }
+
+            @Override
+            public boolean step(int epoch, int s, int globalStep, int[] examples) {
                 Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
                 dl4j.setParameters(engine.parameters());                 // the step check: same parameters,
                 dl4j.setUpdaterState(engine.updaterState());             // same updater state
@@ -116,15 +125,20 @@ public final class BatchSizeDemo {
                 for (Map.Entry<String, double[]> p : d.entrySet()) {
                     worst[0] = Math.max(worst[0], TensorDiff.of(e.get(p.getKey()), p.getValue(), tol).worstError());
                 }
-                step++;
-                if (contains(STEPS, step)) {
-                    steps.put(step, loss.getAsDouble());
+                if (contains(STEPS, globalStep)) {
+                    steps.put(globalStep, loss.getAsDouble());
                 }
+                return true;
             }
-            if (contains(EPOCHS, epoch)) {
-                epochLoss.put(epoch, loss.getAsDouble());
+
+            @Override
+            public boolean endEpoch(int epoch, int globalStep) {
+                if (contains(EPOCHS, epoch)) {
+                    epochLoss.put(epoch, loss.getAsDouble());
+                }
+                return true;
             }
-        }
+        });
         double[] afterStep = new double[STEPS.length];
         double[] afterEpoch = new double[EPOCHS.length];
         for (int i = 0; i < STEPS.length; i++) {
@@ -133,7 +147,7 @@ public final class BatchSizeDemo {
         for (int i = 0; i < EPOCHS.length; i++) {
             afterEpoch[i] = epochLoss.getOrDefault(EPOCHS[i], Double.NaN);
         }
-        return new Curve(batchSize, lr, EpochPlan.stepsPerEpoch(data.size(), batchSize), afterStep, afterEpoch, worst[0]);
+        return new Curve(batchSize, lr, EpochPlan.stepsPerEpoch(training, data.size()), afterStep, afterEpoch, worst[0]);
     }
 
     private static boolean contains(int[] a, int v) {

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
-import lockstep.data.EpochPlan;
+import lockstep.data.EpochLoop;
 import lockstep.data.SeededShuffler;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
@@ -151,16 +151,25 @@ public final class SymmetryDemo {
         for (String side : SIDES) {
             asym.put(side, new ArrayList<>(List.of(asymmetry(initial, net))));
         }
-        SeededShuffler order = new SeededShuffler(seed);
-        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-            for (int[] examples : EpochPlan.batches(order.order(data.size(), epoch), spec.training().batchSize())) {
-                Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
-                loss.put("engine", engine.step(batch).loss());
-                loss.put("dl4j", dl4j.step(batch).loss());
-                asym.get("engine").add(asymmetry(engine.parameters(), net));
-                asym.get("dl4j").add(asymmetry(dl4j.parameters(), net));
-            }
-        }
+        EpochLoop.run(EpochLoop.plan(spec.training(), new SeededShuffler(seed), data.size()), spec.training().epochs(),
+                new EpochLoop.Body() {
+                    @Override
+                    public boolean startEpoch(int epoch, List<int[]> batches) {
+                        engine.setEpoch(epoch - 1);
+                        dl4j.setEpoch(epoch - 1);
+                        return true;
+                    }
+
+                    @Override
+                    public boolean step(int epoch, int s, int globalStep, int[] examples) {
+                        Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
+                        loss.put("engine", engine.step(batch).loss());
+                        loss.put("dl4j", dl4j.step(batch).loss());
+                        asym.get("engine").add(asymmetry(engine.parameters(), net));
+                        asym.get("dl4j").add(asymmetry(dl4j.parameters(), net));
+                        return true;
+                    }
+                });
         Map<String, double[][]> asymmetry = new LinkedHashMap<>();
         Map<String, double[]> moved = new LinkedHashMap<>();
         asym.forEach((side, list) -> asymmetry.put(side, list.toArray(double[][]::new)));

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
-import lockstep.data.EpochPlan;
+import lockstep.data.EpochLoop;
 import lockstep.data.SeededShuffler;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
@@ -124,18 +124,26 @@ public final class ZeroGradDemo {
         RunSpec run = spec.withTraining(spec.training().withDataType(DType.DOUBLE));
         Run a = new Run(run, true);
         Run b = new Run(run, false);
-        SeededShuffler order = new SeededShuffler(run.training().seed());
         List<Step> out = new ArrayList<>();
-        for (int epoch = 1; out.size() < steps; epoch++) {
-            for (int[] examples : EpochPlan.batches(order.order(data.size(), epoch), run.training().batchSize())) {
-                if (out.size() == steps) {
-                    break;
-                }
-                Batch batch = data.batch(examples, DType.DOUBLE);
-                double[] sa = a.step(batch, backward);
-                double[] sb = b.step(batch, backward);
-                out.add(new Step(out.size() + 1, sa[0], sb[0], sa[1], sb[1], sa[2], sb[2]));
-            }
+        if (steps > 0) {
+            EpochLoop.run(EpochLoop.plan(run.training(), new SeededShuffler(run.training().seed()), data.size()),
+                    Integer.MAX_VALUE, new EpochLoop.Body() {
+                        @Override
+                        public boolean startEpoch(int epoch, List<int[]> batches) {
+                            a.optimizer.setEpoch(epoch - 1);
+                            b.optimizer.setEpoch(epoch - 1);
+                            return true;
+                        }
+
+                        @Override
+                        public boolean step(int epoch, int s, int globalStep, int[] examples) {
+                            Batch batch = data.batch(examples, DType.DOUBLE);
+                            double[] sa = a.step(batch, backward);
+                            double[] sb = b.step(batch, backward);
+                            out.add(new Step(globalStep, sa[0], sb[0], sa[1], sb[1], sa[2], sb[2]));
+                            return globalStep < steps;
+                        }
+                    });
         }
         return new Result(run, out);
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import lockstep.LockstepException;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
+import lockstep.data.EpochLoop;
 import lockstep.data.EpochPlan;
 import lockstep.dl4j.Dl4jEpochOrder;
 import lockstep.dl4j.Dl4jTrainer;
@@ -67,26 +68,33 @@ public final class GoldenRecorder {
         List<int[]> batches = new ArrayList<>();
         double[] losses = new double[steps];
         List<GoldenScenario.StoredStep> stored = new ArrayList<>();
-        GoldenScenario.State previous = new GoldenScenario.State(initial, initialState);
-        int step = 0;
-        for (int epoch = 1; epoch <= spec.training().epochs(); epoch++) {
-            dl4j.setEpoch(epoch - 1);   // as LockstepRun does: epoch-based schedules read DL4J's epoch counter
-            for (int[] batch : order.nextEpoch(batchSize, spec.training().dropLast())) {
-                step++;
-                batches.add(batch);
-                StepSnapshot s = dl4j.step(data.batch(batch, dtype, labels));
-                for (Map.Entry<Integer, double[]> m : network.lastMasks().entrySet()) {
-                    int width = spec.network().layers().get(m.getKey()).nIn();
-                    System.arraycopy(m.getValue(), 0, masks.get(m.getKey()), (step - 1) * batchSize * width, m.getValue().length);
-                }
-                losses[step - 1] = s.loss();
-                if (GoldenScenario.isStored(step, checkpointEvery, steps)) {
-                    boolean previousStored = step == 1 || GoldenScenario.isStored(step - 1, checkpointEvery, steps);
-                    stored.add(new GoldenScenario.StoredStep(step, previousStored ? null : previous, s));
-                }
-                previous = new GoldenScenario.State(s.parameters(), s.updaterState());
-            }
-        }
+        GoldenScenario.State[] previous = {new GoldenScenario.State(initial, initialState)};
+        EpochLoop.run(epoch -> order.nextEpoch(batchSize, spec.training().dropLast()), spec.training().epochs(),
+                new EpochLoop.Body() {
+                    @Override
+                    public boolean startEpoch(int epoch, List<int[]> epochBatches) {
+                        dl4j.setEpoch(epoch - 1);   // epoch-based schedules read DL4J's epoch counter
+                        return true;
+                    }
+
+                    @Override
+                    public boolean step(int epoch, int s, int step, int[] batch) {
+                        batches.add(batch);
+                        StepSnapshot snapshot = dl4j.step(data.batch(batch, dtype, labels));
+                        for (Map.Entry<Integer, double[]> m : network.lastMasks().entrySet()) {
+                            int width = spec.network().layers().get(m.getKey()).nIn();
+                            System.arraycopy(m.getValue(), 0, masks.get(m.getKey()), (step - 1) * batchSize * width,
+                                    m.getValue().length);
+                        }
+                        losses[step - 1] = snapshot.loss();
+                        if (GoldenScenario.isStored(step, checkpointEvery, steps)) {
+                            boolean previousStored = step == 1 || GoldenScenario.isStored(step - 1, checkpointEvery, steps);
+                            stored.add(new GoldenScenario.StoredStep(step, previousStored ? null : previous[0], snapshot));
+                        }
+                        previous[0] = new GoldenScenario.State(snapshot.parameters(), snapshot.updaterState());
+                        return true;
+                    }
+                });
         return new GoldenScenario(name, description == null ? "" : description, spec, checkpointEvery, shapes,
                 List.copyOf(initialState.keySet()), initial, initialState, batches, losses, stored, masks,
                 DatasetFingerprint.of(data), provenance());

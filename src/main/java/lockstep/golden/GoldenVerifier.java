@@ -9,6 +9,7 @@ import lockstep.LockstepException;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
+import lockstep.data.EpochLoop;
 import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
@@ -136,45 +137,46 @@ public final class GoldenVerifier {
             t.setUpdaterState(g.initialState());
         }
         Map<Integer, Integer> storedIndex = storedIndex(g);
-        int perEpoch = g.stepsPerEpoch(data.size());
-        int lastSync = 0;
-        for (int t = 1; t <= g.steps(); t++) {
-            int epoch = (t - 1) / perEpoch + 1;
-            int s = (t - 1) % perEpoch + 1;
-            if (s == 1) {
+        int[] lastSync = {0};
+        EpochLoop.run(recorded(g, data), spec.training().epochs(), new EpochLoop.Body() {
+            @Override
+            public boolean startEpoch(int epoch, List<int[]> batches) {
                 anchored.setEpoch(epoch - 1);
                 free.setEpoch(epoch - 1);
+                return true;
             }
-            Batch batch = data.batch(g.batches().get(t - 1), dtype, spec.network().loss().labels());
-            Integer idx = storedIndex.get(t);
-            if (idx != null) {
-                GoldenScenario.State anchor = g.anchorOf(idx);
-                anchored.setParameters(anchor.parameters());
-                anchored.setUpdaterState(anchor.updaterState());
-            }
-            StepSnapshot a = anchored.step(batch);
-            StepSnapshot f = free.step(batch);
-            tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), anchored.dropoutMasks(), recordedMasks(g, t),
-                    policy.step()));
-            tally.trace.loss(t, f.loss());
-            if (idx != null) {
-                StepSnapshot gold = g.storedSteps().get(idx).snapshot();
-                tally.addStored(t, StepComparison.of(Check.STEP, epoch, s, t, a, gold, shapes, policy.step()));
-                tally.addDrift(StepComparison.of(Check.TRAJECTORY, epoch, s, t, f, gold, shapes, policy.trajectory()));
-                tally.stored++;
-                if (policy.driftWindow() > 0 && t - lastSync >= policy.driftWindow()) {
-                    free.setParameters(gold.parameters());
-                    free.setUpdaterState(gold.updaterState());
-                    lastSync = t;
+
+            @Override
+            public boolean step(int epoch, int s, int t, int[] examples) {
+                Batch batch = data.batch(examples, dtype, spec.network().loss().labels());
+                Integer idx = storedIndex.get(t);
+                if (idx != null) {
+                    GoldenScenario.State anchor = g.anchorOf(idx);
+                    anchored.setParameters(anchor.parameters());
+                    anchored.setUpdaterState(anchor.updaterState());
                 }
-            } else {
-                tally.loss(Check.TRAJECTORY, epoch, s, t, f.loss(), g.losses()[t - 1], policy.trajectory());
+                StepSnapshot a = anchored.step(batch);
+                StepSnapshot f = free.step(batch);
+                tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), anchored.dropoutMasks(), recordedMasks(g, t),
+                        policy.step()));
+                tally.trace.loss(t, f.loss());
+                if (idx != null) {
+                    StepSnapshot gold = g.storedSteps().get(idx).snapshot();
+                    tally.addStored(t, StepComparison.of(Check.STEP, epoch, s, t, a, gold, shapes, policy.step()));
+                    tally.addDrift(StepComparison.of(Check.TRAJECTORY, epoch, s, t, f, gold, shapes, policy.trajectory()));
+                    tally.stored++;
+                    if (policy.driftWindow() > 0 && t - lastSync[0] >= policy.driftWindow()) {
+                        free.setParameters(gold.parameters());
+                        free.setUpdaterState(gold.updaterState());
+                        lastSync[0] = t;
+                    }
+                } else {
+                    tally.loss(Check.TRAJECTORY, epoch, s, t, f.loss(), g.losses()[t - 1], policy.trajectory());
+                }
+                tally.steps = t;
+                return !tally.failed();
             }
-            tally.steps = t;
-            if (tally.failed()) {
-                break;
-            }
-        }
+        });
         return tally.result();
     }
 
@@ -193,43 +195,48 @@ public final class GoldenVerifier {
             return tally.result();
         }
         Map<Integer, Integer> storedIndex = storedIndex(g);
-        int perEpoch = g.stepsPerEpoch(data.size());
         // Between stored steps DL4J runs free, and another BLAS kernel than the recording's rounds differently (bit for bit
         // only with the same kernel and thread count): those steps' losses are held to the trajectory tolerance (FLOAT,
         // which has none: the step tolerance); each stored step is taken from its recorded anchor, a single step.
         Tolerance between = Double.isFinite(policy.trajectory().relative()) ? policy.trajectory() : policy.step();
         Check betweenCheck = between == policy.step() ? Check.STEP : Check.TRAJECTORY;
-        for (int t = 1; t <= g.steps(); t++) {
-            int epoch = (t - 1) / perEpoch + 1;
-            int s = (t - 1) % perEpoch + 1;
-            if (s == 1) {
+        EpochLoop.run(recorded(g, data), spec.training().epochs(), new EpochLoop.Body() {
+            @Override
+            public boolean startEpoch(int epoch, List<int[]> batches) {
                 dl4j.setEpoch(epoch - 1);
+                return true;
             }
-            Integer anchorIndex = storedIndex.get(t);
-            if (anchorIndex != null) {
-                GoldenScenario.State anchor = g.anchorOf(anchorIndex);
-                dl4j.setParameters(anchor.parameters());
-                dl4j.setUpdaterState(anchor.updaterState());
+
+            @Override
+            public boolean step(int epoch, int s, int t, int[] examples) {
+                Integer idx = storedIndex.get(t);
+                if (idx != null) {
+                    GoldenScenario.State anchor = g.anchorOf(idx);
+                    dl4j.setParameters(anchor.parameters());
+                    dl4j.setUpdaterState(anchor.updaterState());
+                }
+                StepSnapshot d = asStored(dtype, dl4j.step(data.batch(examples, dtype, spec.network().loss().labels())));
+                tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), dl4j.dropoutMasks(), recordedMasks(g, t),
+                        policy.step()));
+                tally.trace.loss(t, d.loss());
+                if (idx != null) {
+                    StepSnapshot gold = g.storedSteps().get(idx).snapshot();
+                    tally.addStored(t, StepComparison.of(Check.STEP, epoch, s, t, d, gold, shapes, policy.step()));
+                    tally.stored++;
+                } else {
+                    tally.loss(betweenCheck, epoch, s, t, d.loss(), g.losses()[t - 1], between);
+                }
+                tally.steps = t;
+                return !tally.failed();
             }
-            StepSnapshot d = asStored(dtype, dl4j.step(data.batch(g.batches().get(t - 1), dtype,
-                    spec.network().loss().labels())));
-            tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), dl4j.dropoutMasks(), recordedMasks(g, t),
-                    policy.step()));
-            Integer idx = storedIndex.get(t);
-            tally.trace.loss(t, d.loss());
-            if (idx != null) {
-                StepSnapshot gold = g.storedSteps().get(idx).snapshot();
-                tally.addStored(t, StepComparison.of(Check.STEP, epoch, s, t, d, gold, shapes, policy.step()));
-                tally.stored++;
-            } else {
-                tally.loss(betweenCheck, epoch, s, t, d.loss(), g.losses()[t - 1], between);
-            }
-            tally.steps = t;
-            if (tally.failed()) {
-                break;
-            }
-        }
+        });
         return tally.result();
+    }
+
+    /** The recorded batches as the epoch loop's plan: epoch e holds stored steps (e-1)·perEpoch+1 to e·perEpoch. */
+    private static EpochLoop.Plan recorded(GoldenScenario g, Dataset data) {
+        int perEpoch = g.stepsPerEpoch(data.size());
+        return epoch -> g.batches().subList((epoch - 1) * perEpoch, epoch * perEpoch);
     }
 
     /** The masks recorded for step t (1-based), keyed as {@link Trainer#dropoutMasks()} gives them. */

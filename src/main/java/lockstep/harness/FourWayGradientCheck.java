@@ -83,7 +83,7 @@ public final class FourWayGradientCheck {
         NetworkSpec net = run.network();
         LockstepRun.checkDataFits(net, data);
         long seed = run.training().seed();
-        int[] examples = EpochPlan.batches(new SeededShuffler(seed).order(data.size(), 1), run.training().batchSize()).get(0);
+        int[] examples = EpochPlan.batches(run.training(), new SeededShuffler(seed), data.size(), 1).get(0);   // the run's first batch
         Batch batch = data.batch(examples, DType.DOUBLE);
 
         // autograd: the five-line step without the update

@@ -8,6 +8,7 @@ import lockstep.LockstepException;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
+import lockstep.data.EpochLoop;
 import lockstep.data.EpochPlan;
 import lockstep.data.Shuffler;
 import lockstep.data.ValidationSplit;
@@ -146,7 +147,6 @@ public final class LockstepRun {
         listener.onStart(initialParameters);
         EarlyStopping stopping = earlyStopping(spec);
         Map<Integer, Double> anchoredScores = new LinkedHashMap<>();   // engine at DL4J's parameters, per evaluated epoch
-        Map<String, double[]> dl4jAtBest = null;                       // DL4J's parameters after the engine's best epoch
 
         List<EpochSummary> epochs = new ArrayList<>();
         Map<String, double[]> dl4jParameters = dl4j.parameters();
@@ -164,120 +164,148 @@ public final class LockstepRun {
         boolean dropLast = spec.training().dropLast();
         Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
         Dl4jEpochOrder dl4jOrder = new Dl4jEpochOrder(data.size(), seed, shuffle);
-        int globalStep = 0;
-        for (int epoch = 1; stopping != null ? !stopping.stopped() : epoch <= spec.training().epochs(); epoch++) {
-            List<int[]> engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
-            List<int[]> dl4jBatches = dl4jOrder.nextEpoch(batchSize, dropLast);
-            for (Trainer side : sides) {
-                side.setEpoch(epoch - 1);
+        Map<String, double[]> startParameters = dl4jParameters;
+        Map<String, double[]> startState = dl4jState;
+
+        /** One epoch loop's steps: DL4J's batches drive it, the engine's own order is checked against them each epoch. */
+        final class Steps implements EpochLoop.Body {
+            Map<String, double[]> dl4jParameters = startParameters;
+            Map<String, double[]> dl4jState = startState;
+            Map<String, double[]> dl4jAtBest;                    // DL4J's parameters after the engine's best epoch
+            List<int[]> engineBatches;
+            EpochSummary summary;
+            int stepsThisEpoch;
+            int stepsDone;
+            Divergence divergence;
+
+            @Override
+            public boolean startEpoch(int epoch, List<int[]> dl4jBatches) {
+                engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
+                stepsThisEpoch = dl4jBatches.size();
+                for (Trainer side : sides) {
+                    side.setEpoch(epoch - 1);
+                }
+                if (floatDrift != null) {
+                    floatDrift.setEpoch(epoch - 1);
+                }
+                summary = new EpochSummary(epoch);
+                epochs.add(summary);
+                divergence = OrderCheck.firstDifference(epoch, stepsDone, engineBatches, dl4jBatches, tolerance.step());
+                if (divergence != null) {
+                    listener.onEpoch(summary);
+                    return false;
+                }
+                return true;
             }
-            if (floatDrift != null) {
-                floatDrift.setEpoch(epoch - 1);
-            }
-            EpochSummary summary = new EpochSummary(epoch);
-            epochs.add(summary);
-            Divergence order = OrderCheck.firstDifference(epoch, globalStep, engineBatches, dl4jBatches, tolerance.step());
-            if (order != null) {
-                listener.onEpoch(summary);
-                return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), order);
-            }
-            for (int s = 0; s < dl4jBatches.size(); s++) {
-                globalStep++;
-                Divergence divergence = null;
-                {
-                    Batch engineBatch = data.batch(engineBatches.get(s), dtype, labels);
-                    Batch dl4jBatch = data.batch(dl4jBatches.get(s), dtype, labels);
-                    anchored.setParameters(dl4jParameters);
-                    anchored.setUpdaterState(dl4jState);
-                    StepSnapshot reference = null;
-                    if (shadow != null) {
-                        shadow.setParameters(dl4jParameters);
-                        shadow.setUpdaterState(dl4jState);
-                        shadowNetwork.setRandomState(dl4jNetwork.randomState());   // the same dropout masks
-                        reference = shadow.step(dl4jBatch);
-                    }
-                    StepSnapshot twin = floatDrift == null ? null : floatDrift.step(dl4jBatch, dl4jNetwork.randomState());
-                    StepSnapshot a = anchored.step(engineBatch);
-                    StepSnapshot r = ruleStep(rule, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
-                    StepSnapshot rRef = ruleReference == null ? null
-                            : ruleStep(ruleReference, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
-                    StepSnapshot f = free.step(engineBatch);
-                    Map<String, double[]> parametersBefore = dl4jParameters;
-                    Map<String, double[]> stateBefore = dl4jState;
-                    long[] randomBefore = dl4jNetwork.randomState();
-                    StepSnapshot d = dl4j.step(dl4jBatch);
-                    dl4jParameters = d.parameters();
-                    dl4jState = d.updaterState();
-                    StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s + 1, globalStep, f, d,
-                            shapes, tolerance.trajectory());
-                    ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s + 1, globalStep, a, d,
-                            reference, r, rRef, shapes, shadowTolerance, shadowNoise);
-                    RoundingNoise.Step dl4jNoise = noise == null ? null
-                            : noise.at(globalStep, parametersBefore, stateBefore, randomBefore, dl4jBatch, d);
-                    StepComparison step = StepComparison.ofAnchored(epoch, s + 1, globalStep, a, d, r, shapes,
-                            tolerance.step(), tolerance.rule(), (q, name) -> shadowCheck != null
-                                    ? shadowCheck.engineNoWorseThanDl4j(q, name)
-                                    : dl4jNoise != null && dl4jNoise.covers(q, name, a, tolerance.step()));
-                    summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
-                    listener.onStep(new StepRecord(epoch, s + 1, globalStep, f, a, d, step, trajectory, shadowCheck));
-                    Divergence drift = null;
+
+            @Override
+            public boolean step(int epoch, int s, int globalStep, int[] dl4jExamples) {
+                stepsDone = globalStep;
+                Batch engineBatch = data.batch(engineBatches.get(s - 1), dtype, labels);
+                Batch dl4jBatch = data.batch(dl4jExamples, dtype, labels);
+                anchored.setParameters(dl4jParameters);
+                anchored.setUpdaterState(dl4jState);
+                StepSnapshot reference = null;
+                if (shadow != null) {
+                    shadow.setParameters(dl4jParameters);
+                    shadow.setUpdaterState(dl4jState);
+                    shadowNetwork.setRandomState(dl4jNetwork.randomState());   // the same dropout masks
+                    reference = shadow.step(dl4jBatch);
+                }
+                StepSnapshot twin = floatDrift == null ? null : floatDrift.step(dl4jBatch, dl4jNetwork.randomState());
+                StepSnapshot a = anchored.step(engineBatch);
+                StepSnapshot r = ruleStep(rule, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
+                StepSnapshot rRef = ruleReference == null ? null
+                        : ruleStep(ruleReference, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
+                StepSnapshot f = free.step(engineBatch);
+                Map<String, double[]> parametersBefore = dl4jParameters;
+                Map<String, double[]> stateBefore = dl4jState;
+                long[] randomBefore = dl4jNetwork.randomState();
+                StepSnapshot d = dl4j.step(dl4jBatch);
+                dl4jParameters = d.parameters();
+                dl4jState = d.updaterState();
+                StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s, globalStep, f, d,
+                        shapes, tolerance.trajectory());
+                ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s, globalStep, a, d,
+                        reference, r, rRef, shapes, shadowTolerance, shadowNoise);
+                RoundingNoise.Step dl4jNoise = noise == null ? null
+                        : noise.at(globalStep, parametersBefore, stateBefore, randomBefore, dl4jBatch, d);
+                StepComparison step = StepComparison.ofAnchored(epoch, s, globalStep, a, d, r, shapes,
+                        tolerance.step(), tolerance.rule(), (q, name) -> shadowCheck != null
+                                ? shadowCheck.engineNoWorseThanDl4j(q, name)
+                                : dl4jNoise != null && dl4jNoise.covers(q, name, a, tolerance.step()));
+                summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
+                listener.onStep(new StepRecord(epoch, s, globalStep, f, a, d, step, trajectory, shadowCheck));
+                Divergence drift = null;
+                if (floatDrift != null) {
+                    drift = floatDrift.judge(epoch, s, globalStep, f.parameters(), d.parameters(), twin.parameters(),
+                            shapes);
+                    summary.noteDriftRatio(floatDrift.worstRatio());
+                }
+                divergence = MaskCheck.firstDifference(epoch, s, globalStep, spec.network(), anchored.dropoutMasks(),
+                        dl4j.dropoutMasks(), tolerance.step());
+                if (divergence == null) {
+                    divergence = MaskCheck.firstOutputDifference(epoch, s, globalStep, spec.network(),
+                            anchored.droppedInputs(), dl4j.droppedInputs(), tolerance.step());
+                }
+                if (divergence == null) {
+                    divergence = firstOf(step.divergence(), shadowCheck == null ? null : shadowCheck.divergence());
+                }
+                if (divergence == null) {
+                    divergence = drift != null ? drift : trajectory.divergence();
+                }
+                if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
+                    free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
+                    free.setUpdaterState(dl4jState);
                     if (floatDrift != null) {
-                        drift = floatDrift.judge(epoch, s + 1, globalStep, f.parameters(), d.parameters(), twin.parameters(),
-                                shapes);
-                        summary.noteDriftRatio(floatDrift.worstRatio());
-                    }
-                    divergence = MaskCheck.firstDifference(epoch, s + 1, globalStep, spec.network(), anchored.dropoutMasks(),
-                            dl4j.dropoutMasks(), tolerance.step());
-                    if (divergence == null) {
-                        divergence = MaskCheck.firstOutputDifference(epoch, s + 1, globalStep, spec.network(),
-                                anchored.droppedInputs(), dl4j.droppedInputs(), tolerance.step());
-                    }
-                    if (divergence == null) {
-                        divergence = firstOf(step.divergence(), shadowCheck == null ? null : shadowCheck.divergence());
-                    }
-                    if (divergence == null) {
-                        divergence = drift != null ? drift : trajectory.divergence();
-                    }
-                    if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
-                        free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
-                        free.setUpdaterState(dl4jState);
-                        if (floatDrift != null) {
-                            floatDrift.synchronise(dl4jParameters, dl4jState);
-                        }
+                        floatDrift.synchronise(dl4jParameters, dl4jState);
                     }
                 }
                 if (divergence != null) {
                     listener.onEpoch(summary);
-                    return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), divergence);
+                    return false;
                 }
+                return true;
             }
-            if (validation != null) {
-                EpochValidation v = validation.check(epoch, dl4jBatches.size(), globalStep, free.parameters(), dl4jParameters);
-                summary.setValidation(v);
-                if (v.divergence() != null) {
-                    listener.onEpoch(summary);
-                    return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), v.divergence());
-                }
-                if (stopping != null) {
-                    int bestBefore = stopping.bestEpoch();
-                    if (stopping.evaluates(epoch)) {
-                        anchoredScores.put(epoch, v.anchoredLoss());
+
+            @Override
+            public boolean endEpoch(int epoch, int globalStep) {
+                if (validation != null) {
+                    EpochValidation v = validation.check(epoch, stepsThisEpoch, globalStep, free.parameters(), dl4jParameters);
+                    summary.setValidation(v);
+                    if (v.divergence() != null) {
+                        divergence = v.divergence();
+                        listener.onEpoch(summary);
+                        return false;
                     }
-                    stopping.afterEpoch(epoch, v::engineLoss, free::parameters);
-                    if (stopping.bestEpoch() != bestBefore) {
-                        dl4jAtBest = dl4jParameters;
+                    if (stopping != null) {
+                        int bestBefore = stopping.bestEpoch();
+                        if (stopping.evaluates(epoch)) {
+                            anchoredScores.put(epoch, v.anchoredLoss());
+                        }
+                        stopping.afterEpoch(epoch, v::engineLoss, free::parameters);
+                        if (stopping.bestEpoch() != bestBefore) {
+                            dl4jAtBest = dl4jParameters;
+                        }
                     }
                 }
+                listener.onEpoch(summary);
+                return stopping == null || !stopping.stopped();
             }
-            listener.onEpoch(summary);
+        }
+        Steps steps = new Steps();
+        EpochLoop.run(epoch -> dl4jOrder.nextEpoch(batchSize, dropLast),
+                stopping != null ? Integer.MAX_VALUE : spec.training().epochs(), steps);
+        if (steps.divergence != null) {
+            return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), steps.divergence);
         }
         if (stopping == null) {
-            return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null);
+            return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), null);
         }
         free.setParameters(stopping.bestParameters());            // the engine keeps its best model
         Dl4jEarlyStopping.Outcome d = dl4jEarlyStopping(initialParameters, validation.examples());
-        return new LockstepResult(spec, tolerance, epochs, globalStep, shapes.size(), null,
-                EarlyStoppingComparison.of(stopping, anchoredScores, dl4jAtBest, d, tolerance));
+        return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), null,
+                EarlyStoppingComparison.of(stopping, anchoredScores, steps.dl4jAtBest, d, tolerance));
     }
 
     /**

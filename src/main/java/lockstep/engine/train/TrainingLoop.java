@@ -3,7 +3,7 @@ package lockstep.engine.train;
 import java.util.List;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
-import lockstep.data.EpochPlan;
+import lockstep.data.EpochLoop;
 import lockstep.data.Shuffler;
 import lockstep.linalg.DType;
 import lockstep.spec.TrainingSpec;
@@ -32,15 +32,21 @@ public final class TrainingLoop {
         this.dtype = training.dataType();
     }
 
+    /** {@code epochs} epochs over {@code data}; modifies the network and the optimizer's state. */
     public void run(Dataset data, int epochs, StepListener listener) {
-        for (int epoch = 1; epoch <= epochs; epoch++) {
-            List<int[]> batches = EpochPlan.batches(training, shuffler, data.size(), epoch);
-            step.setEpoch(epoch - 1);
-            for (int s = 0; s < batches.size(); s++) {
-                Batch batch = data.batch(batches.get(s), dtype, step.network().loss().type().labels());
-                double loss = step.step(batch);
-                listener.afterStep(epoch, s + 1, batch, loss);
+        EpochLoop.run(EpochLoop.plan(training, shuffler, data.size()), epochs, new EpochLoop.Body() {
+            @Override
+            public boolean startEpoch(int epoch, List<int[]> batches) {
+                step.setEpoch(epoch - 1);
+                return true;
             }
-        }
+
+            @Override
+            public boolean step(int epoch, int s, int globalStep, int[] examples) {
+                Batch batch = data.batch(examples, dtype, step.network().loss().type().labels());
+                listener.afterStep(epoch, s, batch, step.step(batch));
+                return true;
+            }
+        });
     }
 }
