@@ -86,7 +86,7 @@ public final class BatchSizeDemo {
         EngineComponents components = new EngineComponents();
         Trainer engine = EngineFactory.MATRIX.create(net, DType.DOUBLE, seed, components);
         Dl4jTrainer dl4jNet = new Dl4jTrainer(net, DType.DOUBLE, seed);
-        Trainer dl4j = new Dl4jSideTrainer(dl4jNet, engine.parameterShapes());
+        Trainer dl4j = new Dl4jSideTrainer(dl4jNet);
         dl4j.setParameters(engine.parameters());
         Validator validator = new Validator(net, DType.DOUBLE, components, data);
         int[] all = new int[data.size()];

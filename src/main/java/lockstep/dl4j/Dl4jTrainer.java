@@ -9,15 +9,15 @@ import lockstep.rand.MaskSource;
 import lockstep.spec.NetworkSpec;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.api.Model;
-import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.BaseMultiLayerUpdater;
 import org.deeplearning4j.nn.updater.UpdaterBlock;
-import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Drives a DL4J MultiLayerNetwork one mini-batch at a time with {@code fit(DataSet)} and reads back
@@ -63,6 +63,24 @@ public final class Dl4jTrainer {
     /** Parameter keys in DL4J's order: 0_W, 0_b, 1_W, ... */
     public List<String> parameterKeys() {
         return List.copyOf(net.paramTable().keySet());
+    }
+
+    /**
+     * Every parameter's shape as DL4J's own network holds it, by key in DL4J's order: W [nIn, nOut]; a bias, which DL4J
+     * keeps as a [1, nOut] row, as [nOut].
+     */
+    public Map<String, int[]> parameterShapes() {
+        Map<String, int[]> out = new java.util.LinkedHashMap<>();
+        for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
+            layer.paramTable().forEach((name, array) -> {
+                long[] shape = array.shape();
+                boolean bias = name.equals(org.deeplearning4j.nn.params.DefaultParamInitializer.BIAS_KEY)
+                        && shape.length == 2 && shape[0] == 1;
+                out.put(layer.getIndex() + "_" + name, bias ? new int[] {(int) shape[1]}
+                        : java.util.Arrays.stream(shape).mapToInt(d -> (int) d).toArray());
+            });
+        }
+        return out;
     }
 
     /** Every parameter as row-major doubles (W [nIn,nOut], b [nOut]). */

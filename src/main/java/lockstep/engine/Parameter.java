@@ -1,6 +1,7 @@
 package lockstep.engine;
 
 import lockstep.linalg.Matrix;
+import lockstep.spec.ParameterKey;
 
 /**
  * One trainable tensor with its {@link ParameterKey} (named as DL4J's key, {@code "0_W"}, {@code "0_b"}, ...), its

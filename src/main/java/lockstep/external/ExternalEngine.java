@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import lockstep.engine.ParameterKey;
 import lockstep.UnsupportedSpec;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.init.InitialDraw;
@@ -16,6 +15,7 @@ import lockstep.io.NpyArray;
 import lockstep.io.NpyType;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 

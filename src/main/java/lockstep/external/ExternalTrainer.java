@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import lockstep.data.Batch;
-import lockstep.engine.ParameterKey;
 import lockstep.harness.StepSnapshot;
 import lockstep.harness.Trainer;
 import lockstep.io.NpyArray;
@@ -13,6 +12,7 @@ import lockstep.linalg.DType;
 import lockstep.rand.MaskSource;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 
 /**
  * One copy of an external engine as a lockstep side: it holds what the harness last set or the engine last reported

@@ -13,9 +13,7 @@ import lockstep.data.EpochPlan;
 import lockstep.dl4j.Dl4jEpochOrder;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.Nd4jRuntime;
-import lockstep.engine.EngineComponents;
 import lockstep.harness.Dl4jSideTrainer;
-import lockstep.harness.EngineFactory;
 import lockstep.harness.LockstepRun;
 import lockstep.harness.StepSnapshot;
 import lockstep.harness.Trainer;
@@ -49,10 +47,9 @@ public final class GoldenRecorder {
         int batchSize = spec.training().batchSize();
         LabelEncoding labels = spec.network().loss().labels();
 
-        Trainer engine = EngineFactory.MATRIX.create(spec.network(), dtype, seed, new EngineComponents());
-        Map<String, int[]> shapes = engine.parameterShapes();
         Dl4jTrainer network = new Dl4jTrainer(spec.network(), dtype, seed);   // its own initial draw and dropout
-        Trainer dl4j = new Dl4jSideTrainer(network, shapes);
+        Trainer dl4j = new Dl4jSideTrainer(network);
+        Map<String, int[]> shapes = dl4j.parameterShapes();                   // DL4J's own: no engine takes part
         Map<String, double[]> initial = dl4j.parameters();
         Map<String, double[]> initialState = dl4j.updaterState();
 

@@ -15,7 +15,6 @@ import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
-import lockstep.engine.ParameterKey;
 import lockstep.harness.Check;
 import lockstep.harness.Divergence;
 import lockstep.harness.Dl4jSideTrainer;
@@ -31,6 +30,7 @@ import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
 import lockstep.harness.Trainer;
 import lockstep.linalg.DType;
+import lockstep.spec.ParameterKey;
 import lockstep.spec.RunSpec;
 
 /**
@@ -187,7 +187,7 @@ public final class GoldenVerifier {
         TolerancePolicy policy = TolerancePolicy.defaultFor(dtype);
         Map<String, int[]> shapes = g.parameterShapes();
         Trainer dl4j = new Dl4jSideTrainer(new Dl4jTrainer(spec.network(), dtype, spec.training().seed(),
-                null), shapes);
+                null));
         dl4j.setParameters(g.initialParameters());
         Tally tally = new Tally("dl4j", g.steps());
         tally.add(StepComparison.ofInitialParameters(dl4j.parameters(), g.initialParameters(), shapes, policy.step()));

@@ -1,9 +1,5 @@
 package lockstep.golden;
 
-import lockstep.engine.ParameterKey;
-import lockstep.io.Npy;
-import lockstep.io.NpyArray;
-import lockstep.io.NpyType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,9 +21,13 @@ import java.util.stream.Stream;
 import lockstep.LockstepException;
 import lockstep.harness.StepSnapshot;
 import lockstep.io.AtomicFiles;
+import lockstep.io.Npy;
+import lockstep.io.NpyArray;
+import lockstep.io.NpyType;
 import lockstep.linalg.DType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 
@@ -234,18 +234,6 @@ public final class ScenarioFiles {
         return dtype == DType.DOUBLE ? NpyType.F8 : NpyType.F4;
     }
 
-    /** W [nIn, nOut] and b [nOut] per layer, in DL4J's order. */
-    public static Map<String, int[]> parameterShapes(NetworkSpec net) {
-        Map<String, int[]> shapes = new LinkedHashMap<>();
-        for (int i = 0; i < net.layers().size(); i++) {
-            LayerSpec l = net.layers().get(i);
-            for (ParameterKey key : List.of(ParameterKey.weights(i), ParameterKey.bias(i))) {
-                shapes.put(key.name(), key.shape(l.nIn(), l.nOut()));
-            }
-        }
-        return shapes;
-    }
-
     /** PARAMETER/SLOT with a parameter of {@code shapes} and a slot that is a plain file name (no '/', no ".."). */
     private static boolean isStateName(String key, Map<String, int[]> shapes) {
         try {
@@ -348,7 +336,7 @@ public final class ScenarioFiles {
                 throw malformed("anchoredSteps", "must list the stored steps whose previous step is not stored: "
                         + Arrays.toString(expectedAnchored));
             }
-            Map<String, int[]> shapes = parameterShapes(spec.network());
+            Map<String, int[]> shapes = spec.network().parameterLayout().shapes();
             JsonNode params = object(root, "parameters");
             Map<String, int[]> listed = new LinkedHashMap<>();
             params.fieldNames().forEachRemaining(f -> listed.put(f, ints(params, f)));

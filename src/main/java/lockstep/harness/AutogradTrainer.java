@@ -6,7 +6,6 @@ import java.util.function.Function;
 import lockstep.data.Batch;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
-import lockstep.engine.ParameterKey;
 import lockstep.engine.autograd.AutogradOptimizer;
 import lockstep.engine.autograd.Criterion;
 import lockstep.engine.autograd.Sequential;
@@ -14,6 +13,7 @@ import lockstep.engine.autograd.Tensor;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 
 /** The autograd engine as a lockstep {@link Trainer}: each step is the five-line step. */
 public final class AutogradTrainer implements Trainer {

@@ -1,7 +1,7 @@
 package lockstep.harness;
 
 import java.util.Locale;
-import lockstep.engine.ParameterKey;
+import lockstep.spec.ParameterKey;
 
 /**
  * The first place where the two sides disagree beyond tolerance: when (epoch, step within epoch,

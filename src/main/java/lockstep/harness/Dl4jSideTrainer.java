@@ -5,7 +5,7 @@ import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jStep;
 import lockstep.dl4j.Dl4jTrainer;
-import lockstep.engine.ParameterKey;
+import lockstep.spec.ParameterKey;
 
 /**
  * DL4J as a lockstep {@link Trainer}. DL4J's raw gradient is the SUM over the batch (its updater
@@ -13,11 +13,9 @@ import lockstep.engine.ParameterKey;
  */
 public final class Dl4jSideTrainer implements Trainer {
     private final Dl4jTrainer dl4j;
-    private final Map<String, int[]> shapes;
 
-    public Dl4jSideTrainer(Dl4jTrainer dl4j, Map<String, int[]> shapes) {
+    public Dl4jSideTrainer(Dl4jTrainer dl4j) {
         this.dl4j = dl4j;
-        this.shapes = shapes;
     }
 
     @Override
@@ -32,7 +30,7 @@ public final class Dl4jSideTrainer implements Trainer {
 
     @Override
     public Map<String, int[]> parameterShapes() {
-        return shapes;
+        return dl4j.parameterShapes();   // DL4J's own, never the engine's
     }
 
     @Override

@@ -6,10 +6,10 @@ import java.util.function.Function;
 import lockstep.data.Batch;
 import lockstep.engine.Network;
 import lockstep.engine.Parameter;
-import lockstep.engine.ParameterKey;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.Matrix;
+import lockstep.spec.ParameterKey;
 
 /** The from-scratch engine as a lockstep {@link Trainer}. */
 public final class EngineTrainer implements Trainer {

@@ -3,9 +3,9 @@ package lockstep.harness;
 import java.util.Map;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jTrainer;
-import lockstep.engine.ParameterKey;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 
 /**
  * The FLOAT trajectory check's yardstick. In FLOAT two correct implementations drift apart step by step, since each
@@ -35,7 +35,7 @@ public final class FloatDrift {
 
     FloatDrift(NetworkSpec spec, long seed, Map<String, int[]> shapes) {
         this.network = new Dl4jTrainer(spec, DType.DOUBLE, seed);
-        this.twin = new Dl4jSideTrainer(network, shapes);
+        this.twin = new Dl4jSideTrainer(network);
     }
 
     /** Starts a window: the twin takes DL4J's FLOAT parameters and updater state (widened). Modifies the twin. */

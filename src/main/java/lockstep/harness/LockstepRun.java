@@ -18,9 +18,9 @@ import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.train.EarlyStopping;
 import lockstep.linalg.DType;
+import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.LabelEncoding;
 import lockstep.spec.NetworkSpec;
-import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.ValidationSpec;
 
@@ -122,18 +122,20 @@ public final class LockstepRun {
 
         Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
         Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
-        Map<String, int[]> shapes = free.parameterShapes();
+        Map<String, int[]> shapes = spec.network().parameterLayout().shapes();   // from the spec, not from either side
         Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed);
-        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork, shapes);
+        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork);
+        checkShapes("the engine", free.parameterShapes(), shapes);
+        checkShapes("DL4J", dl4j.parameterShapes(), shapes);
         ShadowTolerance shadowTolerance = tolerance.shadowFor(dtype);
         ShadowNoise shadowNoise = new ShadowNoise();
         Dl4jTrainer shadowNetwork = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
                 : new Dl4jTrainer(spec.network(), DType.DOUBLE, seed);
-        Trainer shadow = shadowNetwork == null ? null : new Dl4jSideTrainer(shadowNetwork, shapes);
+        Trainer shadow = shadowNetwork == null ? null : new Dl4jSideTrainer(shadowNetwork);
         Dl4jTrainer ruleNetwork = new Dl4jTrainer(spec.network(), dtype, seed);   // DL4J's rule on the engine's gradient
-        Dl4jSideTrainer rule = new Dl4jSideTrainer(ruleNetwork, shapes);
+        Dl4jSideTrainer rule = new Dl4jSideTrainer(ruleNetwork);
         Dl4jTrainer ruleReferenceNetwork = shadowNetwork == null ? null : ruleReference(spec.network(), seed);
-        Dl4jSideTrainer ruleReference = ruleReferenceNetwork == null ? null : new Dl4jSideTrainer(ruleReferenceNetwork, shapes);
+        Dl4jSideTrainer ruleReference = ruleReferenceNetwork == null ? null : new Dl4jSideTrainer(ruleReferenceNetwork);
         boolean bitForBit = tolerance.step().relative() == 0 && tolerance.step().absolute() == 0;
         RoundingNoise noise = shadowNetwork != null || bitForBit ? null   // DOUBLE: DL4J's own noise excuses a cancelled sum
                 : new RoundingNoise(spec.network(), dtype, seed, shapes);
@@ -306,6 +308,20 @@ public final class LockstepRun {
         Dl4jEarlyStopping.Outcome d = dl4jEarlyStopping(initialParameters, validation.examples());
         return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), null,
                 EarlyStoppingComparison.of(stopping, anchoredScores, steps.dl4jAtBest, d, tolerance));
+    }
+
+    /** Throws naming the first parameter whose shape on {@code side} is not the network spec's. */
+    static void checkShapes(String side, Map<String, int[]> actual, Map<String, int[]> expected) {
+        if (!actual.keySet().equals(expected.keySet())) {
+            throw new LockstepException(side + " has parameters " + actual.keySet() + " but the network spec gives "
+                    + expected.keySet());
+        }
+        expected.forEach((name, shape) -> {
+            if (!java.util.Arrays.equals(shape, actual.get(name))) {
+                throw new LockstepException(side + ": parameter " + name + " has shape " + java.util.Arrays.toString(actual.get(name))
+                        + " but the network spec gives " + java.util.Arrays.toString(shape));
+            }
+        });
     }
 
     /**

@@ -1,8 +1,8 @@
 package lockstep.harness;
 
 import java.util.Map;
-import lockstep.engine.ParameterKey;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 
 /**
  * The dropout comparisons of one step: both sides must have drawn the same random arrays, bit for bit

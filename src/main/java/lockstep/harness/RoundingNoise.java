@@ -114,7 +114,7 @@ final class RoundingNoise {
             if (replicas == null) {
                 if (network == null) {
                     network = new Dl4jTrainer(spec, dtype, seed);
-                    side = new Dl4jSideTrainer(network, shapes);
+                    side = new Dl4jSideTrainer(network);
                 }
                 SplitMix64 directions = new SplitMix64(globalStep);
                 replicas = new ArrayList<>();

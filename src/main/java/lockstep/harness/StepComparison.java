@@ -7,7 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import lockstep.engine.ParameterKey;
+import lockstep.spec.ParameterKey;
 
 /**
  * Compares the two sides' snapshots of one step under one {@link Check}: loss, then gradients,

@@ -31,6 +31,11 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
         return own != null ? own : gradientNormalization;
     }
 
+    /** The parameters this network has, their shapes and their place in the flat vector. */
+    public ParameterLayout parameterLayout() {
+        return ParameterLayout.of(this);
+    }
+
     public LayerSpec outputLayer() {
         return layers.get(layers.size() - 1);
     }

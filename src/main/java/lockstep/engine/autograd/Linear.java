@@ -2,10 +2,10 @@ package lockstep.engine.autograd;
 
 import java.util.List;
 import lockstep.engine.Parameter;
-import lockstep.engine.ParameterKey;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
+import lockstep.spec.ParameterKey;
 
 /**
  * The affine part of a dense layer, in DL4J's layout (examples as rows):

@@ -2,7 +2,6 @@ package lockstep.engine.layers;
 
 import java.util.List;
 import lockstep.engine.Parameter;
-import lockstep.engine.ParameterKey;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.dropout.InputDropout;
 import lockstep.linalg.DType;
@@ -10,6 +9,7 @@ import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
 import lockstep.linalg.RowOps;
 import lockstep.rand.MaskSource;
+import lockstep.spec.ParameterKey;
 
 /**
  * A fully connected layer with examples as rows (DL4J's convention):

@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import lockstep.engine.Parameter;
-import lockstep.engine.ParameterKey;
 import lockstep.linalg.DType;
 import lockstep.linalg.ElementOps;
 import lockstep.linalg.Matrix;
-import java.util.function.Function;
 import lockstep.spec.GradientNormalizationSpec;
+import lockstep.spec.ParameterKey;
 import lockstep.spec.UpdaterSpec;
 
 /**

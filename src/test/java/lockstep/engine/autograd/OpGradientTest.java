@@ -42,7 +42,7 @@ class OpGradientTest {
         private static final java.util.concurrent.atomic.AtomicInteger NEXT = new java.util.concurrent.atomic.AtomicInteger();
 
         static Leaf random(int rows, int cols, long seed) {
-            Parameter p = new Parameter(lockstep.engine.ParameterKey.weights(NEXT.getAndIncrement()),
+            Parameter p = new Parameter(lockstep.spec.ParameterKey.weights(NEXT.getAndIncrement()),
                     OpGradientTest.random(rows, cols, seed));
             return new Leaf(p, Tensor.parameter(p.value(), p.gradient()));
         }

@@ -32,7 +32,7 @@ class LayerwiseOptimizerTest {
     private static final double EPS = 1e-6;
 
     private static Parameter param(String name, double[] value, double[] gradient) {
-        Parameter p = new Parameter(lockstep.engine.ParameterKey.parse(name), Matrix.of(DType.DOUBLE, 1, value.length, value));
+        Parameter p = new Parameter(lockstep.spec.ParameterKey.parse(name), Matrix.of(DType.DOUBLE, 1, value.length, value));
         p.gradient().copyFrom(Matrix.of(DType.DOUBLE, 1, gradient.length, gradient));
         return p;
     }

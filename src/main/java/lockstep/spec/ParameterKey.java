@@ -1,4 +1,4 @@
-package lockstep.engine;
+package lockstep.spec;
 
 /**
  * Which trainable tensor: a layer's index and whether it is the weights or the bias. Its {@link #name()} is DL4J's

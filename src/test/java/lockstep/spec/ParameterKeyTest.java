@@ -1,9 +1,10 @@
-package lockstep.engine;
+package lockstep.spec;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import lockstep.engine.Parameter;
 import org.junit.jupiter.api.Test;
 
 /** Parameter, updater-state and dropout names: DL4J's keys, read back into layer and kind. */
