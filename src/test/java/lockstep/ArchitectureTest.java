@@ -43,10 +43,11 @@ class ArchitectureTest {
         slices().matching("lockstep.(*)..").should().beFreeOfCycles().check(MAIN);
     }
 
-    /** Console, JSON and HTML renderers of runs live in report, which sits above what it renders. */
+    /** Console, JSON and HTML renderers (*Report, *Text) live in report, which sits above what it renders. */
     @Test
     void reportsLiveInReportAndNothingBelowItSeesThem() {
-        classes().that().haveSimpleNameEndingWith("Report").should().resideInAPackage("lockstep.report").check(MAIN);
+        classes().that().haveSimpleNameEndingWith("Report").or().haveSimpleNameEndingWith("Text")
+                .should().resideInAPackage("lockstep.report").check(MAIN);
         noClasses().that().resideInAnyPackage("lockstep.harness..", "lockstep.golden..", "lockstep.engine..", "lockstep.dl4j..",
                         "lockstep.data..", "lockstep.linalg..", "lockstep.spec..", "lockstep.external..", "lockstep.coverage..")
                 .should().dependOnClassesThat().resideInAPackage("lockstep.report..")

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.data.Datasets;
 import lockstep.demo.BatchSizeDemo;
+import lockstep.report.BatchSizeDemoText;
 import lockstep.spec.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,7 +50,7 @@ final class BatchSizeDemoCommand implements Callable<Integer> {
         }
         RunSpec spec = RunSpec.irisDefault();
         BatchSizeDemo.Result r = BatchSizeDemo.run(spec, Datasets.load(spec.data()), batchSizes, learningRates, epochs);
-        BatchSizeDemo.print(r, System.out);
+        BatchSizeDemoText.print(r, System.out);
         return r.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

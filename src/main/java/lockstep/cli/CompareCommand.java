@@ -16,7 +16,6 @@ import lockstep.report.ResultJson;
 import lockstep.report.RunTrace;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
-import lockstep.linalg.DType;
 import lockstep.report.SideBySideReport;
 import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;

@@ -3,6 +3,7 @@ package lockstep.cli;
 import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.demo.InitDemo;
+import lockstep.report.InitDemoText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,7 +33,7 @@ final class InitDemoCommand implements Callable<Integer> {
             throw new LockstepException("--examples: must be at least 2, got " + examples);
         }
         InitDemo.Result r = InitDemo.run(examples, seed);
-        InitDemo.print(r, System.out);
+        InitDemoText.print(r, System.out);
         return r.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.data.Datasets;
 import lockstep.demo.SymmetryDemo;
+import lockstep.report.SymmetryDemoText;
 import lockstep.spec.RunSpec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,7 +34,7 @@ final class SymmetryDemoCommand implements Callable<Integer> {
         }
         RunSpec spec = SymmetryDemo.defaultSpec(epochs);
         SymmetryDemo.Result r = SymmetryDemo.run(spec, Datasets.load(spec.data()));
-        SymmetryDemo.print(r, System.out);
+        SymmetryDemoText.print(r, System.out);
         return r.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.data.Datasets;
 import lockstep.demo.ZeroGradDemo;
+import lockstep.report.ZeroGradDemoText;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import lockstep.spec.SpecValidator;
@@ -39,7 +40,7 @@ final class ZeroGradDemoCommand implements Callable<Integer> {
         }
         RunSpec run = SpecValidator.validate(spec == null ? RunSpec.irisDefault() : SpecJson.read(spec));
         ZeroGradDemo.Result result = ZeroGradDemo.run(run, Datasets.load(run.data()), steps);
-        ZeroGradDemo.print(result, System.out);
+        ZeroGradDemoText.print(result, System.out);
         return result.passed() ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }

@@ -26,7 +26,6 @@ import lockstep.io.NpyArray;
 import lockstep.io.NpyType;
 import lockstep.linalg.DType;
 import lockstep.spec.LayerSpec;
-import lockstep.spec.NetworkSpec;
 import lockstep.spec.ParameterKey;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;

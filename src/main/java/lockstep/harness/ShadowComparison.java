@@ -1,6 +1,5 @@
 package lockstep.harness;
 
-import java.util.List;
 import java.util.Map;
 
 /**

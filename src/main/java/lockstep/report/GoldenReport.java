@@ -7,8 +7,6 @@ import lockstep.dl4j.Nd4jRuntime;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ScenarioResult;
 import lockstep.golden.SideResult;
-import lockstep.harness.Divergence;
-import lockstep.harness.Quantity;
 import lockstep.harness.TolerancePolicy;
 
 /** Prints verify's results for a person: per scenario a title and one line per side, then a verdict over all. */

@@ -7,6 +7,7 @@ import java.util.List;
 import lockstep.data.Datasets;
 import lockstep.spec.RunSpec;
 import org.junit.jupiter.api.BeforeAll;
+import lockstep.report.BatchSizeDemoText;
 import org.junit.jupiter.api.Test;
 
 /** Epochs against steps on Iris: the arithmetic, and what batch size does per epoch and per step. */
@@ -34,7 +35,7 @@ class BatchSizeDemoTest {
         BatchSizeDemo.Curve small = result.get(4, 0.03);
         BatchSizeDemo.Curve large = result.get(150, 0.03);
         assertTrue(small.afterEpoch()[2] < 0.6 * large.afterEpoch()[2], "after 5 epochs: 190 steps against 5");
-        assertEquals("about the same", BatchSizeDemo.verdict(small.afterStep()[0], large.afterStep()[0], 4, 150),
+        assertEquals("about the same", BatchSizeDemoText.verdict(small.afterStep()[0], large.afterStep()[0], 4, 150),
                 "after 5 steps: " + small.afterStep()[0] + " and " + large.afterStep()[0]);
     }
 

@@ -1,10 +1,5 @@
 package lockstep.demo;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +7,13 @@ import lockstep.data.Datasets;
 import lockstep.engine.autograd.Backprop;
 import lockstep.engine.autograd.Tensor;
 import lockstep.linalg.Matrix;
+import lockstep.report.ZeroGradDemoText;
 import lockstep.spec.RunSpec;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Without zeroGrad() the gradient at step k is exactly g_1 + ... + g_k (each g_j from the matrix
@@ -55,7 +55,7 @@ class ZeroGradDemoTest {
         assertTrue(r.steps().get(1).errorB() > 0.0);
         assertEquals(0.0, r.steps().get(1).errorA(), "with zeroGrad() overwriting is harmless");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ZeroGradDemo.print(r, new PrintStream(out, true, StandardCharsets.UTF_8));
+        ZeroGradDemoText.print(r, new PrintStream(out, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("FAIL  step 2: B's .grad is not the sum of its batch gradients so far"), text);
     }
