@@ -1,8 +1,8 @@
 package lockstep.cli;
 
 import java.nio.file.Path;
-import lockstep.LockstepException;
 import java.util.concurrent.Callable;
+import lockstep.LockstepException;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
@@ -10,13 +10,15 @@ import lockstep.engine.EngineComponents;
 import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
+import lockstep.harness.Tolerance;
+import lockstep.harness.TolerancePolicy;
+import lockstep.report.CompareProgress;
 import lockstep.report.CompareReport;
 import lockstep.report.ParityReport;
 import lockstep.report.ResultJson;
 import lockstep.report.RunTrace;
-import lockstep.harness.Tolerance;
-import lockstep.harness.TolerancePolicy;
 import lockstep.report.SideBySideReport;
+import lockstep.report.TerminalLine;
 import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;

@@ -4,10 +4,10 @@ import java.io.PrintWriter;
 import lockstep.LockstepException;
 import lockstep.UnsupportedSpec;
 import lockstep.external.EngineFault;
-import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine;
 
 /** Turns every failure into one line on stderr and an exit code; a stack trace only with --verbose. */
 final class ErrorHandler implements IExecutionExceptionHandler {

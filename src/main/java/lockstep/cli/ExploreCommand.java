@@ -13,6 +13,7 @@ import lockstep.explore.ExploreGrid;
 import lockstep.explore.ExploreResult;
 import lockstep.io.AtomicFiles;
 import lockstep.report.ExplorePage;
+import lockstep.report.TerminalLine;
 import lockstep.spec.EarlyStoppingSpec;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;

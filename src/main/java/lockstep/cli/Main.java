@@ -1,8 +1,8 @@
 package lockstep.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /**
  * The {@code lockstep} command line. Exit codes: 0 PASS, 1 FAIL (a divergence, or a planted bug

@@ -13,6 +13,8 @@ import lockstep.engine.EngineComponents;
 import lockstep.harness.TrainingResult;
 import lockstep.harness.TrainingRun;
 import lockstep.report.JsonText;
+import lockstep.report.ProgressLine;
+import lockstep.report.TerminalLine;
 import lockstep.report.TrainReport;
 import lockstep.report.TrainTrace;
 import lockstep.spec.DataSpec;

@@ -1,4 +1,4 @@
-package lockstep.cli;
+package lockstep.report;
 
 import java.util.Locale;
 import java.util.Map;
@@ -10,14 +10,14 @@ import lockstep.harness.LockstepRun;
  * (dl4j 0.5123)  worst rel. diff 3.1e-16}, redrawn in place on stderr and blanked before each epoch's
  * table row (which the next listener prints). Passes every event on.
  */
-final class CompareProgress implements LockstepRun.Listener {
+public final class CompareProgress implements LockstepRun.Listener {
     private final TerminalLine line;
     private final int epochs;
     private final int stepsPerEpoch;
     private final LockstepRun.Listener next;
     private double worst;
 
-    CompareProgress(TerminalLine line, int epochs, int stepsPerEpoch, LockstepRun.Listener next) {
+    public CompareProgress(TerminalLine line, int epochs, int stepsPerEpoch, LockstepRun.Listener next) {
         this.line = line;
         this.epochs = epochs;
         this.stepsPerEpoch = stepsPerEpoch;

@@ -1,4 +1,4 @@
-package lockstep.cli;
+package lockstep.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package lockstep.cli;
+package lockstep.report;
 
 import java.io.PrintStream;
 import java.util.Locale;
@@ -10,12 +10,12 @@ import lockstep.harness.TrainingRun;
  * pipe) one line is printed per epoch. The launcher tells whether stderr is a terminal
  * (LOCKSTEP_STDERR_TTY=1/0); without it, whether the JVM has a console.
  */
-final class ProgressLine implements TrainingRun.Listener {
+public final class ProgressLine implements TrainingRun.Listener {
     private final PrintStream err;
     private final TerminalLine line;
 
     /** @param terminal whether err is a terminal ({@link TerminalLine#stderrIsTerminal()}) */
-    ProgressLine(PrintStream err, boolean terminal) {
+    public ProgressLine(PrintStream err, boolean terminal) {
         this.err = err;
         this.line = terminal ? new TerminalLine(err) : null;
     }
