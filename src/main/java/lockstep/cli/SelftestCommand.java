@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import lockstep.LockstepException;
 import lockstep.report.SelftestJson;
+import lockstep.report.SelftestText;
 import lockstep.selftest.Selftest;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,6 +43,6 @@ final class SelftestCommand implements Callable<Integer> {
             System.out.println(SelftestJson.of(outcomes));
             return Selftest.allCaught(outcomes) ? Main.EXIT_PASS : Main.EXIT_FAIL;
         }
-        return Selftest.runAll(planted, System.out) ? Main.EXIT_PASS : Main.EXIT_FAIL;
+        return SelftestText.runAll(planted, System.out) ? Main.EXIT_PASS : Main.EXIT_FAIL;
     }
 }
