@@ -10,12 +10,14 @@ import lockstep.spec.ParameterKey;
  */
 public final class Parameter {
     private final ParameterKey key;
+    private final String name;   // made once: the step reads it, and a steady-state step allocates nothing
     private final Matrix value;
     private final Matrix gradient;
     private final Matrix update;
 
     public Parameter(ParameterKey key, Matrix value) {
         this.key = key;
+        this.name = key.name();
         this.value = value;
         this.gradient = value.like(value.rows(), value.cols());
         this.update = value.like(value.rows(), value.cols());
@@ -27,7 +29,7 @@ public final class Parameter {
 
     /** DL4J's key, {@code "0_W"}: the name in maps and files. */
     public String name() {
-        return key.name();
+        return name;
     }
 
     /** The shape DL4J gives this tensor: [nIn, nOut] for weights, [nOut] for a bias (which the engine holds as [1, nOut]). */

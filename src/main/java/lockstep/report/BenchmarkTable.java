@@ -14,7 +14,9 @@ import lockstep.LockstepException;
 /**
  * The benchmark results of a JMH JSON file (e.g. benchmarks/results/results.json) as the report's
  * ratio table: one row per benchmark class and parameter value, the engine's time next to the other
- * side's (DL4J, or ND4J for the matrix products), and the other side's time divided by the engine's.
+ * side's (DL4J, or ND4J for the matrix products), and the other side's time divided by the engine's. Only the
+ * benchmarks with an {@code engine} method and another side appear; the paired benchmarks' ratios with their
+ * intervals are printed by {@code benchmarks/run} (docs/benchmarks.md).
  */
 final class BenchmarkTable {
     private BenchmarkTable() {
@@ -47,6 +49,9 @@ final class BenchmarkTable {
         rows.add(List.of("benchmark", "engine", "DL4J/ND4J", "DL4J/engine"));
         pairs.forEach((name, sides) -> {
             JsonNode engine = sides.get("engine");
+            if (engine == null) {
+                return;   // a paired benchmark (one method, both sides) or one side only (the FMA peak, the protocol)
+            }
             JsonNode other = sides.entrySet().stream().filter(e -> !e.getKey().equals("engine")).map(Map.Entry::getValue)
                     .findFirst().orElse(null);
             double te = JmhScore.seconds(engine);

@@ -34,6 +34,18 @@ class BenchmarkTableTest {
     }
 
     @Test
+    void benchmarksWithoutAnEngineMethodGetNoRow() throws Exception {
+        Path f = Files.writeString(dir.resolve("r.json"), "[" + String.join(",",
+                run("engine", "4-16-3", 20.0, 2.0, "us/op"), run("dl4j", "4-16-3", 1.5, 0.3, "ms/op"),
+                """
+                {"benchmark": "lockstep.bench.PairedStepBenchmark.step", "params": {"network": "4-16-3"},
+                 "primaryMetric": {"score": 700.0, "scoreError": 10.0, "scoreUnit": "us/op"}}""") + "]");
+        String html = BenchmarkTable.html(f);
+        assertTrue(html.contains("<td>TrainingStep 4-16-3</td>"), html);
+        assertTrue(!html.contains("PairedStep"), html);
+    }
+
+    @Test
     void aFileThatIsNotJmhJsonIsAnError() throws Exception {
         Path f = Files.writeString(dir.resolve("bad.json"), "{\"not\": \"an array\"}");
         LockstepException e = assertThrows(LockstepException.class, () -> BenchmarkTable.html(f));
