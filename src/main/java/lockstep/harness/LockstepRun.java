@@ -137,7 +137,7 @@ public final class LockstepRun {
         Dl4jTrainer ruleReferenceNetwork = shadowNetwork == null ? null : ruleReference(spec.network(), seed);
         Dl4jSideTrainer ruleReference = ruleReferenceNetwork == null ? null : new Dl4jSideTrainer(ruleReferenceNetwork);
         boolean bitForBit = tolerance.step().relative() == 0 && tolerance.step().absolute() == 0;
-        RoundingNoise noise = shadowNetwork != null || bitForBit ? null   // DOUBLE: DL4J's own noise excuses a cancelled sum
+        RoundingNoise noise = bitForBit ? null   // DL4J's own rounding noise excuses a sum that cancels (taken only then)
                 : new RoundingNoise(spec.network(), dtype, seed, shapes);
         FloatDrift floatDrift = shadowNetwork != null && Double.isInfinite(tolerance.trajectory().relative())
                 ? new FloatDrift(spec.network(), seed, shapes) : null;   // FLOAT: DL4J's own drift is the yardstick
@@ -228,10 +228,11 @@ public final class LockstepRun {
                 dl4jState = d.updaterState();
                 StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s, globalStep, f, d,
                         shapes, tolerance.trajectory());
-                ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s, globalStep, a, d,
-                        reference, r, rRef, shapes, shadowTolerance, shadowNoise);
                 RoundingNoise.Step dl4jNoise = noise == null ? null
                         : noise.at(globalStep, parametersBefore, stateBefore, randomBefore, dl4jBatch, d);
+                ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s, globalStep, a, d,
+                        reference, r, rRef, shapes, shadowTolerance, shadowNoise, dl4jNoise == null ? null
+                                : (q, name, bound) -> dl4jNoise.covers(q, name, a, new Tolerance(bound, 1.0, 0.0)));
                 StepComparison step = StepComparison.ofAnchored(epoch, s, globalStep, a, d, r, shapes,
                         tolerance.step(), tolerance.rule(), (q, name) -> shadowCheck != null
                                 ? shadowCheck.engineNoWorseThanDl4j(q, name)

@@ -19,16 +19,26 @@ public final class ShadowComparison {
      */
     public static final double CLOSE_TO_DL4J = 8.0;
 
+    /**
+     * Whether DL4J's own FLOAT rounding noise covers the engine's tensor ({@code q}, {@code name}) where it exceeds the
+     * shadow's {@code bound} (relative to the tensor's scale): asked only of a loss or gradient tensor that fails.
+     */
+    public interface Excuse {
+        boolean covers(Quantity q, String name, double bound);
+    }
+
     private final ShadowTolerance tolerance;
     private final ShadowNoise noise;
+    private final Excuse excuse;
     private double worstRatio;
     private Divergence divergence;
     /** The tensors ("GRADIENT 0_W", "LOSS null") where the engine landed about as close to the reference as DL4J. */
     private final java.util.Set<String> noWorseThanDl4j = new java.util.HashSet<>();
 
-    private ShadowComparison(ShadowTolerance tolerance, ShadowNoise noise) {
+    private ShadowComparison(ShadowTolerance tolerance, ShadowNoise noise, Excuse excuse) {
         this.tolerance = tolerance;
         this.noise = noise;
+        this.excuse = excuse;
     }
 
     /**
@@ -36,12 +46,17 @@ public final class ShadowComparison {
      * {@code reference}, the same step by DL4J in DOUBLE, against DL4J's FLOAT step {@code dl4j}'s error from it; its
      * update, parameters after the step and updater state with {@code ruleReference}, DL4J's rule in DOUBLE applied to
      * the engine's gradient, against the error of {@code dl4jRule}, DL4J's FLOAT rule applied to the same gradient.
-     * DL4J's error per tensor is judged as the level {@code noise} gives (which records it: modifies {@code noise}).
+     * DL4J's error per tensor is judged as the level {@code noise} gives (which records it: modifies {@code noise}). A
+     * loss or gradient tensor over its bound is not a divergence when {@code excuse} (may be null) says DL4J's own
+     * rounding noise covers it: one FLOAT step's error from the reference is luck where the sum cancels, and DL4J's
+     * step may land close to exact where a correct engine does not (a random network's 6e-5 under OpenBLAS's Prescott
+     * kernels, 0 under Haswell's).
      */
     public static ShadowComparison of(int epoch, int step, int globalStep, StepSnapshot engine, StepSnapshot dl4j,
                                       StepSnapshot reference, StepSnapshot dl4jRule, StepSnapshot ruleReference,
-                                      Map<String, int[]> shapes, ShadowTolerance tolerance, ShadowNoise noise) {
-        ShadowComparison c = new ShadowComparison(tolerance, noise);
+                                      Map<String, int[]> shapes, ShadowTolerance tolerance, ShadowNoise noise,
+                                      Excuse excuse) {
+        ShadowComparison c = new ShadowComparison(tolerance, noise, excuse);
         Where where = new Where(epoch, step, globalStep, shapes);
         c.compare(where, Quantity.LOSS, null, new double[] {engine.loss()}, new double[] {dl4j.loss()},
                 new double[] {reference.loss()}, null, null);
@@ -95,7 +110,9 @@ public final class ShadowComparison {
         if (ratio <= CLOSE_TO_DL4J) {
             noWorseThanDl4j.add(q + " " + name);
         }
-        if (divergence == null && (!engineFinite || !(engineError.error <= bound))) {
+        if (divergence == null && (!engineFinite || !(engineError.error <= bound))
+                && !(engineFinite && excuse != null && (q == Quantity.LOSS || q == Quantity.GRADIENT)
+                        && excuse.covers(q, name, bound))) {
             int i = engineError.index;
             divergence = new Divergence(Check.SHADOW, where.epoch, where.step, where.globalStep, q, name,
                     name == null ? null : where.shapes.get(StepComparison.baseName(name)), i, e[i], d[i], engineError.error,
