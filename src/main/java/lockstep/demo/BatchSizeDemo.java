@@ -16,6 +16,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.train.Validator;
 import lockstep.harness.Dl4jSideTrainer;
 import lockstep.harness.EngineFactory;
+import lockstep.harness.SidesStep;
 import lockstep.harness.TensorDiff;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
@@ -106,17 +107,10 @@ public final class BatchSizeDemo {
         Map<Integer, Double> steps = new LinkedHashMap<>();
         Map<Integer, Double> epochLoss = new LinkedHashMap<>();
         TrainingSpec training = spec.training().withBatchSize(batchSize);
-        EpochLoop.run(EpochLoop.plan(training, new SeededShuffler(seed), data.size()), epochs, new EpochLoop.Body() {
+        EpochLoop.run(EpochLoop.plan(training, new SeededShuffler(seed), data.size()), epochs,
+                new SidesStep(data, DType.DOUBLE, net.loss().labels(), engine, dl4j) {
             @Override
-            public boolean startEpoch(int epoch, List<int[]> batches) {
-                engine.setEpoch(epoch - 1);
-                dl4j.setEpoch(epoch - 1);
-                return true;
-            }
-
-            @Override
-            public boolean step(int epoch, int s, int globalStep, int[] examples) {
-                Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
+            protected boolean step(int epoch, int s, int globalStep, Batch batch) {
                 dl4j.setParameters(engine.parameters());                 // the step check: same parameters,
                 dl4j.setUpdaterState(engine.updaterState());             // same updater state
                 Map<String, double[]> e = engine.step(batch).parameters();

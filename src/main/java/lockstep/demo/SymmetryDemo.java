@@ -12,6 +12,7 @@ import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.Dl4jSideTrainer;
 import lockstep.harness.EngineFactory;
+import lockstep.harness.SidesStep;
 import lockstep.harness.TensorDiff;
 import lockstep.harness.Tolerance;
 import lockstep.harness.TolerancePolicy;
@@ -150,17 +151,9 @@ public final class SymmetryDemo {
             asym.put(side, new ArrayList<>(List.of(asymmetry(initial, net))));
         }
         EpochLoop.run(EpochLoop.plan(spec.training(), new SeededShuffler(seed), data.size()), spec.training().epochs(),
-                new EpochLoop.Body() {
+                new SidesStep(data, DType.DOUBLE, net.loss().labels(), engine, dl4j) {
                     @Override
-                    public boolean startEpoch(int epoch, List<int[]> batches) {
-                        engine.setEpoch(epoch - 1);
-                        dl4j.setEpoch(epoch - 1);
-                        return true;
-                    }
-
-                    @Override
-                    public boolean step(int epoch, int s, int globalStep, int[] examples) {
-                        Batch batch = data.batch(examples, DType.DOUBLE, net.loss().labels());
+                    protected boolean step(int epoch, int s, int globalStep, Batch batch) {
                         loss.put("engine", engine.step(batch).loss());
                         loss.put("dl4j", dl4j.step(batch).loss());
                         asym.get("engine").add(asymmetry(engine.parameters(), net));

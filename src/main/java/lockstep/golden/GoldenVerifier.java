@@ -23,6 +23,7 @@ import lockstep.harness.LockstepRun;
 import lockstep.harness.MaskCheck;
 import lockstep.harness.OrderCheck;
 import lockstep.harness.Quantity;
+import lockstep.harness.SidesStep;
 import lockstep.harness.StepComparison;
 import lockstep.harness.StepSnapshot;
 import lockstep.harness.TensorDiff;
@@ -138,17 +139,10 @@ public final class GoldenVerifier {
         }
         Map<Integer, Integer> storedIndex = storedIndex(g);
         int[] lastSync = {0};
-        EpochLoop.run(recorded(g, data), spec.training().epochs(), new EpochLoop.Body() {
+        EpochLoop.run(recorded(g, data), spec.training().epochs(),
+                new SidesStep(data, dtype, spec.network().loss().labels(), anchored, free) {
             @Override
-            public boolean startEpoch(int epoch, List<int[]> batches) {
-                anchored.setEpoch(epoch - 1);
-                free.setEpoch(epoch - 1);
-                return true;
-            }
-
-            @Override
-            public boolean step(int epoch, int s, int t, int[] examples) {
-                Batch batch = data.batch(examples, dtype, spec.network().loss().labels());
+            protected boolean step(int epoch, int s, int t, Batch batch) {
                 Integer idx = storedIndex.get(t);
                 if (idx != null) {
                     GoldenScenario.State anchor = g.anchorOf(idx);
@@ -200,22 +194,17 @@ public final class GoldenVerifier {
         // which has none: the step tolerance); each stored step is taken from its recorded anchor, a single step.
         Tolerance between = Double.isFinite(policy.trajectory().relative()) ? policy.trajectory() : policy.step();
         Check betweenCheck = between == policy.step() ? Check.STEP : Check.TRAJECTORY;
-        EpochLoop.run(recorded(g, data), spec.training().epochs(), new EpochLoop.Body() {
+        EpochLoop.run(recorded(g, data), spec.training().epochs(),
+                new SidesStep(data, dtype, spec.network().loss().labels(), dl4j) {
             @Override
-            public boolean startEpoch(int epoch, List<int[]> batches) {
-                dl4j.setEpoch(epoch - 1);
-                return true;
-            }
-
-            @Override
-            public boolean step(int epoch, int s, int t, int[] examples) {
+            protected boolean step(int epoch, int s, int t, Batch batch) {
                 Integer idx = storedIndex.get(t);
                 if (idx != null) {
                     GoldenScenario.State anchor = g.anchorOf(idx);
                     dl4j.setParameters(anchor.parameters());
                     dl4j.setUpdaterState(anchor.updaterState());
                 }
-                StepSnapshot d = asStored(dtype, dl4j.step(data.batch(examples, dtype, spec.network().loss().labels())));
+                StepSnapshot d = asStored(dtype, dl4j.step(batch));
                 tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), dl4j.dropoutMasks(), recordedMasks(g, t),
                         policy.step()));
                 tally.trace.loss(t, d.loss());
