@@ -145,9 +145,7 @@ public final class GoldenVerifier {
             protected boolean step(int epoch, int s, int t, Batch batch) {
                 Integer idx = storedIndex.get(t);
                 if (idx != null) {
-                    GoldenScenario.State anchor = g.anchorOf(idx);
-                    anchored.setParameters(anchor.parameters());
-                    anchored.setUpdaterState(anchor.updaterState());
+                    setTo(anchored, g.anchorOf(idx));
                 }
                 StepSnapshot a = anchored.step(batch);
                 StepSnapshot f = free.step(batch);
@@ -200,9 +198,7 @@ public final class GoldenVerifier {
             protected boolean step(int epoch, int s, int t, Batch batch) {
                 Integer idx = storedIndex.get(t);
                 if (idx != null) {
-                    GoldenScenario.State anchor = g.anchorOf(idx);
-                    dl4j.setParameters(anchor.parameters());
-                    dl4j.setUpdaterState(anchor.updaterState());
+                    setTo(dl4j, g.anchorOf(idx));
                 }
                 StepSnapshot d = asStored(dtype, dl4j.step(batch));
                 tally.fail(MaskCheck.firstDifference(epoch, s, t, spec.network(), dl4j.dropoutMasks(), recordedMasks(g, t),
@@ -220,6 +216,12 @@ public final class GoldenVerifier {
             }
         });
         return tally.result();
+    }
+
+    /** Puts {@code side} at a recorded state: its parameters and updater state. Modifies {@code side}. */
+    private static void setTo(Trainer side, GoldenScenario.State state) {
+        side.setParameters(state.parameters());
+        side.setUpdaterState(state.updaterState());
     }
 
     /** The recorded batches as the epoch loop's plan: epoch e holds stored steps (e-1)·perEpoch+1 to e·perEpoch. */

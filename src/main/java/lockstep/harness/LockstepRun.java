@@ -10,7 +10,6 @@ import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochLoop;
 import lockstep.data.EpochPlan;
-import lockstep.data.Shuffler;
 import lockstep.data.ValidationSplit;
 import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.dl4j.Dl4jEpochOrder;
@@ -164,7 +163,7 @@ public final class LockstepRun {
         }
         boolean shuffle = spec.training().shuffle();
         boolean dropLast = spec.training().dropLast();
-        Shuffler engineOrder = shuffle ? components.shuffler(seed) : Shuffler.IDENTITY;
+        EpochLoop.Plan enginePlan = EpochLoop.plan(spec.training(), components.shuffler(seed), data.size());
         Dl4jEpochOrder dl4jOrder = new Dl4jEpochOrder(data.size(), seed, shuffle);
         Map<String, double[]> startParameters = dl4jParameters;
         Map<String, double[]> startState = dl4jState;
@@ -182,7 +181,7 @@ public final class LockstepRun {
 
             @Override
             public boolean startEpoch(int epoch, List<int[]> dl4jBatches) {
-                engineBatches = EpochPlan.batches(engineOrder.order(data.size(), epoch), batchSize, dropLast);
+                engineBatches = enginePlan.batches(epoch);   // the engine's own order, checked against DL4J's
                 stepsThisEpoch = dl4jBatches.size();
                 for (Trainer side : sides) {
                     side.setEpoch(epoch - 1);

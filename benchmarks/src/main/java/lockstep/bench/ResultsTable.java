@@ -84,8 +84,7 @@ public final class ResultsTable {
                 double flops = flops(cls, param);
                 double te = seconds(engine);
                 double to = seconds(other);
-                measured.put(key(cls.getSimpleName(), param), new Measured(te, to, flops, allocated(engine),
-                        iterationSeconds(engine)));
+                measured.put(key(cls.getSimpleName(), param), new Measured(te, allocated(engine), iterationSeconds(engine)));
                 rows.add(new String[] {label(cls, param), JmhScore.time(engine), JmhScore.time(other),
                         Double.isFinite(te) && Double.isFinite(to) ? JmhScore.ratio(to / te) : "",
                         gflops(flops, te), gflops(flops, to), bytes(engine), bytes(other)});
@@ -193,8 +192,12 @@ public final class ResultsTable {
         return it.hasNext() ? it.next().asText() : "";
     }
 
-    /** One pair's numbers: seconds per operation on each side, flops per operation, engine heap bytes per operation. */
-    record Measured(double engineSeconds, double otherSeconds, double flops, double engineBytes, double iterationSeconds) {
+    /** What the allocation fit needs of one pair: the engine's seconds and heap bytes per operation, the iteration's length. */
+    record Measured(double engineSeconds, double engineBytes, double iterationSeconds) {
+    }
+
+    /** The steady-state allocation target's verdict and the measured line. */
+    record Allocation(boolean met, String measured) {
     }
 
     /**
@@ -204,7 +207,7 @@ public final class ResultsTable {
      * is what one step allocates, c the fixed per-iteration part; a least-squares fit over the networks (whose step
      * counts differ a thousandfold) separates the two. Met when a is under 1 byte.
      */
-    static String[] zeroAllocation(Map<String, Measured> measured) {
+    static Allocation zeroAllocation(Map<String, Measured> measured) {
         String step = TrainingStepBenchmark.class.getSimpleName() + " ";
         List<double[]> points = new ArrayList<>();   // {steps per iteration, bytes per iteration}
         double lo = Double.POSITIVE_INFINITY;
@@ -227,9 +230,9 @@ public final class ResultsTable {
         double sxx = points.stream().mapToDouble(p -> (p[0] - mx) * (p[0] - mx)).sum();
         double perStep = sxy / sxx;
         double perIteration = my - perStep * mx;
-        return new String[] {Boolean.toString(Math.abs(perStep) < 1), String.format(Locale.ROOT,
+        return new Allocation(Math.abs(perStep) < 1, String.format(Locale.ROOT,
                 "%.3f B per step + %.1f KB per iteration (JMH's own; -prof gc shows %s to %s B/op)",
-                perStep, perIteration / 1024, compact(lo), compact(hi))};
+                perStep, perIteration / 1024, compact(lo), compact(hi)));
     }
 
     private static String compact(double b) {

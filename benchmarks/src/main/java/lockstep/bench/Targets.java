@@ -59,7 +59,7 @@ final class Targets {
      * Prints every target {@code paired} (the main run's paired results by label key), {@code peak} (PeakBenchmark's
      * GFLOPS by method) and {@code zeroAllocation} (the steady-state allocation line, or null) can judge.
      */
-    static void print(Map<String, PairedResult> paired, Map<String, Double> peak, String[] zeroAllocation) {
+    static void print(Map<String, PairedResult> paired, Map<String, Double> peak, ResultsTable.Allocation zeroAllocation) {
         System.out.println("targets (issue 16; met: the whole 95% interval is on the target's side, MISSED: none of it,"
                 + " unsure: it holds the target):");
         STEP.forEach((network, target) -> ratio(paired.get("PairedStepBenchmark " + network),
@@ -91,8 +91,8 @@ final class Targets {
             }
         });
         if (zeroAllocation != null) {
-            line(Boolean.parseBoolean(zeroAllocation[0]) ? Verdict.MET : Verdict.MISSED,
-                    "train step, steady state: the engine allocates 0 B/op", zeroAllocation[1]);
+            line(zeroAllocation.met() ? Verdict.MET : Verdict.MISSED,
+                    "train step, steady state: the engine allocates 0 B/op", zeroAllocation.measured());
         }
     }
 
