@@ -25,16 +25,33 @@ class ArchitectureTest {
     @Test
     void theEngineNeverSeesTheHarnessOrDl4j() {
         noClasses().that().resideInAnyPackage("lockstep.engine..", "lockstep.data..", "lockstep.linalg..", "lockstep.spec..")
-                .should().dependOnClassesThat().resideInAnyPackage("lockstep.harness..", "lockstep.dl4j..", "lockstep.cli..",
-                        "lockstep.selftest..", "lockstep.golden..")
+                .should().dependOnClassesThat().resideInAnyPackage("lockstep.harness..", "lockstep.comparison..",
+                        "lockstep.gradcheck..", "lockstep.dl4j..", "lockstep.cli..", "lockstep.selftest..", "lockstep.golden..")
                 .check(MAIN);
     }
 
     @Test
     void theDl4jSideDoesNotDependOnTheEngineOrHarness() {
         noClasses().that().resideInAPackage("lockstep.dl4j..")
-                .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.harness..", "lockstep.cli..",
-                        "lockstep.golden..")
+                .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.harness..", "lockstep.comparison..",
+                        "lockstep.gradcheck..", "lockstep.cli..", "lockstep.golden..")
+                .check(MAIN);
+    }
+
+    /** The comparison judges numbers it is given: it drives no side, so it sees neither side nor the loop. */
+    @Test
+    void theComparisonSeesNeitherSideNorTheLoop() {
+        noClasses().that().resideInAPackage("lockstep.comparison..")
+                .should().dependOnClassesThat().resideInAnyPackage("lockstep.engine..", "lockstep.dl4j..", "lockstep.harness..",
+                        "lockstep.gradcheck..", "lockstep.external..", "lockstep.golden..", "lockstep.cli..")
+                .check(MAIN);
+    }
+
+    /** Gradient checking sits beside the lockstep run, above the sides it builds: the run never needs it. */
+    @Test
+    void theLockstepRunDoesNotNeedGradientChecking() {
+        noClasses().that().resideInAnyPackage("lockstep.harness..", "lockstep.comparison..", "lockstep.engine..", "lockstep.dl4j..")
+                .should().dependOnClassesThat().resideInAPackage("lockstep.gradcheck..")
                 .check(MAIN);
     }
 
@@ -48,8 +65,9 @@ class ArchitectureTest {
     void reportsLiveInReportAndNothingBelowItSeesThem() {
         classes().that().haveSimpleNameEndingWith("Report").or().haveSimpleNameEndingWith("Text")
                 .should().resideInAPackage("lockstep.report").check(MAIN);
-        noClasses().that().resideInAnyPackage("lockstep.harness..", "lockstep.golden..", "lockstep.engine..", "lockstep.dl4j..",
-                        "lockstep.data..", "lockstep.linalg..", "lockstep.spec..", "lockstep.external..", "lockstep.coverage..")
+        noClasses().that().resideInAnyPackage("lockstep.harness..", "lockstep.comparison..", "lockstep.gradcheck..",
+                        "lockstep.golden..", "lockstep.engine..", "lockstep.dl4j..", "lockstep.data..", "lockstep.linalg..",
+                        "lockstep.spec..", "lockstep.external..", "lockstep.coverage..")
                 .should().dependOnClassesThat().resideInAPackage("lockstep.report..")
                 .check(MAIN);
     }

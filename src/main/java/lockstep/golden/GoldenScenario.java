@@ -2,8 +2,8 @@ package lockstep.golden;
 
 import java.util.List;
 import java.util.Map;
+import lockstep.comparison.StepSnapshot;
 import lockstep.data.EpochPlan;
-import lockstep.harness.StepSnapshot;
 import lockstep.linalg.DType;
 import lockstep.rand.MaskSource;
 import lockstep.spec.RunSpec;

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import lockstep.LockstepException;
-import lockstep.harness.StepSnapshot;
+import lockstep.comparison.StepSnapshot;
 import lockstep.io.AtomicFiles;
 import lockstep.io.Npy;
 import lockstep.io.NpyArray;

@@ -1,6 +1,6 @@
 package lockstep.golden;
 
-import lockstep.harness.Divergence;
+import lockstep.comparison.Divergence;
 
 /**
  * How one side (the engine, or a DL4J replay) compared with a scenario's golden data.

@@ -3,6 +3,7 @@ package lockstep.harness;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import lockstep.comparison.StepSnapshot;
 import lockstep.data.Batch;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;

@@ -2,6 +2,7 @@ package lockstep.harness;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lockstep.comparison.StepSnapshot;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jStep;
 import lockstep.dl4j.Dl4jTrainer;

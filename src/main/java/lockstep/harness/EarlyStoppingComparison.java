@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.TensorDiff;
+import lockstep.comparison.Tolerance;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.engine.train.EarlyStopping;
 

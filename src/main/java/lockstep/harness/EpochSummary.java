@@ -2,6 +2,11 @@ package lockstep.harness;
 
 import java.util.EnumMap;
 import java.util.Map;
+import lockstep.comparison.EpochValidation;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.ShadowComparison;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.StepSnapshot;
 
 /**
  * One epoch of a lockstep run: steps and examples, each side's training loss (the example-weighted

@@ -1,6 +1,13 @@
 package lockstep.harness;
 
 import java.util.Map;
+import lockstep.comparison.Check;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.ShadowTolerance;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.StepSnapshot;
+import lockstep.comparison.Tolerance;
 import lockstep.data.Batch;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.linalg.DType;

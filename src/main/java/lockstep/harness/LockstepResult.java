@@ -1,6 +1,9 @@
 package lockstep.harness;
 
 import java.util.List;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.spec.RunSpec;
 
 /**

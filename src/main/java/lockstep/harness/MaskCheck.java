@@ -1,6 +1,11 @@
 package lockstep.harness;
 
 import java.util.Map;
+import lockstep.comparison.Check;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.TensorDiff;
+import lockstep.comparison.Tolerance;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.ParameterKey;
 

@@ -1,6 +1,7 @@
 package lockstep.harness;
 
 import java.util.Map;
+import lockstep.comparison.StepSnapshot;
 import lockstep.data.Batch;
 
 /**

@@ -1,6 +1,14 @@
 package lockstep.harness;
 
 import java.util.Map;
+import lockstep.comparison.Check;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.EpochValidation;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.TensorDiff;
+import lockstep.comparison.Tolerance;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.dl4j.Dl4jTrainer;

@@ -3,9 +3,9 @@ package lockstep.report;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.EpochPlan;
 import lockstep.demo.BatchSizeDemo;
-import lockstep.harness.TolerancePolicy;
 import lockstep.spec.NetworkSpec;
 
 /** The console text of {@code lockstep demo}: {@link BatchSizeDemo}'s result for a person. */

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lockstep.comparison.Quantity;
 import lockstep.harness.EpochSummary;
 import lockstep.harness.LockstepResult;
-import lockstep.harness.Quantity;
 import lockstep.spec.SpecJson;
 
 /**

@@ -1,7 +1,7 @@
 package lockstep.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import lockstep.harness.Divergence;
+import lockstep.comparison.Divergence;
 
 /** A divergence as JSON fields, the same in every command's output. */
 final class DivergenceJson {

@@ -3,11 +3,11 @@ package lockstep.report;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.dl4j.Nd4jRuntime;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ScenarioResult;
 import lockstep.golden.SideResult;
-import lockstep.harness.TolerancePolicy;
 
 /** Prints verify's results for a person: per scenario a title and one line per side, then a verdict over all. */
 public final class GoldenReport {

@@ -2,9 +2,9 @@ package lockstep.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import lockstep.harness.FourWayGradientCheck;
-import lockstep.harness.GradientCheck;
-import lockstep.harness.TensorDiff;
+import lockstep.comparison.TensorDiff;
+import lockstep.gradcheck.FourWayGradientCheck;
+import lockstep.gradcheck.GradientCheck;
 
 /**
  * {@code gradcheck --json}: the verdict, the batch, the limits, and per parameter the largest gradient

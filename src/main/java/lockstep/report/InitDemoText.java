@@ -2,8 +2,8 @@ package lockstep.report;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.demo.InitDemo;
-import lockstep.harness.TolerancePolicy;
 import lockstep.spec.ActivationType;
 
 /** The console text of {@code lockstep demo}: {@link InitDemo}'s result for a person. */

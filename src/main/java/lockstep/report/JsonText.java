@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import lockstep.harness.TolerancePolicy;
+import lockstep.comparison.TolerancePolicy;
 
 /** What every command's {@code --json} output is built with: one mapper, pretty-printed text, shared fields. */
 public final class JsonText {

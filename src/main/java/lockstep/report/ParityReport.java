@@ -4,17 +4,17 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lockstep.comparison.EpochValidation;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.ShadowComparison;
 import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.engine.train.EarlyStopping;
 import lockstep.harness.EarlyStoppingComparison;
 import lockstep.harness.EpochSummary;
-import lockstep.harness.EpochValidation;
 import lockstep.harness.FloatDrift;
 import lockstep.harness.InitSource;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
-import lockstep.harness.Quantity;
-import lockstep.harness.ShadowComparison;
 import lockstep.spec.RunSpec;
 
 /** Prints a lockstep run for a person: a header, one row per epoch, and the verdict line. */

@@ -2,11 +2,11 @@ package lockstep.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import lockstep.harness.Divergence;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.EpochValidation;
+import lockstep.comparison.Quantity;
 import lockstep.harness.EpochSummary;
-import lockstep.harness.EpochValidation;
 import lockstep.harness.LockstepResult;
-import lockstep.harness.Quantity;
 
 /** A lockstep result as JSON for programs: the verdict, the tolerances, the worst differences, every epoch and the divergence. */
 public final class ResultJson {

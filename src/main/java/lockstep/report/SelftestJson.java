@@ -3,7 +3,7 @@ package lockstep.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import lockstep.harness.Divergence;
+import lockstep.comparison.Divergence;
 import lockstep.selftest.PlantedBug;
 import lockstep.selftest.Selftest;
 

@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.demo.SymmetryDemo;
-import lockstep.harness.TolerancePolicy;
 
 /** The console text of {@code lockstep demo}: {@link SymmetryDemo}'s result for a person. */
 public final class SymmetryDemoText {

@@ -3,10 +3,10 @@ package lockstep.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ScenarioResult;
 import lockstep.golden.SideResult;
-import lockstep.harness.TolerancePolicy;
 
 /**
  * {@code verify --json}: the engine and the verdict over all scenarios, then per scenario its status (PASS, FAIL,

@@ -6,11 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.golden.GoldenScenario;
 import lockstep.golden.ReplayTrace;
 import lockstep.golden.ScenarioResult;
 import lockstep.golden.SideResult;
-import lockstep.harness.TolerancePolicy;
 
 /**
  * {@code verify --report}: the verdict, a table of every scenario, then per scenario its loss per

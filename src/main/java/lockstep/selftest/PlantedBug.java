@@ -3,9 +3,9 @@ package lockstep.selftest;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
 import lockstep.engine.EngineComponents;
-import lockstep.harness.Divergence;
-import lockstep.harness.Quantity;
 import lockstep.linalg.DType;
 import lockstep.spec.RunSpec;
 

@@ -2,6 +2,7 @@ package lockstep.selftest;
 
 import java.util.EnumSet;
 import java.util.List;
+import lockstep.comparison.Quantity;
 import lockstep.coverage.CoverageMatrix;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
@@ -11,7 +12,6 @@ import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.UpdateRule;
-import lockstep.harness.Quantity;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.rand.MaskSource;

@@ -3,6 +3,7 @@ package lockstep.selftest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
@@ -10,7 +11,6 @@ import lockstep.harness.AutogradTrainer;
 import lockstep.harness.EngineFactory;
 import lockstep.harness.LockstepResult;
 import lockstep.harness.LockstepRun;
-import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
 
 /**

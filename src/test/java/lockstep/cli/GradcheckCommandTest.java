@@ -4,18 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import lockstep.report.GradcheckJson;
 import lockstep.data.Datasets;
 import lockstep.engine.autograd.Sequential;
-import lockstep.harness.FourWayGradientCheck;
+import lockstep.gradcheck.FourWayGradientCheck;
 import lockstep.harness.PlantedAutogradBugs;
 import lockstep.linalg.DType;
+import lockstep.report.GradcheckJson;
 import lockstep.spec.RunSpec;
 import org.junit.jupiter.api.Test;
 

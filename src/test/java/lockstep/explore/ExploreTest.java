@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
-import lockstep.harness.TolerancePolicy;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;

@@ -1,12 +1,5 @@
 package lockstep.golden;
 
-import lockstep.io.Npy;
-import lockstep.io.NpyType;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -17,15 +10,19 @@ import lockstep.data.EpochPlan;
 import lockstep.data.SeededShuffler;
 import lockstep.engine.EngineComponents;
 import lockstep.harness.EngineFactory;
-import lockstep.harness.Quantity;
 import lockstep.harness.Trainer;
 import lockstep.io.AtomicFiles;
+import lockstep.io.Npy;
+import lockstep.io.NpyType;
 import lockstep.selftest.PlantedBug;
-import lockstep.selftest.PlantedBugs;
 import lockstep.spec.RunSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Recording and verifying a scenario: what is stored is DL4J's trajectory from the engine's initial

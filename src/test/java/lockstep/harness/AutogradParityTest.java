@@ -1,15 +1,15 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.StepSnapshot;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
 import lockstep.data.EpochPlan;
@@ -32,6 +32,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.opentest4j.AssertionFailedError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Autograd, matrix engine and DL4J agree step by step, for every activation and both losses: the
@@ -40,7 +44,7 @@ import org.opentest4j.AssertionFailedError;
  * a lockstep run of the autograd engine against DL4J passes the harness's step and trajectory checks.
  * Each comparison has a twin with a planted autograd bug that it must catch.
  */
-class AutogradParityTest {
+public class AutogradParityTest {
     static final double MATRIX_ENGINE_TOLERANCE = 1e-12;
     private static final Dataset IRIS = Datasets.iris();
 
@@ -60,7 +64,7 @@ class AutogradParityTest {
                 .withTraining(RunSpec.irisDefault().training().withDataType(dtype).withEpochs(1).withBatchSize(32));
     }
 
-    static Stream<Arguments> everyActivationAndLoss() {
+    public static Stream<Arguments> everyActivationAndLoss() {
         return Arrays.stream(ActivationType.values())
                 .flatMap(a -> Stream.of(Arguments.of(a, LossType.MCXENT), Arguments.of(a, LossType.MSE)));
     }

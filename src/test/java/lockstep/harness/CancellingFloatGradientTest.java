@@ -1,13 +1,13 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertNull;
-
 import java.nio.file.Path;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.spec.RunSpec;
 import lockstep.spec.SpecJson;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * A fresh random network (CI, 2026-12-03) whose FLOAT gradient 1_W[4,0] at step 5 cancels: DL4J's FLOAT step landed

@@ -1,17 +1,13 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
 import lockstep.data.Datasets;
 import lockstep.dl4j.Dl4jTrainer;
@@ -25,8 +21,8 @@ import lockstep.linalg.Matrix;
 import lockstep.rand.MaskSource;
 import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
-import lockstep.spec.DropoutSpec;
 import lockstep.spec.DropoutSpec.Kind;
+import lockstep.spec.DropoutSpec;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;
@@ -35,6 +31,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * DL4J's four dropouts on both sides, each drawing its own random arrays from the seed: DL4J's stock Dropout,

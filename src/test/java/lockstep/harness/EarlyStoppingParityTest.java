@@ -1,13 +1,9 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.dl4j.Dl4jEarlyStopping;
 import lockstep.engine.train.EarlyStopping;
 import lockstep.linalg.DType;
@@ -20,6 +16,10 @@ import lockstep.spec.ValidationSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The engine's early stopping against DL4J's EarlyStoppingTrainer in lockstep runs on Iris (the per-fact pins of

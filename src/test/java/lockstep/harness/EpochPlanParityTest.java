@@ -1,11 +1,8 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import lockstep.LockstepException;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
@@ -13,6 +10,10 @@ import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
 import lockstep.spec.TrainingSpec;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Epochs and steps: ceil(N/B) steps with DL4J given the partial last batch as it is, floor(N/B) with dropLast, and no shuffle. */
 class EpochPlanParityTest {

@@ -1,10 +1,10 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Map;
+import lockstep.comparison.Check;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.StepSnapshot;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
@@ -16,6 +16,9 @@ import lockstep.spec.UpdaterType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The FLOAT trajectory is judged against DL4J's own FLOAT drift ({@link FloatDrift}): a correct run passes, and a bug

@@ -1,13 +1,12 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import lockstep.LossCases;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.activations.Activation;
@@ -28,6 +27,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the FLOAT step check can see: a relative error of 1e-4 planted in one activation derivative, one loss gradient

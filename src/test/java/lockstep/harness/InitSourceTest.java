@@ -1,14 +1,11 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
@@ -27,6 +24,10 @@ import lockstep.spec.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A run starts from the initial parameters of the side it names: the engine's draw, or DL4J's own. To tell the

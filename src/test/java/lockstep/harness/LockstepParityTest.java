@@ -1,11 +1,8 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
+import lockstep.comparison.Tolerance;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.linalg.DType;
 import lockstep.report.ParityReport;
 import lockstep.spec.ActivationType;
@@ -19,6 +16,10 @@ import lockstep.spec.WeightInit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine and DL4J agree at every step of every epoch (the planted-bug twins are in PlantedBugsTest). */
 class LockstepParityTest {

@@ -1,18 +1,15 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import lockstep.comparison.TolerancePolicy;
+import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.optim.LayerwiseOptimizer;
 import lockstep.engine.optim.Optimizer;
 import lockstep.engine.optim.RegularizationMerge;
 import lockstep.engine.optim.Regularizer;
-import lockstep.data.Datasets;
 import lockstep.linalg.DType;
 import lockstep.report.ParityReport;
 import lockstep.spec.GradientNormalization;
@@ -28,6 +25,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Regularisation, gradient normalisation and per-layer overrides agree with DL4J step by step,

@@ -1,22 +1,19 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.optim.LearningRateSchedules;
 import lockstep.linalg.DType;
 import lockstep.report.ParityReport;
 import lockstep.spec.RunSpec;
-import lockstep.spec.ScheduleSpec;
 import lockstep.spec.ScheduleSpec.Kind;
 import lockstep.spec.ScheduleSpec.Unit;
+import lockstep.spec.ScheduleSpec;
 import lockstep.spec.SpecJson;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
@@ -24,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Learning-rate schedules (DL4J's ISchedule) agree with DL4J step by step, per iteration and per epoch. */
 class ScheduleParityTest {

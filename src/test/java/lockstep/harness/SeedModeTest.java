@@ -1,16 +1,14 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.stream.Stream;
+import lockstep.comparison.Divergence;
+import lockstep.comparison.Quantity;
+import lockstep.comparison.StepComparison;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Datasets;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.engine.EngineComponents;
-import lockstep.engine.autograd.Sequential;
 import lockstep.engine.init.InitialDraw;
 import lockstep.linalg.DType;
 import lockstep.report.ParityReport;
@@ -23,6 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Seed mode, the default: each side draws its own initial parameters from the spec's seed, DL4J with

@@ -1,8 +1,5 @@
 package lockstep.harness;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lockstep.comparison.EpochValidation;
+import lockstep.comparison.TensorDiff;
+import lockstep.comparison.Tolerance;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.Datasets;
@@ -24,7 +25,6 @@ import lockstep.engine.train.Validator;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.report.ParityReport;
-import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RegularizationSpec;
@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Validation loss and accuracy after every epoch, engine and DL4J, compared like the training loss. */
 class ValidationParityTest {

@@ -1,8 +1,8 @@
 package lockstep.bench;
 
+import lockstep.comparison.Tolerance;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.dl4j.Nd4jRuntime;
-import lockstep.harness.Tolerance;
-import lockstep.harness.TolerancePolicy;
 import lockstep.linalg.DType;
 import lockstep.linalg.FastMatMul;
 import lockstep.linalg.MatMul;

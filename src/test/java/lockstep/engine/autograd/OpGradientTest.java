@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
 import lockstep.engine.activations.Softmax;
-import lockstep.harness.GradientCheck;
+import lockstep.gradcheck.GradientCheck;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.rand.SplitMix64;

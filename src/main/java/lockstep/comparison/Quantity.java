@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 /** What is compared after each step, in the order the harness checks them. */
 public enum Quantity {

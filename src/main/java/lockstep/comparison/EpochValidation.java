@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 /**
  * Validation after one epoch, on both sides.

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 import lockstep.linalg.DType;
 
@@ -8,7 +8,7 @@ import lockstep.linalg.DType;
  * applied to the engine's own gradient), the FLOAT step's DOUBLE shadow ({@code shadow}, null in DOUBLE), and the
  * trajectory's (in FLOAT the trajectory has no fixed tolerance by default:
  * float rounding compounds at a rate that depends on the run, so it is judged against DL4J's own FLOAT drift
- * instead, see {@link FloatDrift}), and the drift window: the free-running engine
+ * instead, see {@code harness.FloatDrift}), and the drift window: the free-running engine
  * is re-synchronised with DL4J's parameters and updater state every {@code driftWindow} steps, so that
  * rounding differences, which compound chaotically (in FLOAT above all), can only grow for that many
  * steps, while a bug in how the engine carries its state from step to step still shows within a window. The defaults were set from measurement (see

@@ -1,7 +1,4 @@
-package lockstep.harness;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+package lockstep.gradcheck;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +9,8 @@ import lockstep.engine.Parameter;
 import lockstep.engine.autograd.Criterion;
 import lockstep.engine.autograd.Sequential;
 import lockstep.engine.autograd.Tensor;
+import lockstep.harness.AutogradParityTest;
+import lockstep.harness.PlantedAutogradBugs;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.spec.ActivationType;
@@ -24,6 +23,8 @@ import lockstep.spec.WeightInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The autograd's gradients of whole networks agree with central finite differences of its own loss

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.gradcheck;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 /**
  * How two tensors are compared. Element i is judged by the scale-aware relative difference

@@ -1,9 +1,12 @@
-package lockstep.harness;
+package lockstep.gradcheck;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lockstep.comparison.TensorDiff;
+import lockstep.comparison.Tolerance;
+import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
 import lockstep.data.EpochPlan;
@@ -17,6 +20,9 @@ import lockstep.engine.Parameter;
 import lockstep.engine.autograd.Criterion;
 import lockstep.engine.autograd.Sequential;
 import lockstep.engine.autograd.Tensor;
+import lockstep.harness.EngineFactory;
+import lockstep.harness.LockstepRun;
+import lockstep.harness.Trainer;
 import lockstep.linalg.DType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RunSpec;

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 /**
  * The comparison of one tensor under a {@link Tolerance}: the worst element error, and the first
@@ -18,7 +18,7 @@ public record TensorDiff(double worstError, int worstIndex, int firstFailIndex, 
     }
 
     /** The tensor's scale: its largest finite magnitude (0 when it has none). */
-    static double scale(double[] d) {
+    public static double scale(double[] d) {
         double scale = 0.0;
         for (double v : d) {
             if (Double.isFinite(v)) {

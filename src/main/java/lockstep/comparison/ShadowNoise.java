@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -230,7 +230,7 @@ public final class StepComparison {
         return ParameterKey.parse(key).name();
     }
 
-    static double maxKeepingNaN(double a, double b) {
+    public static double maxKeepingNaN(double a, double b) {
         return Double.isNaN(a) || Double.isNaN(b) ? Double.NaN : Math.max(a, b);
     }
 

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.gradcheck;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 /** The comparisons made at every step. */
 public enum Check {

@@ -1,4 +1,4 @@
-package lockstep.harness;
+package lockstep.comparison;
 
 /**
  * How a FLOAT step is judged against its DOUBLE shadow: the same step, from the same (widened) parameters, updater
