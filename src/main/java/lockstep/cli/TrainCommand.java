@@ -3,6 +3,7 @@ package lockstep.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import lockstep.LockstepException;
@@ -115,7 +116,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!json) {
             System.out.println("lockstep train  " + run.describe());
-            System.out.println(split.train().size() + " training examples, " + split.test().size() + " test examples ("
+            System.out.println(training.trainingExamples() + " training examples" + heldOut(training, run) + ", "
+                    + split.test().size() + " test examples ("
                     + testSource(run.data()) + "); threads: engine " + n + (both ? ", dl4j " + n : ""));
             if (both && Nd4jRuntime.opThreads() != n) {
                 System.out.println("(DL4J's own element-wise ops run on " + Nd4jRuntime.opThreads() + ": ND4J fixes that"
@@ -170,6 +172,12 @@ final class TrainCommand implements Callable<Integer> {
         return overrides.apply(t);
     }
 
+    /** ", N validation examples (for early stopping)" when the spec has validation data. */
+    private static String heldOut(TrainingRun training, RunSpec run) {
+        return training.validationExamples() == 0 ? "" : ", " + training.validationExamples() + " validation examples"
+                + (run.training().earlyStopping() == null ? "" : " (for early stopping)");
+    }
+
     private static String testSource(DataSpec d) {
         return d.isFashionMnist() ? "the fashion-mnist test split" : "a seeded 80/20 hold-out";
     }
@@ -183,6 +191,12 @@ final class TrainCommand implements Callable<Integer> {
             row(s, r.dl4j(), r.trainExamples());
             s.append(String.format(Locale.ROOT, "engine and dl4j predict the same class for %.2f%% of the test examples%n",
                     100 * r.agreement()));
+        }
+        for (TrainingResult.Side side : r.dl4j() == null ? List.of(r.engine()) : List.of(r.engine(), r.dl4j())) {
+            if (side.stop() != null) {
+                s.append(String.format(Locale.ROOT, "%s stopped early after epoch %d and kept epoch %d's parameters: %s%n",
+                        side.name(), side.stop().stoppedAfter(), side.stop().bestEpoch(), side.stop().reason()));
+            }
         }
         return s.toString();
     }
@@ -204,6 +218,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         root.set("spec", JsonText.parse(SpecJson.write(run)));
         root.put("trainExamples", r.trainExamples());
+        root.put("validationExamples", r.validationExamples());
         root.put("testExamples", r.testExamples());
         root.put("testSet", testSource(run.data()));
         side(root.putObject("engine"), r.engine(), r.trainExamples());
@@ -224,6 +239,12 @@ final class TrainCommand implements Callable<Integer> {
         ArrayNode losses = o.putArray("epochLoss");
         for (double l : side.epochLosses()) {
             losses.add(l);
+        }
+        if (side.stop() != null) {
+            ObjectNode stop = o.putObject("earlyStopping");
+            stop.put("stoppedAfterEpoch", side.stop().stoppedAfter());
+            stop.put("bestEpoch", side.stop().bestEpoch());
+            stop.put("reason", side.stop().reason());
         }
         ArrayNode confusion = o.putArray("confusion");     // [actual][predicted]
         for (int[] row : side.confusion()) {

@@ -93,6 +93,15 @@ public final class Dataset {
         return batch(indices, dtype, LabelEncoding.ZERO_ONE);
     }
 
+    /** Every example, in order, as one batch of the given type, labels encoded for the loss. */
+    public Batch all(DType dtype, LabelEncoding encoding) {
+        int[] all = new int[size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return batch(all, dtype, encoding);
+    }
+
     /** The examples at {@code indices}, in that order, as matrices of the given type, labels encoded for the loss. */
     public Batch batch(int[] indices, DType dtype, LabelEncoding encoding) {
         Matrix x = Matrix.zeros(dtype, indices.length, featureCount);

@@ -1,7 +1,9 @@
 package lockstep.engine;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.layers.RowBuffers;
 import lockstep.engine.losses.Loss;
@@ -37,6 +39,28 @@ public final class Network {
     /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** A copy of every parameter's value, row-major, keyed by name ({@code "0_W"}) in DL4J's order. */
+    public Map<String, double[]> parameterValues() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        for (Parameter p : parameters) {
+            out.put(p.name(), p.value().toDoubleArray());
+        }
+        return out;
+    }
+
+    /** Overwrites every parameter's value from {@code values} (keyed and laid out as {@link #parameterValues()}). */
+    public void setParameterValues(Map<String, double[]> values) {
+        for (Parameter p : parameters) {
+            double[] v = values.get(p.name());
+            if (v == null || v.length != p.value().size()) {
+                throw new IllegalArgumentException("no values of the right size for parameter " + p.name());
+            }
+            for (int i = 0; i < v.length; i++) {
+                p.value().set(i, v[i]);
+            }
+        }
     }
 
     public Parameter parameter(String name) {

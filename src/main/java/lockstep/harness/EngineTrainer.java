@@ -31,7 +31,7 @@ public final class EngineTrainer implements Trainer {
 
     @Override
     public Map<String, double[]> parameters() {
-        return collect(Parameter::value);
+        return step.network().parameterValues();
     }
 
     @Override
@@ -41,15 +41,7 @@ public final class EngineTrainer implements Trainer {
 
     @Override
     public void setParameters(Map<String, double[]> values) {
-        for (Parameter p : step.network().parameters()) {
-            double[] v = values.get(p.name());
-            if (v == null || v.length != p.value().size()) {
-                throw new IllegalArgumentException("no values of the right size for parameter " + p.name());
-            }
-            for (int i = 0; i < v.length; i++) {
-                p.value().set(i, v[i]);
-            }
-        }
+        step.network().setParameterValues(values);
     }
 
     @Override

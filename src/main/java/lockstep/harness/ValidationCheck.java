@@ -34,11 +34,7 @@ final class ValidationCheck {
     ValidationCheck(RunSpec spec, EngineComponents components, Dataset validation, Dl4jTrainer dl4j, TolerancePolicy tolerance) {
         this.validator = new Validator(spec.network(), spec.training().dataType(), components, validation);
         this.dl4j = dl4j;
-        int[] all = new int[validation.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        this.examples = validation.batch(all, spec.training().dataType(), spec.network().loss().labels());
+        this.examples = validation.all(spec.training().dataType(), spec.network().loss().labels());
         this.classes = validator.classes();
         this.tolerance = tolerance;
     }

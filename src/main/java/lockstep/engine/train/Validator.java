@@ -8,7 +8,6 @@ import lockstep.data.Dataset;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.NetworkBuilder;
-import lockstep.engine.Parameter;
 import lockstep.engine.optim.Optimizer;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
@@ -46,26 +45,16 @@ public final class Validator {
         NetworkSpec inference = spec.withLayers(layers);
         this.network = NetworkBuilder.build(inference, dtype, 1, components);   // its parameters are set before each use
         this.penalty = components.optimizer(spec);
-        int[] all = new int[data.size()];
         this.classes = new int[data.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
+        for (int i = 0; i < classes.length; i++) {
             classes[i] = data.classOf(i);
         }
-        this.examples = data.batch(all, dtype, spec.loss().labels());
+        this.examples = data.all(dtype, spec.loss().labels());
     }
 
     /** The score of {@code parameters} (keyed 0_W, 0_b, ..., row-major). Modifies only the validator's own network. */
     public Score evaluate(Map<String, double[]> parameters) {
-        for (Parameter p : network.parameters()) {
-            double[] v = parameters.get(p.name());
-            if (v == null || v.length != p.value().size()) {
-                throw new IllegalArgumentException("no values of the right size for parameter " + p.name());
-            }
-            for (int i = 0; i < v.length; i++) {
-                p.value().set(i, v[i]);
-            }
-        }
+        network.setParameterValues(parameters);
         Matrix out = network.forward(examples.features());                     // [n, nOut]
         double loss = network.score(examples.labels()) + penalty.penalty(network.parameters());
         int[] predicted = new int[out.rows()];
