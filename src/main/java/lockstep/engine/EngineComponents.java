@@ -15,8 +15,8 @@ import lockstep.engine.optim.RegularizationMerge;
 import lockstep.engine.optim.Rules;
 import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
-import lockstep.linalg.MatMul;
 import lockstep.linalg.FastMatMul;
+import lockstep.linalg.MatMul;
 import lockstep.spec.ActivationType;
 import lockstep.spec.DropoutSpec;
 import lockstep.spec.LossType;
@@ -73,8 +73,9 @@ public class EngineComponents {
         };
     }
 
-    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-        return new DenseLayer(index, nIn, nOut, activation, dtype, matMul());
+    /** Layer {@code weights.key().layer()} over its parameters (views in the network's block). */
+    public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+        return new DenseLayer(weights, bias, activation, matMul());
     }
 
     /** What a layer's dropout does to its input, forward and backward, given the array it drew. */

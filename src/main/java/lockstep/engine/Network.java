@@ -14,16 +14,22 @@ public final class Network {
     private final List<DenseLayer> layers;
     private final Loss loss;
     private final List<Parameter> parameters;
+    private final ParameterBlock block;
     private final RowBuffers outputDelta;    // δ_L [B,nOut], reused per batch size
 
-    public Network(List<DenseLayer> layers, Loss loss) {
+    /** The layers over the parameters of {@code block} (each layer's W and b are views in it), in order. */
+    public Network(List<DenseLayer> layers, Loss loss, ParameterBlock block) {
         this.layers = List.copyOf(layers);
         this.loss = loss;
+        this.block = block;
         List<Parameter> params = new ArrayList<>();
         for (DenseLayer layer : layers) {
             params.addAll(layer.parameters());
         }
         this.parameters = List.copyOf(params);
+        if (!parameters.equals(block.parameters())) {
+            throw new IllegalArgumentException("the layers' parameters are not the block's, in its order");
+        }
         DenseLayer out = layers.get(layers.size() - 1);
         this.outputDelta = new RowBuffers(out.weights().value().dtype(), out.weights().value().cols());
     }
@@ -39,6 +45,11 @@ public final class Network {
     /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... */
     public List<Parameter> parameters() {
         return parameters;
+    }
+
+    /** The parameters, gradients and updates as flat vectors in DL4J's layout. */
+    public ParameterBlock parameterBlock() {
+        return block;
     }
 
     /** A copy of every parameter's value, row-major, keyed by name ({@code "0_W"}) in DL4J's order. */

@@ -6,7 +6,7 @@ import lockstep.spec.ParameterKey;
 /**
  * One trainable tensor with its {@link ParameterKey} (named as DL4J's key, {@code "0_W"}, {@code "0_b"}, ...), its
  * current value, the gradient of the batch-mean loss from the last backward pass, and the update the optimizer last
- * subtracted from it.
+ * subtracted from it: three named views into a network's {@link ParameterBlock}.
  */
 public final class Parameter {
     private final ParameterKey key;
@@ -15,12 +15,20 @@ public final class Parameter {
     private final Matrix gradient;
     private final Matrix update;
 
+    /** A parameter of its own, outside any block (a single tensor under test), with zero gradient and update. */
     public Parameter(ParameterKey key, Matrix value) {
+        this(key, value, value.like(value.rows(), value.cols()), value.like(value.rows(), value.cols()));
+    }
+
+    /** The parameter over the given matrices (one shape and type); see {@link ParameterBlock}. */
+    Parameter(ParameterKey key, Matrix value, Matrix gradient, Matrix update) {
+        value.requireSameShapeAndType(gradient, "parameter " + key.name());
+        value.requireSameShapeAndType(update, "parameter " + key.name());
         this.key = key;
         this.name = key.name();
         this.value = value;
-        this.gradient = value.like(value.rows(), value.cols());
-        this.update = value.like(value.rows(), value.cols());
+        this.gradient = gradient;
+        this.update = update;
     }
 
     public ParameterKey key() {

@@ -15,21 +15,23 @@ final class DirectGemm {
         int m = c.rows();
         int n = c.cols();
         int k = transposeA ? a.rows() : a.cols();
-        // op(A)[i,p] = a[i*ar + p*ap], op(B)[p,j] = b[p*bp + j*bc]
+        // op(A)[i,p] = a[a0 + i*ar + p*ap], op(B)[p,j] = b[b0 + p*bp + j*bc], C[i,j] = c[c0 + i*n + j]
         int ar = transposeA ? 1 : a.cols();
         int ap = transposeA ? a.cols() : 1;
         int bp = transposeB ? 1 : b.cols();
         int bc = transposeB ? b.cols() : 1;
         if (c instanceof FMatrix fc) {
-            floats(((FMatrix) a).data, ar, ap, ((FMatrix) b).data, bp, bc, fc.data, m, n, k, accumulate);
+            FMatrix fa = (FMatrix) a, fb = (FMatrix) b;
+            floats(fa.data, fa.off, ar, ap, fb.data, fb.off, bp, bc, fc.data, fc.off, m, n, k, accumulate);
         } else {
-            doubles(((DMatrix) a).data, ar, ap, ((DMatrix) b).data, bp, bc, ((DMatrix) c).data, m, n, k, accumulate);
+            DMatrix da = (DMatrix) a, db = (DMatrix) b, dc = (DMatrix) c;
+            doubles(da.data, da.off, ar, ap, db.data, db.off, bp, bc, dc.data, dc.off, m, n, k, accumulate);
         }
     }
 
-    private static void floats(float[] a, int ar, int ap, float[] b, int bp, int bc, float[] c, int m, int n, int k,
-            boolean accumulate) {
-        for (int i = 0, ci = 0; i < m; i++, ci += n) {
+    private static void floats(float[] a, int a0, int ar, int ap, float[] b, int b0, int bp, int bc, float[] c, int c0, int m,
+            int n, int k, boolean accumulate) {
+        for (int i = 0, ci = c0; i < m; i++, ci += n) {
             int j = 0;
             for (; j + 3 < n; j += 4) {         // four chains side by side in registers
                 int cj = ci + j;
@@ -37,7 +39,7 @@ final class DirectGemm {
                 if (accumulate) {
                     s0 = c[cj]; s1 = c[cj + 1]; s2 = c[cj + 2]; s3 = c[cj + 3];
                 }
-                for (int p = 0, ai = i * ar, bj = j * bc; p < k; p++, ai += ap, bj += bp) {
+                for (int p = 0, ai = a0 + i * ar, bj = b0 + j * bc; p < k; p++, ai += ap, bj += bp) {
                     float aip = a[ai];
                     s0 = Math.fma(aip, b[bj], s0);
                     s1 = Math.fma(aip, b[bj + bc], s1);
@@ -48,7 +50,7 @@ final class DirectGemm {
             }
             for (; j < n; j++) {
                 float s = accumulate ? c[ci + j] : 0;
-                for (int p = 0, ai = i * ar, bj = j * bc; p < k; p++, ai += ap, bj += bp) {
+                for (int p = 0, ai = a0 + i * ar, bj = b0 + j * bc; p < k; p++, ai += ap, bj += bp) {
                     s = Math.fma(a[ai], b[bj], s);
                 }
                 c[ci + j] = s;
@@ -56,9 +58,9 @@ final class DirectGemm {
         }
     }
 
-    private static void doubles(double[] a, int ar, int ap, double[] b, int bp, int bc, double[] c, int m, int n, int k,
-            boolean accumulate) {
-        for (int i = 0, ci = 0; i < m; i++, ci += n) {
+    private static void doubles(double[] a, int a0, int ar, int ap, double[] b, int b0, int bp, int bc, double[] c, int c0, int m,
+            int n, int k, boolean accumulate) {
+        for (int i = 0, ci = c0; i < m; i++, ci += n) {
             int j = 0;
             for (; j + 3 < n; j += 4) {
                 int cj = ci + j;
@@ -66,7 +68,7 @@ final class DirectGemm {
                 if (accumulate) {
                     s0 = c[cj]; s1 = c[cj + 1]; s2 = c[cj + 2]; s3 = c[cj + 3];
                 }
-                for (int p = 0, ai = i * ar, bj = j * bc; p < k; p++, ai += ap, bj += bp) {
+                for (int p = 0, ai = a0 + i * ar, bj = b0 + j * bc; p < k; p++, ai += ap, bj += bp) {
                     double aip = a[ai];
                     s0 = Math.fma(aip, b[bj], s0);
                     s1 = Math.fma(aip, b[bj + bc], s1);
@@ -77,7 +79,7 @@ final class DirectGemm {
             }
             for (; j < n; j++) {
                 double s = accumulate ? c[ci + j] : 0;
-                for (int p = 0, ai = i * ar, bj = j * bc; p < k; p++, ai += ap, bj += bp) {
+                for (int p = 0, ai = a0 + i * ar, bj = b0 + j * bc; p < k; p++, ai += ap, bj += bp) {
                     s = Math.fma(a[ai], b[bj], s);
                 }
                 c[ci + j] = s;

@@ -20,22 +20,25 @@ public final class ElementOps {
     public static void scale(double a, Matrix x, Matrix y) {
         x.requireSameShapeAndType(y, "scale");
         if (y instanceof FMatrix fy) {
-            float[] xd = ((FMatrix) x).data, yd = fy.data;
+            FMatrix fx = (FMatrix) x;
+            float[] xd = fx.data, yd = fy.data;
+            int xo = fx.off, yo = fy.off, n = y.size();
             int i = 0;
-            for (; i + 3 < yd.length; i += 4) {       // four independent conversion chains, see the class comment
-                double x0 = xd[i], x1 = xd[i + 1], x2 = xd[i + 2], x3 = xd[i + 3];
-                yd[i] = (float) (a * x0);
-                yd[i + 1] = (float) (a * x1);
-                yd[i + 2] = (float) (a * x2);
-                yd[i + 3] = (float) (a * x3);
+            for (; i + 3 < n; i += 4) {       // four independent conversion chains, see the class comment
+                double x0 = xd[xo + i], x1 = xd[xo + i + 1], x2 = xd[xo + i + 2], x3 = xd[xo + i + 3];
+                yd[yo + i] = (float) (a * x0);
+                yd[yo + i + 1] = (float) (a * x1);
+                yd[yo + i + 2] = (float) (a * x2);
+                yd[yo + i + 3] = (float) (a * x3);
             }
-            for (; i < yd.length; i++) {
-                yd[i] = (float) (a * xd[i]);
+            for (; i < n; i++) {
+                yd[yo + i] = (float) (a * xd[xo + i]);
             }
         } else {
-            double[] xd = ((DMatrix) x).data, yd = ((DMatrix) y).data;
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] = a * xd[i];
+            DMatrix dx = (DMatrix) x, dy = (DMatrix) y;
+            double[] xd = dx.data, yd = dy.data;
+            for (int i = 0, xo = dx.off, yo = dy.off, n = y.size(); i < n; i++) {
+                yd[yo + i] = a * xd[xo + i];
             }
         }
     }
@@ -44,22 +47,25 @@ public final class ElementOps {
     public static void addScaled(double a, Matrix x, Matrix y) {
         x.requireSameShapeAndType(y, "addScaled");
         if (y instanceof FMatrix fy) {
-            float[] xd = ((FMatrix) x).data, yd = fy.data;
+            FMatrix fx = (FMatrix) x;
+            float[] xd = fx.data, yd = fy.data;
+            int xo = fx.off, yo = fy.off, n = y.size();
             int i = 0;
-            for (; i + 3 < yd.length; i += 4) {
-                double y0 = yd[i], y1 = yd[i + 1], y2 = yd[i + 2], y3 = yd[i + 3];
-                yd[i] = (float) (a * xd[i] + y0);
-                yd[i + 1] = (float) (a * xd[i + 1] + y1);
-                yd[i + 2] = (float) (a * xd[i + 2] + y2);
-                yd[i + 3] = (float) (a * xd[i + 3] + y3);
+            for (; i + 3 < n; i += 4) {
+                double y0 = yd[yo + i], y1 = yd[yo + i + 1], y2 = yd[yo + i + 2], y3 = yd[yo + i + 3];
+                yd[yo + i] = (float) (a * xd[xo + i] + y0);
+                yd[yo + i + 1] = (float) (a * xd[xo + i + 1] + y1);
+                yd[yo + i + 2] = (float) (a * xd[xo + i + 2] + y2);
+                yd[yo + i + 3] = (float) (a * xd[xo + i + 3] + y3);
             }
-            for (; i < yd.length; i++) {
-                yd[i] = (float) (a * xd[i] + yd[i]);
+            for (; i < n; i++) {
+                yd[yo + i] = (float) (a * xd[xo + i] + yd[yo + i]);
             }
         } else {
-            double[] xd = ((DMatrix) x).data, yd = ((DMatrix) y).data;
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] = a * xd[i] + yd[i];
+            DMatrix dx = (DMatrix) x, dy = (DMatrix) y;
+            double[] xd = dx.data, yd = dy.data;
+            for (int i = 0, xo = dx.off, yo = dy.off, n = y.size(); i < n; i++) {
+                yd[yo + i] = a * xd[xo + i] + yd[yo + i];
             }
         }
     }
@@ -68,14 +74,16 @@ public final class ElementOps {
     public static void addScaledSign(double a, Matrix x, Matrix y) {
         x.requireSameShapeAndType(y, "addScaledSign");
         if (y instanceof FMatrix fy) {
-            float[] xd = ((FMatrix) x).data, yd = fy.data;
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] = (float) (a * Math.signum((double) xd[i]) + yd[i]);
+            FMatrix fx = (FMatrix) x;
+            float[] xd = fx.data, yd = fy.data;
+            for (int i = 0, xo = fx.off, yo = fy.off, n = y.size(); i < n; i++) {
+                yd[yo + i] = (float) (a * Math.signum((double) xd[xo + i]) + yd[yo + i]);
             }
         } else {
-            double[] xd = ((DMatrix) x).data, yd = ((DMatrix) y).data;
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] = a * Math.signum(xd[i]) + yd[i];
+            DMatrix dx = (DMatrix) x, dy = (DMatrix) y;
+            double[] xd = dx.data, yd = dy.data;
+            for (int i = 0, xo = dx.off, yo = dy.off, n = y.size(); i < n; i++) {
+                yd[yo + i] = a * Math.signum(xd[xo + i]) + yd[yo + i];
             }
         }
     }
@@ -88,14 +96,16 @@ public final class ElementOps {
         a.requireSameShapeAndType(b, "multiply");
         a.requireSameShapeAndType(out, "multiply");
         if (out instanceof FMatrix fo) {
-            float[] ad = ((FMatrix) a).data, bd = ((FMatrix) b).data, od = fo.data;
-            for (int i = 0; i < od.length; i++) {
-                od[i] = ad[i] * bd[i];
+            FMatrix fa = (FMatrix) a, fb = (FMatrix) b;
+            float[] ad = fa.data, bd = fb.data, od = fo.data;
+            for (int i = 0, ao = fa.off, bo = fb.off, oo = fo.off, n = out.size(); i < n; i++) {
+                od[oo + i] = ad[ao + i] * bd[bo + i];
             }
         } else {
-            double[] ad = ((DMatrix) a).data, bd = ((DMatrix) b).data, od = ((DMatrix) out).data;
-            for (int i = 0; i < od.length; i++) {
-                od[i] = ad[i] * bd[i];
+            DMatrix da = (DMatrix) a, db = (DMatrix) b, dout = (DMatrix) out;
+            double[] ad = da.data, bd = db.data, od = dout.data;
+            for (int i = 0, ao = da.off, bo = db.off, oo = dout.off, n = out.size(); i < n; i++) {
+                od[oo + i] = ad[ao + i] * bd[bo + i];
             }
         }
     }
@@ -108,14 +118,16 @@ public final class ElementOps {
         a.requireSameShapeAndType(b, "add");
         a.requireSameShapeAndType(out, "add");
         if (out instanceof FMatrix fo) {
-            float[] ad = ((FMatrix) a).data, bd = ((FMatrix) b).data, od = fo.data;
-            for (int i = 0; i < od.length; i++) {
-                od[i] = ad[i] + bd[i];
+            FMatrix fa = (FMatrix) a, fb = (FMatrix) b;
+            float[] ad = fa.data, bd = fb.data, od = fo.data;
+            for (int i = 0, ao = fa.off, bo = fb.off, oo = fo.off, n = out.size(); i < n; i++) {
+                od[oo + i] = ad[ao + i] + bd[bo + i];
             }
         } else {
-            double[] ad = ((DMatrix) a).data, bd = ((DMatrix) b).data, od = ((DMatrix) out).data;
-            for (int i = 0; i < od.length; i++) {
-                od[i] = ad[i] + bd[i];
+            DMatrix da = (DMatrix) a, db = (DMatrix) b, dout = (DMatrix) out;
+            double[] ad = da.data, bd = db.data, od = dout.data;
+            for (int i = 0, ao = da.off, bo = db.off, oo = dout.off, n = out.size(); i < n; i++) {
+                od[oo + i] = ad[ao + i] + bd[bo + i];
             }
         }
     }
@@ -124,14 +136,16 @@ public final class ElementOps {
     public static void subtract(Matrix y, Matrix x) {
         x.requireSameShapeAndType(y, "subtract");
         if (y instanceof FMatrix fy) {
-            float[] xd = ((FMatrix) x).data, yd = fy.data;
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] -= xd[i];
+            FMatrix fx = (FMatrix) x;
+            float[] xd = fx.data, yd = fy.data;
+            for (int i = 0, xo = fx.off, yo = fy.off, n = y.size(); i < n; i++) {
+                yd[yo + i] -= xd[xo + i];
             }
         } else {
-            double[] xd = ((DMatrix) x).data, yd = ((DMatrix) y).data;
-            for (int i = 0; i < yd.length; i++) {
-                yd[i] -= xd[i];
+            DMatrix dx = (DMatrix) x, dy = (DMatrix) y;
+            double[] xd = dx.data, yd = dy.data;
+            for (int i = 0, xo = dx.off, yo = dy.off, n = y.size(); i < n; i++) {
+                yd[yo + i] -= xd[xo + i];
             }
         }
     }
@@ -140,12 +154,13 @@ public final class ElementOps {
     public static void divide(Matrix x, double d) {
         if (x instanceof FMatrix fx) {
             float[] xd = fx.data;
-            for (int i = 0; i < xd.length; i++) {
+            for (int i = fx.off, end = fx.off + x.size(); i < end; i++) {
                 xd[i] = (float) (xd[i] / d);
             }
         } else {
-            double[] xd = ((DMatrix) x).data;
-            for (int i = 0; i < xd.length; i++) {
+            DMatrix dx = (DMatrix) x;
+            double[] xd = dx.data;
+            for (int i = dx.off, end = dx.off + x.size(); i < end; i++) {
                 xd[i] = xd[i] / d;
             }
         }
@@ -155,12 +170,13 @@ public final class ElementOps {
     public static void clip(Matrix x, double t) {
         if (x instanceof FMatrix fx) {
             float[] xd = fx.data;
-            for (int i = 0; i < xd.length; i++) {
+            for (int i = fx.off, end = fx.off + x.size(); i < end; i++) {
                 xd[i] = (float) Math.max(-t, Math.min(t, xd[i]));
             }
         } else {
-            double[] xd = ((DMatrix) x).data;
-            for (int i = 0; i < xd.length; i++) {
+            DMatrix dx = (DMatrix) x;
+            double[] xd = dx.data;
+            for (int i = dx.off, end = dx.off + x.size(); i < end; i++) {
                 xd[i] = Math.max(-t, Math.min(t, xd[i]));
             }
         }
@@ -191,8 +207,9 @@ public final class ElementOps {
      */
     public static void map(Matrix x, Matrix y, ElementFunction f) {
         if (x instanceof FMatrix fx && y instanceof FMatrix fy) {
-            for (int i = 0, n = fx.data.length; i < n; i++) {
-                fy.data[i] = f.valueFloat(fx.data[i]);
+            float[] xd = fx.data, yd = fy.data;
+            for (int i = 0, xo = fx.off, yo = fy.off, n = x.size(); i < n; i++) {
+                yd[yo + i] = f.valueFloat(xd[xo + i]);
             }
             return;
         }
@@ -207,8 +224,9 @@ public final class ElementOps {
      */
     public static void multiplyByFunction(Matrix g, Matrix x, Matrix y, Matrix out, ElementFunction2 f) {
         if (g instanceof FMatrix fg && x instanceof FMatrix fx && y instanceof FMatrix fy && out instanceof FMatrix fo) {
-            for (int i = 0, n = fx.data.length; i < n; i++) {
-                fo.data[i] = fg.data[i] * f.valueFloat(fx.data[i], fy.data[i]);
+            float[] gd = fg.data, xd = fx.data, yd = fy.data, od = fo.data;
+            for (int i = 0, go = fg.off, xo = fx.off, yo = fy.off, oo = fo.off, n = x.size(); i < n; i++) {
+                od[oo + i] = gd[go + i] * f.valueFloat(xd[xo + i], yd[yo + i]);
             }
             return;
         }
@@ -233,15 +251,17 @@ public final class ElementOps {
     public static double sumOfSquares(Matrix x, double sum) {
         if (x instanceof FMatrix fx) {
             float s = (float) sum;
-            for (float v : fx.data) {
-                s += v * v;
+            float[] xd = fx.data;
+            for (int i = fx.off, end = fx.off + x.size(); i < end; i++) {
+                s += xd[i] * xd[i];
             }
             return s;
         }
+        DMatrix dx = (DMatrix) x;
         double s = sum;
-        double[] xd = ((DMatrix) x).data;
-        for (double v : xd) {
-            s += v * v;
+        double[] xd = dx.data;
+        for (int i = dx.off, end = dx.off + x.size(); i < end; i++) {
+            s += xd[i] * xd[i];
         }
         return s;
     }
@@ -256,25 +276,25 @@ public final class ElementOps {
         g.requireSameShapeAndType(u, "update");
         int n = state.length;
         if (u instanceof FMatrix fu) {
-            float[] gd = ((FMatrix) g).data, ud = fu.data;
-            for (int i = 0; i < ud.length; i++) {
+            FMatrix fg = (FMatrix) g;
+            for (int i = 0, size = u.size(); i < size; i++) {
                 for (int k = 0; k < n; k++) {
-                    scratch[k] = ((FMatrix) state[k]).data[i];
+                    scratch[k] = state[k].get(i);        // exact: a float widened
                 }
-                ud[i] = (float) f.update(gd[i], scratch, step);
+                fu.data[fu.off + i] = (float) f.update(fg.data[fg.off + i], scratch, step);
                 for (int k = 0; k < n; k++) {
-                    ((FMatrix) state[k]).data[i] = (float) scratch[k];
+                    state[k].set(i, scratch[k]);         // rounded once to float
                 }
             }
         } else {
-            double[] gd = ((DMatrix) g).data, ud = ((DMatrix) u).data;
-            for (int i = 0; i < ud.length; i++) {
+            DMatrix dg = (DMatrix) g, du = (DMatrix) u;
+            for (int i = 0, size = u.size(); i < size; i++) {
                 for (int k = 0; k < n; k++) {
-                    scratch[k] = ((DMatrix) state[k]).data[i];
+                    scratch[k] = state[k].get(i);
                 }
-                ud[i] = f.update(gd[i], scratch, step);
+                du.data[du.off + i] = f.update(dg.data[dg.off + i], scratch, step);
                 for (int k = 0; k < n; k++) {
-                    ((DMatrix) state[k]).data[i] = scratch[k];
+                    state[k].set(i, scratch[k]);
                 }
             }
         }

@@ -15,14 +15,14 @@ final class FloatGemm {
     /** The rectangle C[i0:i1, j0:j1] of {@code t}. Modifies only that rectangle and the workspace buffers. */
     static void run(GemmTask t, FloatKernel kernel, Workspace ws) {
         Blocking bl = kernel.blocking();
-        float[] b = ((FMatrix) t.b).data;
+        FMatrix b = (FMatrix) t.b;
         float[] bp = ws.floatB(bl.packedBSize(t.j1 - t.j0, t.k));
         for (int jc = t.j0; jc < t.j1; jc += bl.nc()) {
             int nc = Math.min(bl.nc(), t.j1 - jc);
             for (int pc = 0; pc < t.k; pc += bl.kc()) {
                 int kc = Math.min(bl.kc(), t.k - pc);
                 // bp <- op(B)[pc:pc+kc, jc:jc+nc] as panels of nr columns
-                Packing.pack(b, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), bp, 0);
+                Packing.pack(b.data, b.off, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), bp, 0);
                 rowBlocks(t, kernel, ws, t.i0, t.i1, jc, nc, pc, kc, bp, 0);
             }
         }
@@ -37,7 +37,7 @@ final class FloatGemm {
         GemmTask t = s.whole;
         int nc = Math.min(bl.nc(), t.j1 - jc);
         int kc = Math.min(bl.kc(), t.k - pc);
-        Packing.pack(((FMatrix) t.b).data, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), s.floatB(),
+        Packing.pack(((FMatrix) t.b).data, ((FMatrix) t.b).off, t.bColStride(), t.bDepthStride(), jc, nc, pc, kc, bl.nr(), s.floatB(),
                 s.packedOffset(jc, pc));
     }
 
@@ -64,16 +64,16 @@ final class FloatGemm {
     private static void rowBlocks(GemmTask t, FloatKernel kernel, Workspace ws, int i0, int i1, int jc, int nc, int pc,
             int kc, float[] bp, int bOff) {
         Blocking bl = kernel.blocking();
-        float[] a = ((FMatrix) t.a).data;
-        float[] c = ((FMatrix) t.c).data; // [m,n], row stride ldc = n
+        FMatrix a = (FMatrix) t.a;
+        FMatrix c = (FMatrix) t.c; // [m,n], row stride ldc = n, from c.off
         int ldc = t.c.cols();
         float[] ap = ws.floatA(bl.packedASize(i1 - i0, t.k));
         float[] tile = ws.floatTile(bl.mr() * bl.nr());
         for (int ic = i0; ic < i1; ic += bl.mc()) {
             int mc = Math.min(bl.mc(), i1 - ic);
             // ap <- op(A)[ic:ic+mc, pc:pc+kc] as panels of mr rows
-            Packing.pack(a, t.aRowStride(), t.aDepthStride(), ic, mc, pc, kc, bl.mr(), ap, 0);
-            tiles(kernel, kc, ap, bp, bOff, c, ic * ldc + jc, ldc, mc, nc, t.accumulate || pc > 0, tile);
+            Packing.pack(a.data, a.off, t.aRowStride(), t.aDepthStride(), ic, mc, pc, kc, bl.mr(), ap, 0);
+            tiles(kernel, kc, ap, bp, bOff, c.data, c.off + ic * ldc + jc, ldc, mc, nc, t.accumulate || pc > 0, tile);
         }
     }
 

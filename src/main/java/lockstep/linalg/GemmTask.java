@@ -86,7 +86,7 @@ final class GemmTask {
         }
     }
 
-    // op(A)[i,p] sits at a.data[i*aRowStride() + p*aDepthStride()]
+    // op(A)[i,p] sits at a.data[a.off + i*aRowStride() + p*aDepthStride()]
     int aRowStride() {
         return transposeA ? 1 : a.cols();
     }
@@ -95,7 +95,7 @@ final class GemmTask {
         return transposeA ? a.cols() : 1;
     }
 
-    // op(B)[p,j] sits at b.data[p*bDepthStride() + j*bColStride()]
+    // op(B)[p,j] sits at b.data[b.off + p*bDepthStride() + j*bColStride()]
     int bDepthStride() {
         return transposeB ? 1 : b.cols();
     }

@@ -72,13 +72,28 @@ public abstract sealed class Matrix permits DMatrix, FMatrix {
 
     public abstract Matrix copy();
 
+    /**
+     * A {@code [viewRows, viewCols]} matrix over this matrix's elements {@code start .. start + viewRows*viewCols - 1}
+     * (flat row-major indices): it shares their storage, so a write through either is seen by both. This is how one flat
+     * block holds many matrices, as DL4J's flat parameter vector does.
+     */
+    public final Matrix view(int start, int viewRows, int viewCols) {
+        if (start < 0 || viewRows < 0 || viewCols < 0 || start + viewRows * viewCols > size()) {
+            throw new IllegalArgumentException("view [" + viewRows + "," + viewCols + "] at " + start + " does not fit in "
+                    + shape());
+        }
+        return viewAt(start, viewRows, viewCols);
+    }
+
+    /** {@link #view} after its bounds check. */
+    protected abstract Matrix viewAt(int start, int viewRows, int viewCols);
+
     /** Copies all elements of {@code source} (same shape and type) into this matrix. Modifies this. */
     public abstract void copyFrom(Matrix source);
 
     /** Sets every element to {@code value}. Modifies this. */
     public abstract void fill(double value);
 
-    /** The elements as a new row-major double array (exact for FLOAT). */
     /** The values as floats (rounded once in a DOUBLE matrix), row-major: a copy. */
     public float[] toFloatArray() {
         float[] out = new float[size()];
@@ -88,6 +103,7 @@ public abstract sealed class Matrix permits DMatrix, FMatrix {
         return out;
     }
 
+    /** The elements as a new row-major double array (exact for FLOAT). */
     public double[] toDoubleArray() {
         double[] out = new double[size()];
         for (int i = 0; i < out.length; i++) {

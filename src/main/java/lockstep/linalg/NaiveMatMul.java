@@ -18,28 +18,29 @@ public final class NaiveMatMul implements MatMul {
         int sb = transposeB ? 1 : b.cols();
         int ldb = transposeB ? b.cols() : 1;
         if (c instanceof DMatrix dc) {
-            double[] ad = ((DMatrix) a).data;
-            double[] bd = ((DMatrix) b).data;
+            DMatrix da = (DMatrix) a, db = (DMatrix) b;
+            double[] ad = da.data, bd = db.data, cd = dc.data;
+            int ao = da.off, bo = db.off, co = dc.off;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     double sum = 0.0;
                     for (int p = 0; p < k; p++) {
-                        sum += ad[i * lda + p * sa] * bd[p * sb + j * ldb];
+                        sum += ad[ao + i * lda + p * sa] * bd[bo + p * sb + j * ldb];
                     }
-                    dc.data[i * n + j] = accumulate ? dc.data[i * n + j] + sum : sum;
+                    cd[co + i * n + j] = accumulate ? cd[co + i * n + j] + sum : sum;
                 }
             }
         } else {
-            float[] ad = ((FMatrix) a).data;
-            float[] bd = ((FMatrix) b).data;
-            float[] cd = ((FMatrix) c).data;
+            FMatrix fa = (FMatrix) a, fb = (FMatrix) b, fc = (FMatrix) c;
+            float[] ad = fa.data, bd = fb.data, cd = fc.data;
+            int ao = fa.off, bo = fb.off, co = fc.off;
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < n; j++) {
                     float sum = 0.0f;
                     for (int p = 0; p < k; p++) {
-                        sum += ad[i * lda + p * sa] * bd[p * sb + j * ldb];
+                        sum += ad[ao + i * lda + p * sa] * bd[bo + p * sb + j * ldb];
                     }
-                    cd[i * n + j] = accumulate ? cd[i * n + j] + sum : sum;
+                    cd[co + i * n + j] = accumulate ? cd[co + i * n + j] + sum : sum;
                 }
             }
         }

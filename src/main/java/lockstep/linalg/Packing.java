@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Copies a block of op(A) or op(B) into the contiguous micro-panel layout the kernels read.
- * The source is a strided view X with element (r, p) at {@code src[r*rs + p*ps]}: for op(A), r is
+ * The source is a strided view X with element (r, p) at {@code src[sOff + r*rs + p*ps]}: for op(A), r is
  * a row of C and p runs along k; for op(B), r is a column of C and p runs along k. The block
  * X[start : start+len, p0 : p0+kc] becomes ceil(len/w) panels of {@code kc*w} elements, panel q
  * (starting at {@code dst[dOff]}) holding, for each p in turn, the w values X[start + q*w + t, p0 + p] (t = 0..w-1), with zeros
@@ -17,11 +17,11 @@ final class Packing {
     private Packing() {
     }
 
-    static void pack(float[] src, int rs, int ps, int start, int len, int p0, int kc, int w, float[] dst, int dOff) {
+    static void pack(float[] src, int sOff, int rs, int ps, int start, int len, int p0, int kc, int w, float[] dst, int dOff) {
         if (rs == 1) { // the w values of a panel at one p are contiguous: copy each source row p across every panel
             int full = len / w * w;
             for (int p = 0; p < kc; p++) {
-                int s = start + (p0 + p) * ps;
+                int s = sOff + start + (p0 + p) * ps;
                 int d = dOff + p * w;
                 for (int q = 0; q < full; q += w, d += kc * w) {
                     System.arraycopy(src, s + q, dst, d, w);
@@ -35,7 +35,7 @@ final class Packing {
         }
         for (int q = 0, d = dOff; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q); // real rows of this panel; rows h..w-1 are zero padding
-            int s = (start + q) * rs + p0 * ps;
+            int s = sOff + (start + q) * rs + p0 * ps;
             for (int t = 0; t < h; t++) { // row by row: contiguous along k when ps is 1, as it is whenever rs is not
                 for (int p = 0; p < kc; p++) {
                     dst[d + p * w + t] = src[s + t * rs + p * ps];
@@ -47,12 +47,12 @@ final class Packing {
         }
     }
 
-    /** The DOUBLE twin of {@link #pack(float[], int, int, int, int, int, int, int, float[], int)}. */
-    static void pack(double[] src, int rs, int ps, int start, int len, int p0, int kc, int w, double[] dst, int dOff) {
+    /** The DOUBLE twin of {@link #pack(float[], int, int, int, int, int, int, int, int, float[], int)}. */
+    static void pack(double[] src, int sOff, int rs, int ps, int start, int len, int p0, int kc, int w, double[] dst, int dOff) {
         if (rs == 1) {
             int full = len / w * w;
             for (int p = 0; p < kc; p++) {
-                int s = start + (p0 + p) * ps;
+                int s = sOff + start + (p0 + p) * ps;
                 int d = dOff + p * w;
                 for (int q = 0; q < full; q += w, d += kc * w) {
                     System.arraycopy(src, s + q, dst, d, w);
@@ -66,7 +66,7 @@ final class Packing {
         }
         for (int q = 0, d = dOff; q < len; q += w, d += kc * w) {
             int h = Math.min(w, len - q);
-            int s = (start + q) * rs + p0 * ps;
+            int s = sOff + (start + q) * rs + p0 * ps;
             for (int t = 0; t < h; t++) {
                 for (int p = 0; p < kc; p++) {
                     dst[d + p * w + t] = src[s + t * rs + p * ps];

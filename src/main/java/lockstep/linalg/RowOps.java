@@ -12,17 +12,21 @@ public final class RowOps {
         }
         int n = z.cols();
         if (z instanceof FMatrix fz) {                    // float + float, one rounding: as through get/set
-            float[] zd = fz.data, bd = ((FMatrix) bias).data;
-            for (int r = 0, i = 0; r < z.rows(); r++) {
+            FMatrix fb = (FMatrix) bias;
+            float[] zd = fz.data, bd = fb.data;
+            int bo = fb.off;
+            for (int r = 0, i = fz.off; r < z.rows(); r++) {
                 for (int c = 0; c < n; c++, i++) {
-                    zd[i] += bd[c];
+                    zd[i] += bd[bo + c];
                 }
             }
         } else {
-            double[] zd = ((DMatrix) z).data, bd = ((DMatrix) bias).data;
-            for (int r = 0, i = 0; r < z.rows(); r++) {
+            DMatrix dz = (DMatrix) z, db = (DMatrix) bias;
+            double[] zd = dz.data, bd = db.data;
+            int bo = db.off;
+            for (int r = 0, i = dz.off; r < z.rows(); r++) {
                 for (int c = 0; c < n; c++, i++) {
-                    zd[i] += bd[c];
+                    zd[i] += bd[bo + c];
                 }
             }
         }
@@ -35,19 +39,23 @@ public final class RowOps {
         }
         int n = m.cols();
         if (m instanceof FMatrix fm) {                    // a float running sum per column, rows in order
-            float[] md = fm.data, od = ((FMatrix) out).data;
-            java.util.Arrays.fill(od, 0.0f);
-            for (int r = 0, i = 0; r < m.rows(); r++) {
+            FMatrix fo = (FMatrix) out;
+            float[] md = fm.data, od = fo.data;
+            int oo = fo.off;
+            out.fill(0.0);
+            for (int r = 0, i = fm.off; r < m.rows(); r++) {
                 for (int c = 0; c < n; c++, i++) {
-                    od[c] += md[i];
+                    od[oo + c] += md[i];
                 }
             }
         } else {
-            double[] md = ((DMatrix) m).data, od = ((DMatrix) out).data;
-            java.util.Arrays.fill(od, 0.0);
-            for (int r = 0, i = 0; r < m.rows(); r++) {
+            DMatrix dm = (DMatrix) m, dout = (DMatrix) out;
+            double[] md = dm.data, od = dout.data;
+            int oo = dout.off;
+            out.fill(0.0);
+            for (int r = 0, i = dm.off; r < m.rows(); r++) {
                 for (int c = 0; c < n; c++, i++) {
-                    od[c] += md[i];
+                    od[oo + c] += md[i];
                 }
             }
         }

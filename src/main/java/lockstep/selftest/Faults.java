@@ -1,16 +1,13 @@
 package lockstep.selftest;
 
-import lockstep.spec.WeightInit;
-import lockstep.spec.NetworkSpec;
-import lockstep.rand.MaskSource;
-import lockstep.rand.Dl4jInit;
-import lockstep.engine.init.InitialDraw;
-import java.util.List;
 import java.util.ArrayList;
+import java.util.List;
 import lockstep.data.SeededShuffler;
 import lockstep.data.Shuffler;
+import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.activations.Relu;
+import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.Rules;
@@ -18,8 +15,12 @@ import lockstep.engine.optim.UpdateRule;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
+import lockstep.rand.Dl4jInit;
+import lockstep.rand.MaskSource;
 import lockstep.spec.LossType;
+import lockstep.spec.NetworkSpec;
 import lockstep.spec.UpdaterSpec;
+import lockstep.spec.WeightInit;
 
 /**
  * Faulty engine components, each one classic training bug, substituted for the real component by
@@ -153,8 +154,8 @@ public final class Faults {
 
     /** db taken from the first example only instead of summed over the batch. */
     static final class FirstRowBiasGradient extends DenseLayer {
-        FirstRowBiasGradient(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
-            super(index, nIn, nOut, activation, dtype, matMul);
+        FirstRowBiasGradient(Parameter weights, Parameter bias, Activation activation, MatMul matMul) {
+            super(weights, bias, activation, matMul);
         }
 
         @Override
@@ -167,8 +168,8 @@ public final class Faults {
 
     /** dL/dx = δ·W with W's [nIn,nOut] buffer read as [nOut,nIn]: the transpose is forgotten. */
     static final class UntransposedBackward extends DenseLayer {
-        UntransposedBackward(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
-            super(index, nIn, nOut, activation, dtype, matMul);
+        UntransposedBackward(Parameter weights, Parameter bias, Activation activation, MatMul matMul) {
+            super(weights, bias, activation, matMul);
         }
 
         @Override
@@ -185,9 +186,9 @@ public final class Faults {
         static final double RELATIVE_ERROR = 1e-6;
         private final int element;
 
-        PerturbedWeightGradient(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul,
+        PerturbedWeightGradient(Parameter weights, Parameter bias, Activation activation, MatMul matMul,
                                 int element) {
-            super(index, nIn, nOut, activation, dtype, matMul);
+            super(weights, bias, activation, matMul);
             this.element = element;
         }
 

@@ -6,6 +6,7 @@ import lockstep.comparison.Quantity;
 import lockstep.coverage.CoverageMatrix;
 import lockstep.data.Shuffler;
 import lockstep.engine.EngineComponents;
+import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.dropout.InputDropout;
 import lockstep.engine.init.InitialDraw;
@@ -51,14 +52,14 @@ public final class PlantedBugs {
                 }, 1, Quantity.GRADIENT, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("bias gradient not summed over the batch", iris, new EngineComponents() {
                     @Override
-                    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-                        return new Faults.FirstRowBiasGradient(index, nIn, nOut, activation, dtype, matMul());
+                    public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+                        return new Faults.FirstRowBiasGradient(weights, bias, activation, matMul());
                     }
                 }, 1, Quantity.GRADIENT, ParameterKey.bias(1).name(), -1),
                 new PlantedBug("W used untransposed in the backward pass", iris, new EngineComponents() {
                     @Override
-                    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-                        return new Faults.UntransposedBackward(index, nIn, nOut, activation, dtype, matMul());
+                    public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+                        return new Faults.UntransposedBackward(weights, bias, activation, matMul());
                     }
                 }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), -1),
                 new PlantedBug("relu'(0) = 1 instead of 0", reluAtZero(), new EngineComponents() {
@@ -75,10 +76,10 @@ public final class PlantedBugs {
                 }, 1, Quantity.UPDATE, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("one gradient element off by 1e-6 relative", iris, new EngineComponents() {
                     @Override
-                    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-                        return index == 1
-                                ? new Faults.PerturbedWeightGradient(index, nIn, nOut, activation, dtype, matMul(), PERTURBED_ELEMENT)
-                                : super.denseLayer(index, nIn, nOut, activation, dtype);
+                    public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+                        return weights.key().layer() == 1
+                                ? new Faults.PerturbedWeightGradient(weights, bias, activation, matMul(), PERTURBED_ELEMENT)
+                                : super.denseLayer(weights, bias, activation);
                     }
                 }, 1, Quantity.GRADIENT, ParameterKey.weights(1).name(), PERTURBED_ELEMENT, EnumSet.of(DType.DOUBLE)),   // under float's rounding
                 new PlantedBug("shuffling different on the two sides", iris, new EngineComponents() {
@@ -126,8 +127,8 @@ public final class PlantedBugs {
                 }, 0, Quantity.PARAMETER, ParameterKey.weights(1).name(), -1),
                 new PlantedBug("dropout scaling kept activations by p, not 1/p", withDropout(iris, KEEP), new EngineComponents() {
                     @Override
-                    public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-                        return new DenseLayer(index, nIn, nOut, activation, dtype, matMul()) {
+                    public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+                        return new DenseLayer(weights, bias, activation, matMul()) {
                             @Override
                             public void setDropout(InputDropout dropout, MaskSource masks) {
                                 super.setDropout(dropout, Faults.scaledByP(masks, KEEP));

@@ -27,14 +27,18 @@ public final class ParameterLayout {
 
     /** The layout of {@code network}'s dense layers. */
     public static ParameterLayout of(NetworkSpec network) {
+        return dense(network.layers().stream().map(l -> new int[] {l.nIn(), l.nOut()}).toArray(int[][]::new));
+    }
+
+    /** The layout of dense layers of the given {nIn, nOut}, in order (a network built by hand, as tests do). */
+    public static ParameterLayout dense(int[]... layers) {
         List<ParameterKey> keys = new ArrayList<>();
         Map<String, int[]> shapes = new LinkedHashMap<>();
         Map<String, Integer> offsets = new LinkedHashMap<>();
         int offset = 0;
-        for (int i = 0; i < network.layers().size(); i++) {
-            LayerSpec l = network.layers().get(i);
+        for (int i = 0; i < layers.length; i++) {
             for (ParameterKey key : List.of(ParameterKey.weights(i), ParameterKey.bias(i))) {
-                int[] shape = key.shape(l.nIn(), l.nOut());
+                int[] shape = key.shape(layers[i][0], layers[i][1]);
                 keys.add(key);
                 shapes.put(key.name(), shape);
                 offsets.put(key.name(), offset);

@@ -5,15 +5,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import lockstep.engine.EngineComponents;
+import lockstep.engine.NetworkBuilder;
 import lockstep.linalg.DType;
+import lockstep.linalg.Matrix;
 import lockstep.spec.ActivationType;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 import lockstep.spec.ParameterLayout;
 import lockstep.spec.RunSpec;
 import org.junit.jupiter.api.Test;
 
-/** The parameter layout the spec gives is DL4J's own: the same keys, shapes, order and flat offsets. */
+/**
+ * The parameter layout the spec gives is DL4J's own: the same keys, shapes, order and flat offsets; and the engine's
+ * flat parameter block, drawn from the same seed, is DL4J's {@code params()} vector (W row-major here, column-major in
+ * DL4J's vector).
+ */
 class ParameterLayoutParityTest {
 
     @Test
@@ -49,6 +57,28 @@ class ParameterLayoutParityTest {
                 java.util.Arrays.sort(sorted);
                 assertArrayEquals(sorted, slice, 0.0, k);
             });
+        }
+    }
+
+    @Test
+    void theEnginesFlatBlockIsDl4jsParamsVector() {
+        NetworkSpec net = RunSpec.irisDefault().network().withLayers(List.of(new LayerSpec(4, 7, ActivationType.RELU),
+                new LayerSpec(7, 5, ActivationType.TANH), new LayerSpec(5, 3, ActivationType.SOFTMAX)));
+        ParameterLayout layout = net.parameterLayout();
+        Matrix engine = NetworkBuilder.build(net, DType.DOUBLE, 7, new EngineComponents()).parameterBlock().values();
+        double[] dl4j = new Dl4jTrainer(net, DType.DOUBLE, 7).network().params().dup().data().asDouble();
+        assertEquals(dl4j.length, engine.size());
+        for (ParameterKey key : layout.keys()) {
+            int[] shape = layout.shapes().get(key.name());
+            int offset = layout.offset(key.name());
+            int rows = key.isBias() ? 1 : shape[0];
+            int cols = shape[shape.length - 1];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    assertEquals(dl4j[offset + c * rows + r], engine.get(offset + r * cols + c), 0.0,
+                            key.name() + "[" + r + "," + c + "]");
+                }
+            }
         }
     }
 }

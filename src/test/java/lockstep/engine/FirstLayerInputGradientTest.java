@@ -33,11 +33,11 @@ class FirstLayerInputGradientTest {
         final List<Integer> inputGradients = new ArrayList<>();
 
         @Override
-        public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-            return new DenseLayer(index, nIn, nOut, activation, dtype, matMul()) {
+        public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+            return new DenseLayer(weights, bias, activation, matMul()) {
                 @Override
                 protected Matrix inputGradient(Matrix delta, Matrix w) {
-                    inputGradients.add(index);
+                    inputGradients.add(index());
                     return super.inputGradient(delta, w);
                 }
             };

@@ -1,14 +1,12 @@
 package lockstep.gradcheck;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.stream.Stream;
 import lockstep.LossCases;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.NetworkBuilder;
+import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.linalg.DType;
@@ -25,6 +23,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The engine's analytic gradients agree with finite differences for every activation and every loss (with its output activation). */
 class GradientCheckTest {
@@ -75,8 +75,8 @@ class GradientCheckTest {
     void aWrongBiasGradientFailsTheCheck(ActivationType hidden, ActivationType output, LossType loss) {
         EngineComponents halfBias = new EngineComponents() {
             @Override
-            public DenseLayer denseLayer(int index, int nIn, int nOut, Activation activation, DType dtype) {
-                return new DenseLayer(index, nIn, nOut, activation, dtype, matMul()) {
+            public DenseLayer denseLayer(Parameter weights, Parameter bias, Activation activation) {
+                return new DenseLayer(weights, bias, activation, matMul()) {
                     @Override
                     protected void biasGradient(Matrix delta, Matrix db) {
                         super.biasGradient(delta, db);

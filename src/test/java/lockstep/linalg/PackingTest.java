@@ -42,7 +42,7 @@ class PackingTest {
                 int size = panels * blk[3] * blk[4];
                 double[] dst = new double[D_OFF + size + 8];
                 java.util.Arrays.fill(dst, Double.NaN);
-                Packing.pack(src, s[0], s[1], blk[0], blk[1], blk[2], blk[3], blk[4], dst, D_OFF);
+                Packing.pack(src, 0, s[0], s[1], blk[0], blk[1], blk[2], blk[3], blk[4], dst, D_OFF);
                 double[] want = new double[dst.length];
                 java.util.Arrays.fill(want, Double.NaN);
                 for (int i = 0; i < size; i++) {
@@ -68,7 +68,7 @@ class PackingTest {
                 int size = panels * blk[3] * blk[4];
                 float[] dst = new float[D_OFF + size + 8];
                 java.util.Arrays.fill(dst, Float.NaN);
-                Packing.pack(src, s[0], s[1], blk[0], blk[1], blk[2], blk[3], blk[4], dst, D_OFF);
+                Packing.pack(src, 0, s[0], s[1], blk[0], blk[1], blk[2], blk[3], blk[4], dst, D_OFF);
                 for (int i = 0; i < dst.length; i++) {
                     double want = i < D_OFF || i >= D_OFF + size ? Double.NaN : expected(srcD, s[0], s[1], blk, i - D_OFF);
                     assertEquals(want, dst[i], 0.0, "rs " + s[0] + " ps " + s[1] + " block "

@@ -2,10 +2,7 @@ package lockstep.engine.autograd;
 
 import java.util.List;
 import lockstep.engine.Parameter;
-import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
-import lockstep.linalg.Matrix;
-import lockstep.spec.ParameterKey;
 
 /**
  * The affine part of a dense layer, in DL4J's layout (examples as rows):
@@ -14,7 +11,8 @@ import lockstep.spec.ParameterKey;
  * </pre>
  * W and b are engine {@link Parameter}s keyed {@code "i_W"}, {@code "i_b"} as the matrix engine and DL4J
  * key them, so the engine's optimizers update them; their tensors share the parameters' value and
- * gradient matrices, so {@code .grad} is {@link Parameter#gradient()}. Both start at 0.
+ * gradient matrices, so {@code .grad} is {@link Parameter#gradient()}; they are views in the network's
+ * {@link lockstep.engine.ParameterBlock}, as the matrix engine's are.
  */
 public final class Linear implements Module {
     private final Parameter weight;
@@ -23,9 +21,10 @@ public final class Linear implements Module {
     private final Tensor biasTensor;
     private final MatMul kernel;
 
-    public Linear(int index, int nIn, int nOut, DType dtype, MatMul kernel) {
-        this.weight = new Parameter(ParameterKey.weights(index), Matrix.zeros(dtype, nIn, nOut));
-        this.bias = new Parameter(ParameterKey.bias(index), Matrix.zeros(dtype, 1, nOut));
+    /** The layer over W [nIn,nOut] and b [1,nOut]. */
+    public Linear(Parameter weight, Parameter bias, MatMul kernel) {
+        this.weight = weight;
+        this.bias = bias;
         this.weightTensor = Tensor.parameter(weight.value(), weight.gradient());
         this.biasTensor = Tensor.parameter(bias.value(), bias.gradient());
         this.kernel = kernel;

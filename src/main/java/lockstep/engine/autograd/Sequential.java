@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterBlock;
 import lockstep.engine.init.InitialDraw;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
 
 /**
  * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a
@@ -32,6 +34,7 @@ public final class Sequential implements Module {
     /** The spec's network with the activations and matrix kernel of {@code components}; W and b drawn from seed. */
     public static Sequential from(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
         InitialDraw draw = components.initialDraw(spec, dtype, seed);
+        ParameterBlock block = new ParameterBlock(spec.parameterLayout(), dtype);
         List<Module> modules = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
@@ -39,7 +42,8 @@ public final class Sequential implements Module {
                 // on the layer's input, as DL4J applies it
                 modules.add(new Dropout(components.inputDropout(l.dropout()), i, draw.masks()));
             }
-            Linear linear = new Linear(i, l.nIn(), l.nOut(), dtype, components.matMul());
+            Linear linear = new Linear(block.parameter(ParameterKey.weights(i)), block.parameter(ParameterKey.bias(i)),
+                    components.matMul());
             linear.weight().data().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), draw.parameters().get(i).w()));  // [nIn,nOut]
             linear.bias().data().copyFrom(Matrix.of(dtype, 1, l.nOut(), draw.parameters().get(i).b()));         // [1,nOut]
             modules.add(linear);

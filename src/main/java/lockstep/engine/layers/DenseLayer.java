@@ -4,12 +4,10 @@ import java.util.List;
 import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.dropout.InputDropout;
-import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
 import lockstep.linalg.RowOps;
 import lockstep.rand.MaskSource;
-import lockstep.spec.ParameterKey;
 
 /**
  * A fully connected layer with examples as rows (DL4J's convention):
@@ -43,13 +41,16 @@ public class DenseLayer {
     private int iteration;
     private boolean training = true;        // false: inference, no dropout
 
-    public DenseLayer(int index, int nIn, int nOut, Activation activation, DType dtype, MatMul matMul) {
-        this.index = index;
+    /** Layer {@code weights.key().layer()} over its parameters W [nIn,nOut] and b [1,nOut] (views in the network's block). */
+    public DenseLayer(Parameter weights, Parameter bias, Activation activation, MatMul matMul) {
+        this.index = weights.key().layer();
         this.activation = activation;
         this.matMul = matMul;
-        this.weights = new Parameter(ParameterKey.weights(index), Matrix.zeros(dtype, nIn, nOut));
-        this.bias = new Parameter(ParameterKey.bias(index), Matrix.zeros(dtype, 1, nOut));
-        this.buffers = new RowBuffers(dtype, nOut, nOut, nOut, nIn);
+        this.weights = weights;
+        this.bias = bias;
+        int nIn = weights.value().rows();
+        int nOut = weights.value().cols();
+        this.buffers = new RowBuffers(weights.value().dtype(), nOut, nOut, nOut, nIn);
     }
 
     public int index() {

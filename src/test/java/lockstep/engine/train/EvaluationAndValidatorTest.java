@@ -1,14 +1,11 @@
 package lockstep.engine.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.util.List;
 import java.util.Map;
 import lockstep.data.Dataset;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
+import lockstep.engine.ParameterBlock;
 import lockstep.engine.activations.Identity;
 import lockstep.engine.dropout.MultiplicativeNoise;
 import lockstep.engine.layers.DenseLayer;
@@ -21,12 +18,17 @@ import lockstep.spec.DropoutSpec;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
+import lockstep.spec.ParameterKey;
+import lockstep.spec.ParameterLayout;
 import lockstep.spec.RegularizationSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.spec.WeightInit;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Prediction and validation scoring on a one-layer identity network with hand-set weights, every output, class and
@@ -54,7 +56,9 @@ class EvaluationAndValidatorTest {
     }
 
     private static Network handSetNetwork(DType dtype) {
-        DenseLayer layer = new DenseLayer(0, 2, 3, new Identity(), dtype, new NaiveMatMul());
+        ParameterBlock block = new ParameterBlock(ParameterLayout.dense(new int[] {2, 3}), dtype);
+        DenseLayer layer = new DenseLayer(block.parameter(ParameterKey.weights(0)), block.parameter(ParameterKey.bias(0)),
+                new Identity(), new NaiveMatMul());
         for (int i = 0; i < W.length; i++) {
             layer.weights().value().set(i, W[i]);
         }
@@ -63,7 +67,7 @@ class EvaluationAndValidatorTest {
         }
         // a dropout that drops every input: applied, it would make every output (0, 0, 0.5), i.e. class 2
         layer.setDropout(new MultiplicativeNoise(), (l, it, rows, cols) -> new double[rows * cols]);
-        return new Network(List.of(layer), new Mse());
+        return new Network(List.of(layer), new Mse(), block);
     }
 
     @ParameterizedTest

@@ -1,9 +1,5 @@
 package lockstep.engine.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertSame;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +7,7 @@ import lockstep.data.Datasets;
 import lockstep.engine.EngineComponents;
 import lockstep.engine.Network;
 import lockstep.engine.Parameter;
+import lockstep.engine.ParameterBlock;
 import lockstep.engine.activations.Softmax;
 import lockstep.engine.dropout.MultiplicativeNoise;
 import lockstep.engine.layers.DenseLayer;
@@ -18,9 +15,14 @@ import lockstep.engine.losses.McXent;
 import lockstep.engine.optim.Optimizer;
 import lockstep.linalg.DType;
 import lockstep.linalg.NaiveMatMul;
+import lockstep.spec.ParameterKey;
+import lockstep.spec.ParameterLayout;
 import lockstep.spec.RunSpec;
 import lockstep.spec.TrainingSpec;
 import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 /**
  * What one step and the epoch loop hand on, seen by an optimizer that records its calls and changes nothing (so the
@@ -67,7 +69,9 @@ class TrainingLoopStepTest {
 
     @Test
     void eachStepGetsItsIterationEpochMaskGradientAndScore() {
-        DenseLayer layer = new DenseLayer(0, 4, 3, new Softmax(), DType.DOUBLE, new NaiveMatMul());
+        ParameterBlock block = new ParameterBlock(ParameterLayout.dense(new int[] {4, 3}), DType.DOUBLE);
+        DenseLayer layer = new DenseLayer(block.parameter(ParameterKey.weights(0)), block.parameter(ParameterKey.bias(0)),
+                new Softmax(), new NaiveMatMul());
         for (int i = 0; i < 12; i++) {
             layer.weights().value().set(i, (i % 5 - 2) * 0.1);
         }
@@ -77,13 +81,16 @@ class TrainingLoopStepTest {
             java.util.Arrays.fill(r, it + 1);
             return r;
         });
-        Network net = new Network(List.of(layer), new McXent());
+        Network net = new Network(List.of(layer), new McXent(), block);
         RecordingOptimizer opt = new RecordingOptimizer();
         opt.layer = layer;
         MiniBatchStep step = new MiniBatchStep(net, opt);
         assertSame(net, step.network());
         assertSame(opt, step.optimizer());
-        DenseLayer third = new DenseLayer(2, 3, 3, new Softmax(), DType.DOUBLE, new NaiveMatMul());
+        ParameterBlock three = new ParameterBlock(ParameterLayout.dense(new int[] {4, 3}, new int[] {3, 3}, new int[] {3, 3}),
+                DType.DOUBLE);
+        DenseLayer third = new DenseLayer(three.parameter(ParameterKey.weights(2)), three.parameter(ParameterKey.bias(2)),
+                new Softmax(), new NaiveMatMul());
         assertEquals(2, third.index());
         assertEquals(List.of("2_W", "2_b"), third.parameters().stream().map(Parameter::name).toList());
         IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,

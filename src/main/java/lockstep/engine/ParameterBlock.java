@@ -1,0 +1,68 @@
+package lockstep.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import lockstep.linalg.DType;
+import lockstep.linalg.Matrix;
+import lockstep.spec.ParameterKey;
+import lockstep.spec.ParameterLayout;
+
+/**
+ * A network's parameters in three flat blocks, values, gradients and updates, each laid out as the spec's
+ * {@link ParameterLayout}: DL4J's order and offsets ({@code params()}, {@code gradient().gradient()}), per layer W
+ * [nIn,nOut] row-major then b [nOut]. llm.c keeps its parameters the same way. Every {@link Parameter} is a set of named
+ * views into the three blocks, so a layer, an optimizer and a reader of the flat vector all see the same numbers with
+ * no copy. The matrix engine and autograd both build their parameters here.
+ */
+public final class ParameterBlock {
+    private final ParameterLayout layout;
+    private final Matrix values;       // [1, size]
+    private final Matrix gradients;    // [1, size]
+    private final Matrix updates;      // [1, size]
+    private final List<Parameter> parameters = new ArrayList<>();
+
+    /** Zero blocks of {@code dtype} for {@code layout}, with one {@link Parameter} per key, in the layout's order. */
+    public ParameterBlock(ParameterLayout layout, DType dtype) {
+        this.layout = layout;
+        this.values = Matrix.zeros(dtype, 1, layout.size());
+        this.gradients = Matrix.zeros(dtype, 1, layout.size());
+        this.updates = Matrix.zeros(dtype, 1, layout.size());
+        for (ParameterKey key : layout.keys()) {
+            int[] shape = layout.shapes().get(key.name());
+            int rows = key.isBias() ? 1 : shape[0];          // a bias [nOut] is held as [1, nOut]
+            int cols = shape[shape.length - 1];
+            int at = layout.offset(key.name());
+            parameters.add(new Parameter(key, values.view(at, rows, cols), gradients.view(at, rows, cols),
+                    updates.view(at, rows, cols)));
+        }
+    }
+
+    public ParameterLayout layout() {
+        return layout;
+    }
+
+    /** Every parameter, in DL4J's order. */
+    public List<Parameter> parameters() {
+        return List.copyOf(parameters);
+    }
+
+    /** The parameter with this key. */
+    public Parameter parameter(ParameterKey key) {
+        return parameters.get(layout.keys().indexOf(key));
+    }
+
+    /** Every value in one flat row [1, size]: DL4J's {@code params()}. Writes change the parameters. */
+    public Matrix values() {
+        return values;
+    }
+
+    /** Every gradient of the last backward pass in one flat row [1, size]. */
+    public Matrix gradients() {
+        return gradients;
+    }
+
+    /** Every update of the last step in one flat row [1, size]. */
+    public Matrix updates() {
+        return updates;
+    }
+}
