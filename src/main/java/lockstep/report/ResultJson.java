@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import lockstep.comparison.Divergence;
 import lockstep.comparison.EpochValidation;
 import lockstep.comparison.Quantity;
+import lockstep.harness.EarlyStoppingComparison;
 import lockstep.harness.EpochSummary;
 import lockstep.harness.LockstepResult;
+import lockstep.spec.SpecJson;
 
 /** A lockstep result as JSON for programs: the verdict, the tolerances, the worst differences, every epoch and the divergence. */
 public final class ResultJson {
@@ -30,6 +32,7 @@ public final class ResultJson {
         o.put("verdict", r.passed() ? "PASS" : "FAIL");
         o.put("engine", engine);
         o.put("run", r.spec().describe());
+        o.set("spec", JsonText.parse(SpecJson.write(r.spec())));
         o.put("steps", r.steps());
         o.put("parameters", r.parameterCount());
         o.put("examplesSeen", r.examplesSeen());
@@ -57,6 +60,28 @@ public final class ResultJson {
             if (v != null) {
                 row.put("validationLossEngine", v.engineLoss());
                 row.put("validationLossDl4j", v.dl4jLoss());
+                row.put("validationAccuracyEngine", v.engineAccuracy());
+                row.put("validationAccuracyDl4j", v.dl4jAccuracy());
+            }
+        }
+        EarlyStoppingComparison es = r.earlyStopping();
+        if (es != null) {
+            ObjectNode stop = o.putObject("earlyStopping");
+            stop.put("passed", es.passed());
+            ObjectNode engineSide = stop.putObject("engine");
+            engineSide.put("stoppedAfterEpoch", es.engine().stoppedAfter());
+            engineSide.put("bestEpoch", es.engine().bestEpoch());
+            engineSide.put("reason", es.engine().describeReason());
+            ObjectNode dl4jSide = stop.putObject("dl4j");           // as DL4J reports it: epochs counted from 0
+            dl4jSide.put("totalEpochs", es.dl4j().totalEpochs());
+            dl4jSide.put("bestModelEpoch", es.dl4j().bestModelEpoch());
+            dl4jSide.put("terminationDetails", es.dl4j().terminationDetails());
+            ArrayNode scores = stop.putArray("epochs");
+            for (EarlyStoppingComparison.Row row : es.rows()) {
+                ObjectNode e = scores.addObject();
+                e.put("epoch", row.epoch());
+                e.put("validationLossEngine", row.engineScore());
+                e.put("validationLossDl4j", row.dl4jScore());
             }
         }
         Divergence d = r.divergence();

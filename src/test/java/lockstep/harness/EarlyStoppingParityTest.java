@@ -61,8 +61,7 @@ class EarlyStoppingParityTest {
         if (dtype == DType.DOUBLE) {
             assertTrue(c.bestParameterStepError() == 0.0 && c.bestParameterDrift() < 1e-10);
         }
-        assertTrue(ParityReport.verdictLine(r).endsWith("; early stopping agrees: best epoch " + engine.bestEpoch()
-                + ", stopped after epoch " + engine.stoppedAfter() + " (no improvement)"), ParityReport.verdictLine(r));
+        assertTrue(c.passed(), "the comparison of the two early stoppings passes");
     }
 
     @Test
