@@ -7,6 +7,7 @@ import java.util.Map;
 import lockstep.comparison.Tolerance;
 import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
+import lockstep.data.EpochLoop;
 import lockstep.dl4j.Dl4jTrainer;
 import lockstep.dl4j.Nd4jRuntime;
 import lockstep.engine.EngineComponents;
@@ -36,6 +37,7 @@ final class TrainingPair {
     private final MultiLayerNetwork dl4j;
     private final List<Batch> engineBatches = new ArrayList<>();
     private final List<DataSet> dl4jBatches = new ArrayList<>();
+    private final List<int[]> batchIndices = new ArrayList<>();
     private final Matrix[] engineInitial;
     private final INDArray dl4jInitial;
 
@@ -74,6 +76,7 @@ final class TrainingPair {
                 y.set(r * mlp.classes() + random.nextInt(mlp.classes()), 1.0f);
             }
             engineBatches.add(new Batch(indices, x, y));
+            batchIndices.add(indices);
             dl4jBatches.add(new DataSet(Nd4j.create(x.toFloatArray(), new long[] {rows, mlp.inputs()}, 'c'),
                     Nd4j.create(y.toFloatArray(), new long[] {rows, mlp.classes()}, 'c')));
         }
@@ -110,22 +113,24 @@ final class TrainingPair {
         return engine.step(engineBatches.get(i));
     }
 
-    /** One engine epoch: a step on every batch in order; returns the sum of the losses. */
+    /** One engine epoch through lockstep's epoch loop: a step on every batch in order; returns the sum of the losses. */
     double engineEpoch() {
-        double sum = 0;
-        for (int b = 0; b < batches(); b++) {
-            sum += engineStep(b);
-        }
-        return sum;
+        return epoch(this::engineStep);
     }
 
-    /** One DL4J epoch: {@code fit} on every batch in order; returns the sum of the scores. */
+    /** One DL4J epoch through the same loop: {@code fit} on every batch in order; returns the sum of the scores. */
     double dl4jEpoch() {
-        double sum = 0;
-        for (int b = 0; b < batches(); b++) {
-            sum += dl4jStep(b);
-        }
-        return sum;
+        return epoch(this::dl4jStep);
+    }
+
+    /** One epoch of {@link EpochLoop} over the batches as cut (the plan: each batch's example indices, in order). */
+    private double epoch(java.util.function.IntToDoubleFunction step) {
+        double[] sum = {0};
+        EpochLoop.run(epoch -> batchIndices, 1, (epoch, s, globalStep, examples) -> {
+            sum[0] += step.applyAsDouble(s - 1);
+            return true;
+        });
+        return sum[0];
     }
 
     /** One DL4J training step, {@code fit(DataSet)}, on batch {@code i}; returns its score (before the update). */
