@@ -1,20 +1,13 @@
 package lockstep.harness;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.LockstepException;
 import lockstep.comparison.Check;
 import lockstep.comparison.Divergence;
-import lockstep.comparison.EpochValidation;
-import lockstep.comparison.OrderCheck;
 import lockstep.comparison.ShadowComparison;
-import lockstep.comparison.ShadowNoise;
-import lockstep.comparison.ShadowTolerance;
 import lockstep.comparison.StepComparison;
 import lockstep.comparison.StepSnapshot;
-import lockstep.comparison.Tolerance;
 import lockstep.comparison.TolerancePolicy;
 import lockstep.data.Batch;
 import lockstep.data.Dataset;
@@ -127,198 +120,39 @@ public final class LockstepRun {
     public LockstepResult run(Listener listener) {
         DType dtype = spec.training().dataType();
         long seed = spec.training().seed();
-        int batchSize = spec.training().batchSize();
-        LabelEncoding labels = spec.network().loss().labels(); // the same labels for both sides
-
-        Trainer free = newEngine(dtype, seed);            // trains on its own: the trajectory check
-        Trainer anchored = newEngine(dtype, seed);        // set to DL4J's parameters before each step: the step check
         Map<String, int[]> shapes = spec.network().parameterLayout().shapes();   // from the spec, not from either side
-        Dl4jTrainer dl4jNetwork = new Dl4jTrainer(spec.network(), dtype, seed);
-        Dl4jSideTrainer dl4j = new Dl4jSideTrainer(dl4jNetwork);
-        checkShapes("the engine", free.parameterShapes(), shapes);
-        checkShapes("DL4J", dl4j.parameterShapes(), shapes);
-        ShadowTolerance shadowTolerance = tolerance.shadowFor(dtype);
-        ShadowNoise shadowNoise = new ShadowNoise();
-        Dl4jTrainer shadowNetwork = shadowTolerance == null ? null   // DL4J in DOUBLE: the FLOAT step's reference
-                : new Dl4jTrainer(spec.network(), DType.DOUBLE, seed);
-        Trainer shadow = shadowNetwork == null ? null : new Dl4jSideTrainer(shadowNetwork);
-        Dl4jTrainer ruleNetwork = new Dl4jTrainer(spec.network(), dtype, seed);   // DL4J's rule on the engine's gradient
-        Dl4jSideTrainer rule = new Dl4jSideTrainer(ruleNetwork);
-        Dl4jTrainer ruleReferenceNetwork = shadowNetwork == null ? null : ruleReference(spec.network(), seed);
-        Dl4jSideTrainer ruleReference = ruleReferenceNetwork == null ? null : new Dl4jSideTrainer(ruleReferenceNetwork);
-        boolean bitForBit = tolerance.step().relative() == 0 && tolerance.step().absolute() == 0;
-        RoundingNoise noise = bitForBit ? null   // DL4J's own rounding noise excuses a sum that cancels (taken only then)
-                : new RoundingNoise(spec.network(), dtype, seed, shapes);
-        FloatDrift floatDrift = shadowNetwork != null && Double.isInfinite(tolerance.trajectory().relative())
-                ? new FloatDrift(spec.network(), seed, shapes) : null;   // FLOAT: DL4J's own drift is the yardstick
-        List<Trainer> sides = shadow == null ? List.of(free, anchored, dl4j, rule)
-                : List.of(free, anchored, dl4j, rule, shadow, ruleReference);
+        RunSides sides = RunSides.of(spec.network(), dtype, seed, tolerance, () -> newEngine(dtype, seed), shapes);
+        checkShapes("the engine", sides.free().parameterShapes(), shapes);
+        checkShapes("DL4J", sides.dl4j().parameterShapes(), shapes);
         ValidationCheck validation = validationData == null ? null
-                : new ValidationCheck(spec, components, validationData, dl4jNetwork, tolerance);
-        Map<String, double[]> initialParameters = shareInitialParameters(initSource, free, dl4j);
+                : new ValidationCheck(spec, components, validationData, sides.dl4jNetwork(), tolerance);
+        Map<String, double[]> initialParameters = shareInitialParameters(initSource, sides.free(), sides.dl4j());
         listener.onStart(initialParameters);
         EarlyStopping stopping = earlyStopping(spec);
-        Map<Integer, Double> anchoredScores = new LinkedHashMap<>();   // engine at DL4J's parameters, per evaluated epoch
 
-        List<EpochSummary> epochs = new ArrayList<>();
-        Map<String, double[]> dl4jParameters = dl4j.parameters();
-        Map<String, double[]> dl4jState = dl4j.updaterState();
-        Divergence initial = StepComparison.ofStartingState(free.parameters(), dl4jParameters, free.updaterState(), dl4jState,
-                shapes).divergence();
+        Map<String, double[]> dl4jParameters = sides.dl4j().parameters();
+        Map<String, double[]> dl4jState = sides.dl4j().updaterState();
+        Divergence initial = StepComparison.ofStartingState(sides.free().parameters(), dl4jParameters,
+                sides.free().updaterState(), dl4jState, shapes).divergence();
         if (initial != null) {
-            return new LockstepResult(spec, tolerance, epochs, 0, shapes.size(), initial);
+            return new LockstepResult(spec, tolerance, List.of(), 0, shapes.size(), initial);
         }
-
-        if (floatDrift != null) {
-            floatDrift.synchronise(dl4jParameters, dl4jState);
+        if (sides.floatDrift() != null) {
+            sides.floatDrift().synchronise(dl4jParameters, dl4jState);
         }
-        boolean shuffle = spec.training().shuffle();
-        boolean dropLast = spec.training().dropLast();
         EpochLoop.Plan enginePlan = EpochLoop.plan(spec.training(), components.shuffler(seed), data.size());
-        Dl4jEpochOrder dl4jOrder = new Dl4jEpochOrder(data.size(), seed, shuffle);
-        Map<String, double[]> startParameters = dl4jParameters;
-        Map<String, double[]> startState = dl4jState;
-
-        /** One epoch loop's steps: DL4J's batches drive it, the engine's own order is checked against them each epoch. */
-        final class Steps implements EpochLoop.Body {
-            Map<String, double[]> dl4jParameters = startParameters;
-            Map<String, double[]> dl4jState = startState;
-            Map<String, double[]> dl4jAtBest;                    // DL4J's parameters after the engine's best epoch
-            List<int[]> engineBatches;
-            EpochSummary summary;
-            int stepsThisEpoch;
-            int stepsDone;
-            Divergence divergence;
-
-            @Override
-            public boolean startEpoch(int epoch, List<int[]> dl4jBatches) {
-                engineBatches = enginePlan.batches(epoch);   // the engine's own order, checked against DL4J's
-                stepsThisEpoch = dl4jBatches.size();
-                for (Trainer side : sides) {
-                    side.setEpoch(epoch - 1);
-                }
-                if (floatDrift != null) {
-                    floatDrift.setEpoch(epoch - 1);
-                }
-                summary = new EpochSummary(epoch);
-                epochs.add(summary);
-                divergence = OrderCheck.firstDifference(epoch, stepsDone, engineBatches, dl4jBatches, tolerance.step());
-                if (divergence != null) {
-                    listener.onEpoch(summary);
-                    return false;
-                }
-                return true;
-            }
-
-            @Override
-            public boolean step(int epoch, int s, int globalStep, int[] dl4jExamples) {
-                stepsDone = globalStep;
-                Batch engineBatch = data.batch(engineBatches.get(s - 1), dtype, labels);
-                Batch dl4jBatch = data.batch(dl4jExamples, dtype, labels);
-                anchored.setParameters(dl4jParameters);
-                anchored.setUpdaterState(dl4jState);
-                StepSnapshot reference = null;
-                if (shadow != null) {
-                    shadow.setParameters(dl4jParameters);
-                    shadow.setUpdaterState(dl4jState);
-                    shadowNetwork.setRandomState(dl4jNetwork.randomState());   // the same dropout masks
-                    reference = shadow.step(dl4jBatch);
-                }
-                StepSnapshot twin = floatDrift == null ? null : floatDrift.step(dl4jBatch, dl4jNetwork.randomState());
-                StepSnapshot a = anchored.step(engineBatch);
-                StepSnapshot r = ruleStep(rule, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
-                StepSnapshot rRef = ruleReference == null ? null
-                        : ruleStep(ruleReference, dl4jParameters, dl4jState, dl4jBatch, a.gradients());
-                StepSnapshot f = free.step(engineBatch);
-                Map<String, double[]> parametersBefore = dl4jParameters;
-                Map<String, double[]> stateBefore = dl4jState;
-                long[] randomBefore = dl4jNetwork.randomState();
-                StepSnapshot d = dl4j.step(dl4jBatch);
-                dl4jParameters = d.parameters();
-                dl4jState = d.updaterState();
-                StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s, globalStep, f, d,
-                        shapes, tolerance.trajectory());
-                RoundingNoise.Step dl4jNoise = noise == null ? null
-                        : noise.at(globalStep, parametersBefore, stateBefore, randomBefore, dl4jBatch, d);
-                ShadowComparison shadowCheck = reference == null ? null : ShadowComparison.of(epoch, s, globalStep, a, d,
-                        reference, r, rRef, shapes, shadowTolerance, shadowNoise, dl4jNoise == null ? null
-                                : (q, name, bound) -> dl4jNoise.covers(q, name, a, new Tolerance(bound, 1.0, 0.0)));
-                StepComparison step = StepComparison.ofAnchored(epoch, s, globalStep, a, d, r, shapes,
-                        tolerance.step(), tolerance.rule(), (q, name) -> shadowCheck != null
-                                ? shadowCheck.engineNoWorseThanDl4j(q, name)
-                                : dl4jNoise != null && dl4jNoise.covers(q, name, a, tolerance.step()));
-                summary.add(dl4jBatch.size(), f, d, step, trajectory, shadowCheck);
-                listener.onStep(new StepRecord(epoch, s, globalStep, f, a, d, step, trajectory, shadowCheck));
-                Divergence drift = null;
-                if (floatDrift != null) {
-                    drift = floatDrift.judge(epoch, s, globalStep, f.parameters(), d.parameters(), twin.parameters(),
-                            shapes);
-                    summary.noteDriftRatio(floatDrift.worstRatio());
-                }
-                divergence = MaskCheck.firstDifference(epoch, s, globalStep, spec.network(), anchored.dropoutMasks(),
-                        dl4j.dropoutMasks(), tolerance.step());
-                if (divergence == null) {
-                    divergence = MaskCheck.firstOutputDifference(epoch, s, globalStep, spec.network(),
-                            anchored.droppedInputs(), dl4j.droppedInputs(), tolerance.step());
-                }
-                if (divergence == null) {
-                    divergence = firstOf(step.divergence(), shadowCheck == null ? null : shadowCheck.divergence());
-                }
-                if (divergence == null) {
-                    divergence = drift != null ? drift : trajectory.divergence();
-                }
-                if (tolerance.driftWindow() > 0 && globalStep % tolerance.driftWindow() == 0) {
-                    free.setParameters(dl4jParameters);       // end of a drift window: re-synchronise
-                    free.setUpdaterState(dl4jState);
-                    if (floatDrift != null) {
-                        floatDrift.synchronise(dl4jParameters, dl4jState);
-                    }
-                }
-                if (divergence != null) {
-                    listener.onEpoch(summary);
-                    return false;
-                }
-                return true;
-            }
-
-            @Override
-            public boolean endEpoch(int epoch, int globalStep) {
-                if (validation != null) {
-                    EpochValidation v = validation.check(epoch, stepsThisEpoch, globalStep, free.parameters(), dl4jParameters);
-                    summary.setValidation(v);
-                    if (v.divergence() != null) {
-                        divergence = v.divergence();
-                        listener.onEpoch(summary);
-                        return false;
-                    }
-                    if (stopping != null) {
-                        int bestBefore = stopping.bestEpoch();
-                        if (stopping.evaluates(epoch)) {
-                            anchoredScores.put(epoch, v.anchoredLoss());
-                        }
-                        stopping.afterEpoch(epoch, v::engineLoss, free::parameters);
-                        if (stopping.bestEpoch() != bestBefore) {
-                            dl4jAtBest = dl4jParameters;
-                        }
-                    }
-                }
-                listener.onEpoch(summary);
-                return stopping == null || !stopping.stopped();
-            }
-        }
-        Steps steps = new Steps();
-        EpochLoop.run(epoch -> dl4jOrder.nextEpoch(batchSize, dropLast),
+        Dl4jEpochOrder dl4jOrder = new Dl4jEpochOrder(data.size(), seed, spec.training().shuffle());
+        LockstepSteps steps = new LockstepSteps(spec, tolerance, data, enginePlan, sides, shapes, validation, stopping,
+                listener, dl4jParameters, dl4jState);
+        EpochLoop.run(epoch -> dl4jOrder.nextEpoch(spec.training().batchSize(), spec.training().dropLast()),
                 stopping != null ? Integer.MAX_VALUE : spec.training().epochs(), steps);
-        if (steps.divergence != null) {
-            return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), steps.divergence);
+        if (steps.divergence != null || stopping == null) {
+            return new LockstepResult(spec, tolerance, steps.epochs, steps.stepsDone, shapes.size(), steps.divergence);
         }
-        if (stopping == null) {
-            return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), null);
-        }
-        free.setParameters(stopping.bestParameters());            // the engine keeps its best model
+        sides.free().setParameters(stopping.bestParameters());            // the engine keeps its best model
         Dl4jEarlyStopping.Outcome d = dl4jEarlyStopping(initialParameters, validation.examples());
-        return new LockstepResult(spec, tolerance, epochs, steps.stepsDone, shapes.size(), null,
-                EarlyStoppingComparison.of(stopping, anchoredScores, steps.dl4jAtBest, d, tolerance));
+        return new LockstepResult(spec, tolerance, steps.epochs, steps.stepsDone, shapes.size(), null,
+                EarlyStoppingComparison.of(stopping, steps.anchoredScores, steps.dl4jAtBest, d, tolerance));
     }
 
     /** Throws naming the first parameter whose shape on {@code side} is not the network spec's. */
@@ -347,7 +181,7 @@ public final class LockstepRun {
      * DL4J's update rule applied to {@code gradients}: {@code rule} re-anchored to DL4J's parameters and updater state
      * before the step, then stepped on the batch with its gradient replaced. Modifies {@code rule}.
      */
-    private static StepSnapshot ruleStep(Dl4jSideTrainer rule, Map<String, double[]> parameters, Map<String, double[]> state,
+    static StepSnapshot ruleStep(Dl4jSideTrainer rule, Map<String, double[]> parameters, Map<String, double[]> state,
                                          Batch batch, Map<String, double[]> gradients) {
         rule.setParameters(parameters);
         rule.setUpdaterState(state);

@@ -64,22 +64,39 @@ public final class Faults {
         };
     }
 
+    /** A loss that scores as {@code real} does and hands on its gradient dL/dz after {@link #alter} has changed it. */
+    private abstract static class AlteredGradient implements Loss {
+        final Loss real;
+
+        AlteredGradient(Loss real) {
+            this.real = real;
+        }
+
+        @Override
+        public LossType type() {
+            return real.type();
+        }
+
+        @Override
+        public double score(Matrix output, Matrix labels, Activation activation) {
+            return real.score(output, labels, activation);
+        }
+
+        @Override
+        public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
+            real.gradient(z, output, labels, activation, dLdz);
+            alter(output, dLdz);
+        }
+
+        /** Changes the real gradient dLdz [B,nOut] of {@code output} [B,nOut]. Modifies dLdz. */
+        abstract void alter(Matrix output, Matrix dLdz);
+    }
+
     /** A loss whose gradient dL/dz is off by a relative {@code factor - 1} (in {@code only} data type, null: both). */
     public static Loss scaledGradient(Loss real, double factor, DType only) {
-        return new Loss() {
+        return new AlteredGradient(real) {
             @Override
-            public LossType type() {
-                return real.type();
-            }
-
-            @Override
-            public double score(Matrix output, Matrix labels, Activation activation) {
-                return real.score(output, labels, activation);
-            }
-
-            @Override
-            public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
-                real.gradient(z, output, labels, activation, dLdz);
+            void alter(Matrix output, Matrix dLdz) {
                 scale(dLdz, factor, only);
             }
         };
@@ -126,26 +143,13 @@ public final class Faults {
     }
 
     /** The loss gradient of the batch SUM instead of the batch mean: the 1/B is missing. */
-    static final class MissingBatchMean implements Loss {
-        private final Loss real;
-
+    static final class MissingBatchMean extends AlteredGradient {
         MissingBatchMean(Loss real) {
-            this.real = real;
+            super(real);
         }
 
         @Override
-        public LossType type() {
-            return real.type();
-        }
-
-        @Override
-        public double score(Matrix output, Matrix labels, Activation activation) {
-            return real.score(output, labels, activation);
-        }
-
-        @Override
-        public void gradient(Matrix z, Matrix output, Matrix labels, Activation activation, Matrix dLdz) {
-            real.gradient(z, output, labels, activation, dLdz);
+        void alter(Matrix output, Matrix dLdz) {
             for (int i = 0; i < dLdz.size(); i++) {
                 dLdz.set(i, dLdz.get(i) * output.rows());
             }
