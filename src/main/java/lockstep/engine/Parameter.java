@@ -42,7 +42,7 @@ public final class Parameter {
 
     /** The shape DL4J gives this tensor: [nIn, nOut] for weights, [nOut] for a bias (which the engine holds as [1, nOut]). */
     public int[] shape() {
-        return key.isBias() ? new int[] {value.cols()} : new int[] {value.rows(), value.cols()};
+        return key.kind() == ParameterKey.Kind.WEIGHTS ? new int[] {value.rows(), value.cols()} : new int[] {value.cols()};
     }
 
     /** Each parameter's DL4J shape ({@link #shape()}) by name, in the given order. */

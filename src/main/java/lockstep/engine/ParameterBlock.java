@@ -29,7 +29,7 @@ public final class ParameterBlock {
         this.updates = Matrix.zeros(dtype, 1, layout.size());
         for (ParameterKey key : layout.keys()) {
             int[] shape = layout.shapes().get(key.name());
-            int rows = key.isBias() ? 1 : shape[0];          // a bias [nOut] is held as [1, nOut]
+            int rows = shape.length == 1 ? 1 : shape[0];      // a vector [nOut] is held as [1, nOut]
             int cols = shape[shape.length - 1];
             int at = layout.offset(key.name());
             parameters.add(new Parameter(key, values.view(at, rows, cols), gradients.view(at, rows, cols),

@@ -7,12 +7,20 @@ package lockstep.spec;
  */
 public record ParameterKey(int layer, Kind kind) {
 
-    /** The two tensors of a dense layer, with DL4J's suffixes. */
+    /** A layer's tensors, with DL4J's suffixes. */
     public enum Kind {
-        /** W [nIn, nOut]. */
+        /** W: [nIn, nOut] in a dense layer, [nOut, nIn, kh, kw] in a convolution. */
         WEIGHTS("W"),
         /** b [nOut] (held by the engine as [1, nOut]). */
-        BIAS("b");
+        BIAS("b"),
+        /** Batch normalisation's scale γ [nOut]. */
+        GAMMA("gamma"),
+        /** Batch normalisation's shift β [nOut]. */
+        BETA("beta"),
+        /** Batch normalisation's running mean [nOut]: updated from the batch statistics, never by the updater. */
+        MEAN("mean"),
+        /** Batch normalisation's running log10 σ [nOut] (DL4J's useLogStd, the builder's default): as MEAN. */
+        LOG10_STD("log10stdev");
 
         private final String suffix;
 
@@ -55,7 +63,8 @@ public record ParameterKey(int layer, Kind kind) {
                 }
             }
         }
-        throw new IllegalArgumentException("not a parameter name (LAYER_W or LAYER_b, e.g. 0_W): '" + name + "'");
+        throw new IllegalArgumentException("not a parameter name (LAYER_W, LAYER_b, LAYER_gamma, LAYER_beta, LAYER_mean or"
+                + " LAYER_log10stdev, e.g. 0_W): '" + name + "'");
     }
 
     /** DL4J's key: {@code "0_W"}. */
@@ -67,9 +76,17 @@ public record ParameterKey(int layer, Kind kind) {
         return kind == Kind.BIAS;
     }
 
-    /** The shape DL4J gives the tensor of a layer of {@code nIn} inputs and {@code nOut} units: [nIn, nOut] or [nOut]. */
+    /** A running statistic of batch normalisation: set from the batches, not trained by the updater. */
+    public boolean isRunningStatistic() {
+        return kind == Kind.MEAN || kind == Kind.LOG10_STD;
+    }
+
+    /**
+     * The shape DL4J gives the tensor of a dense or batch-normalisation layer of {@code nIn} inputs and {@code nOut}
+     * units: [nIn, nOut] for W, [nOut] for the others.
+     */
     public int[] shape(int nIn, int nOut) {
-        return isBias() ? new int[] {nOut} : new int[] {nIn, nOut};
+        return kind == Kind.WEIGHTS ? new int[] {nIn, nOut} : new int[] {nOut};
     }
 
     /** The name of one of this parameter's updater-state arrays: {@code "0_W/M"} for slot {@code "M"}. */
