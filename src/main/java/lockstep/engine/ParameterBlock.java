@@ -29,8 +29,9 @@ public final class ParameterBlock {
         this.updates = Matrix.zeros(dtype, 1, layout.size());
         for (ParameterKey key : layout.keys()) {
             int[] shape = layout.shapes().get(key.name());
+            int size = java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
             int rows = shape.length == 1 ? 1 : shape[0];      // a vector [nOut] is held as [1, nOut]
-            int cols = shape[shape.length - 1];
+            int cols = size / rows;                           // a convolution's W [nOut, nIn, kh, kw] as [nOut, nIn·kh·kw]
             int at = layout.offset(key.name());
             parameters.add(new Parameter(key, values.view(at, rows, cols), gradients.view(at, rows, cols),
                     updates.view(at, rows, cols)));

@@ -9,10 +9,27 @@ import java.util.stream.Collectors;
  * initialisation, updater, regularisation and gradient normalisation, which layers may override.
  */
 public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec weightInit, UpdaterSpec updater,
-                          RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
+                          RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization,
+                          InputShape input) {
 
     public NetworkSpec {
         layers = List.copyOf(layers);
+    }
+
+    /** A network fed flat feature rows (no image input shape). */
+    public NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec weightInit, UpdaterSpec updater,
+                       RegularizationSpec regularization, GradientNormalizationSpec gradientNormalization) {
+        this(layers, loss, weightInit, updater, regularization, gradientNormalization, null);
+    }
+
+    /** This network fed images of {@code shape} as flat rows (null: flat features). */
+    public NetworkSpec withInput(InputShape shape) {
+        return new NetworkSpec(layers, loss, weightInit, updater, regularization, gradientNormalization, shape);
+    }
+
+    /** Whether every layer is dense (the networks lockstep trains end to end today). */
+    public boolean isDenseOnly() {
+        return layers.stream().allMatch(LayerSpec::isDense);
     }
 
     public NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec weightInit, UpdaterSpec updater) {
@@ -40,8 +57,9 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
         return layers.get(layers.size() - 1);
     }
 
+    /** Values per example: the image's channels·height·width, or the first layer's nIn. */
     public int inputSize() {
-        return layers.get(0).nIn();
+        return input != null ? input.size() : layers.get(0).nIn();
     }
 
     public int outputSize() {
@@ -63,19 +81,19 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
     }
 
     public NetworkSpec withUpdater(UpdaterSpec newUpdater) {
-        return new NetworkSpec(layers, loss, weightInit, newUpdater, regularization, gradientNormalization);
+        return new NetworkSpec(layers, loss, weightInit, newUpdater, regularization, gradientNormalization, input);
     }
 
     public NetworkSpec withRegularization(RegularizationSpec r) {
-        return new NetworkSpec(layers, loss, weightInit, updater, r, gradientNormalization);
+        return new NetworkSpec(layers, loss, weightInit, updater, r, gradientNormalization, input);
     }
 
     public NetworkSpec withGradientNormalization(GradientNormalizationSpec g) {
-        return new NetworkSpec(layers, loss, weightInit, updater, regularization, g);
+        return new NetworkSpec(layers, loss, weightInit, updater, regularization, g, input);
     }
 
     public NetworkSpec withLayers(List<LayerSpec> newLayers) {
-        return new NetworkSpec(newLayers, loss, weightInit, updater, regularization, gradientNormalization);
+        return new NetworkSpec(newLayers, loss, weightInit, updater, regularization, gradientNormalization, input);
     }
 
     /**
@@ -86,6 +104,6 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
         List<LayerSpec> rounded = layers.stream()
                 .map(l -> l.updater() == null ? l : l.withUpdater(l.updater().roundedToFloat())).toList();
         return new NetworkSpec(rounded, loss, weightInit, updater == null ? null : updater.roundedToFloat(), regularization,
-                gradientNormalization);
+                gradientNormalization, input);
     }
 }

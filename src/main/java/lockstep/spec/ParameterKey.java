@@ -81,14 +81,6 @@ public record ParameterKey(int layer, Kind kind) {
         return kind == Kind.MEAN || kind == Kind.LOG10_STD;
     }
 
-    /**
-     * The shape DL4J gives the tensor of a dense or batch-normalisation layer of {@code nIn} inputs and {@code nOut}
-     * units: [nIn, nOut] for W, [nOut] for the others.
-     */
-    public int[] shape(int nIn, int nOut) {
-        return kind == Kind.WEIGHTS ? new int[] {nIn, nOut} : new int[] {nOut};
-    }
-
     /** The name of one of this parameter's updater-state arrays: {@code "0_W/M"} for slot {@code "M"}. */
     public String stateName(String slot) {
         return name() + "/" + slot;

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A network's parameters as the spec defines them, in DL4J's order (per layer W [nIn, nOut], then b [nOut]), with
+ * A network's parameters as the spec defines them, in DL4J's order (a dense layer's W [nIn, nOut], then b [nOut]; see
+ * {@link #of} for the other layers), with
  * each tensor's shape and its offset in the flat parameter vector (DL4J's {@code params()}). Derived from the
  * {@link NetworkSpec} alone, so the DL4J side, the comparisons and the golden files never take a shape from the
  * engine they check. Immutable.
@@ -25,28 +26,65 @@ public final class ParameterLayout {
         this.size = size;
     }
 
-    /** The layout of {@code network}'s dense layers. */
+    /**
+     * The layout of {@code network}'s layers in DL4J's order: a dense layer's W [nIn, nOut] then b [nOut]; a
+     * convolution's b [nOut] then W [nOut, nIn, kh, kw] (DL4J keeps the bias first there); batch normalisation's
+     * gamma, beta, mean, log10stdev [nOut]; nothing for pooling.
+     */
     public static ParameterLayout of(NetworkSpec network) {
-        return dense(network.layers().stream().map(l -> new int[] {l.nIn(), l.nOut()}).toArray(int[][]::new));
+        Builder b = new Builder();
+        for (int i = 0; i < network.layers().size(); i++) {
+            LayerSpec l = network.layers().get(i);
+            switch (l.type()) {
+                case DENSE -> {
+                    b.add(ParameterKey.weights(i), l.nIn(), l.nOut());
+                    b.add(ParameterKey.bias(i), l.nOut());
+                }
+                case CONVOLUTION -> {
+                    b.add(ParameterKey.bias(i), l.nOut());
+                    b.add(ParameterKey.weights(i), l.nOut(), l.nIn(), l.window().kernelH(), l.window().kernelW());
+                }
+                case BATCH_NORMALIZATION -> {
+                    for (ParameterKey.Kind k : List.of(ParameterKey.Kind.GAMMA, ParameterKey.Kind.BETA, ParameterKey.Kind.MEAN,
+                            ParameterKey.Kind.LOG10_STD)) {
+                        b.add(new ParameterKey(i, k), l.nOut());
+                    }
+                }
+                case SUBSAMPLING -> {
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /** Collects keys, shapes and offsets in order. */
+    private static final class Builder {
+        private final List<ParameterKey> keys = new ArrayList<>();
+        private final Map<String, int[]> shapes = new LinkedHashMap<>();
+        private final Map<String, Integer> offsets = new LinkedHashMap<>();
+        private int offset;
+
+        void add(ParameterKey key, int... shape) {
+            keys.add(key);
+            shapes.put(key.name(), shape);
+            offsets.put(key.name(), offset);
+            offset += java.util.Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+        }
+
+        ParameterLayout build() {
+            return new ParameterLayout(List.copyOf(keys), Collections.unmodifiableMap(shapes),
+                    Collections.unmodifiableMap(offsets), offset);
+        }
     }
 
     /** The layout of dense layers of the given {nIn, nOut}, in order (a network built by hand, as tests do). */
     public static ParameterLayout dense(int[]... layers) {
-        List<ParameterKey> keys = new ArrayList<>();
-        Map<String, int[]> shapes = new LinkedHashMap<>();
-        Map<String, Integer> offsets = new LinkedHashMap<>();
-        int offset = 0;
+        Builder b = new Builder();
         for (int i = 0; i < layers.length; i++) {
-            for (ParameterKey key : List.of(ParameterKey.weights(i), ParameterKey.bias(i))) {
-                int[] shape = key.shape(layers[i][0], layers[i][1]);
-                keys.add(key);
-                shapes.put(key.name(), shape);
-                offsets.put(key.name(), offset);
-                offset += java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            }
+            b.add(ParameterKey.weights(i), layers[i][0], layers[i][1]);
+            b.add(ParameterKey.bias(i), layers[i][1]);
         }
-        return new ParameterLayout(List.copyOf(keys), Collections.unmodifiableMap(shapes), Collections.unmodifiableMap(offsets),
-                offset);
+        return b.build();
     }
 
     /** The parameters in DL4J's order. */

@@ -39,8 +39,9 @@ class ParameterKeyTest {
 
     @Test
     void shapesAreDl4jsWeightsNInByNOutAndBiasNOut() {
-        assertArrayEquals(new int[] {4, 16}, ParameterKey.weights(0).shape(4, 16));
-        assertArrayEquals(new int[] {16}, ParameterKey.bias(0).shape(4, 16));
+        ParameterLayout layout = ParameterLayout.dense(new int[] {4, 16});
+        assertArrayEquals(new int[] {4, 16}, layout.shapes().get("0_W"));
+        assertArrayEquals(new int[] {16}, layout.shapes().get("0_b"));
         Parameter b = new Parameter(ParameterKey.bias(0), lockstep.linalg.Matrix.zeros(lockstep.linalg.DType.DOUBLE, 1, 16));
         assertArrayEquals(new int[] {16}, b.shape());
     }
