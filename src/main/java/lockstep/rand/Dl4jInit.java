@@ -4,25 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 import lockstep.linalg.DType;
 import lockstep.spec.LayerSpec;
+import lockstep.spec.LayerType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.WeightDistribution;
 import lockstep.spec.WeightInit;
 import lockstep.spec.WeightInitSpec;
+import lockstep.spec.WindowSpec;
 
 /**
- * The initial W and b of a stack of dense layers exactly as DL4J 1.0.0-M2.1's
+ * The initial W and b of a stack of layers (dense and convolutional) exactly as DL4J 1.0.0-M2.1's
  * {@code MultiLayerNetwork.init()} draws them for {@code NeuralNetConfiguration.Builder().seed(seed)}:
  * {@code Nd4j.getRandom().setSeed(seed)} once, then per layer in order {@code DefaultParamInitializer}
- * fills W's view of the flat parameters (nIn·nOut values, read as W in column-major 'f' order) with the
+ * (a convolution: {@code ConvolutionParamInitializer}, W in c order) fills W's view of the flat parameters (nIn·nOut values, read as W in column-major 'f' order) with the
  * scheme's {@code IWeightInit} (one random op, then for some schemes a scalar multiply or divide in the
  * data type), and assigns the bias init to b without touching the generator. Immutable.
  */
 public final class Dl4jInit {
-    /** One dense layer: W [nIn, nOut] from {@code weightInit}, every bias {@code biasInit}. */
-    public record Layer(int nIn, int nOut, WeightInitSpec weightInit, double biasInit) {
+    /**
+     * One layer: W from {@code weightInit}, every bias {@code biasInit}. A dense layer's W is [nIn, nOut]; a
+     * convolution's [nOut, nIn, kh, kw] over {@code window}; pooling and batch normalisation draw nothing.
+     */
+    public record Layer(int nIn, int nOut, WeightInitSpec weightInit, double biasInit, LayerType type, WindowSpec window) {
+        /** A dense layer. */
+        public Layer(int nIn, int nOut, WeightInitSpec weightInit, double biasInit) {
+            this(nIn, nOut, weightInit, biasInit, LayerType.DENSE, null);
+        }
     }
 
-    /** A layer's initial parameters, W row-major [nIn, nOut] (as the engine stores it) and b [nOut]. */
+    /**
+     * A layer's initial parameters as the engine stores them: W row-major, [nIn, nOut] for a dense layer and
+     * [nOut, nIn·kh·kw] for a convolution (DL4J's [nOut, nIn, kh, kw] in c order), and b [nOut]; both empty for a
+     * layer without them.
+     */
     public record Parameters(double[] w, double[] b) {
     }
 
@@ -41,7 +54,8 @@ public final class Dl4jInit {
     public static List<Layer> layersOf(NetworkSpec spec) {
         List<Layer> layers = new ArrayList<>();
         for (LayerSpec l : spec.layers()) {
-            layers.add(new Layer(l.nIn(), l.nOut(), l.weightInit() != null ? l.weightInit() : spec.weightInit(), 0.0));
+            layers.add(new Layer(l.nIn(), l.nOut(), l.weightInit() != null ? l.weightInit() : spec.weightInit(), 0.0, l.type(),
+                    l.window()));
         }
         return layers;
     }
@@ -59,27 +73,48 @@ public final class Dl4jInit {
     public List<Parameters> draw(Nd4jRandom rng, List<Layer> layers, DType type) {
         List<Parameters> out = new ArrayList<>();
         for (Layer l : layers) {
-            double[] columnMajor = weights(rng, l.nIn(), l.nOut(), l.weightInit(), type);
-            double[] b = new double[l.nOut()];
-            java.util.Arrays.fill(b, Nd4jMath.round(type, l.biasInit()));
-            out.add(new Parameters(rowMajor(columnMajor, l.nIn(), l.nOut()), b));
+            switch (l.type()) {
+                case DENSE -> {
+                    double[] columnMajor = weights(rng, l.nIn() * l.nOut(), l.nIn(), l.nOut(), l.nIn(), l.nOut(), l.weightInit(),
+                            type);
+                    out.add(new Parameters(rowMajor(columnMajor, l.nIn(), l.nOut()), biases(l, type)));
+                }
+                case CONVOLUTION -> {     // ConvolutionParamInitializer: b set, then W drawn into its view, read in c order
+                    WindowSpec w = l.window();
+                    int k = w.kernelH() * w.kernelW();
+                    double fanIn = (double) l.nIn() * k;
+                    double fanOut = (double) l.nOut() * k / ((double) w.strideH() * w.strideW());
+                    double[] b = biases(l, type);
+                    out.add(new Parameters(weights(rng, Math.multiplyExact(l.nOut(), l.nIn() * k), fanIn, fanOut, l.nOut(),
+                            l.nIn(), l.weightInit(), type), b));
+                }
+                case SUBSAMPLING, BATCH_NORMALIZATION -> out.add(new Parameters(new double[0], new double[0]));
+            }
         }
         return out;
     }
 
-    /** W's values in DL4J's buffer order (column-major), drawn as the scheme's IWeightInit does. Modifies rng. */
-    double[] weights(Nd4jRandom rng, int nIn, int nOut, WeightInitSpec init, DType type) {
-        int n = Math.multiplyExact(nIn, nOut);
+    private static double[] biases(Layer l, DType type) {
+        double[] b = new double[l.nOut()];
+        java.util.Arrays.fill(b, Nd4jMath.round(type, l.biasInit()));
+        return b;
+    }
+
+    /**
+     * The n values of W in DL4J's buffer order (column-major for a dense layer, c order for a convolution), drawn as the
+     * scheme's IWeightInit does with the layer's fan-in and fan-out; {@code shape0} and {@code shape1} are W's first two
+     * dimensions (XAVIER_LEGACY divides by the square root of their sum; IDENTITY needs them equal). Modifies rng.
+     */
+    double[] weights(Nd4jRandom rng, int n, double fanIn, double fanOut, int shape0, int shape1, WeightInitSpec init,
+                     DType type) {
         if (init instanceof WeightDistribution d) {
             return distribution(rng, n, d, type);
         }
-        double fanIn = nIn;
-        double fanOut = nOut;
         return switch ((WeightInit) init) {
             case XAVIER -> scale(ops.gaussian(rng, n, 0, 1, type), Math.sqrt(2.0 / (fanIn + fanOut)), false, type);
             case RELU -> scale(ops.gaussian(rng, n, 0, 1, type), Math.sqrt(2.0 / fanIn), false, type);
             case NORMAL, LECUN_NORMAL, XAVIER_FAN_IN -> scale(ops.gaussian(rng, n, 0, 1, type), Math.sqrt(fanIn), true, type);
-            case XAVIER_LEGACY -> scale(ops.gaussian(rng, n, 0, 1, type), Math.sqrt((double) ((long) nIn + nOut)), true, type);
+            case XAVIER_LEGACY -> scale(ops.gaussian(rng, n, 0, 1, type), Math.sqrt((double) ((long) shape0 + shape1)), true, type);
             case XAVIER_UNIFORM -> symmetric(rng, n, Math.sqrt(6.0) / Math.sqrt(fanIn + fanOut), type);
             case RELU_UNIFORM -> symmetric(rng, n, Math.sqrt(6.0 / fanIn), type);
             case SIGMOID_UNIFORM -> symmetric(rng, n, 4.0 * Math.sqrt(6.0 / (fanIn + fanOut)), type);
@@ -92,7 +127,12 @@ public final class Dl4jInit {
             case VAR_SCALING_NORMAL_FAN_AVG -> ops.truncatedNormal(rng, n, 0, Math.sqrt(2.0 / (fanIn + fanOut)), type);
             case ZERO -> new double[n];
             case ONES -> constant(n, 1.0);
-            case IDENTITY -> identity(nIn, nOut);
+            case IDENTITY -> {
+                if (n != shape0 * shape1) {
+                    throw new IllegalArgumentException("IDENTITY initialisation of a convolution is not supported");
+                }
+                yield identity(shape0, shape1);
+            }
         };
     }
 
