@@ -177,7 +177,7 @@ public final class InitDemo {
         double worst = 0;
         boolean agree = true;
         int outputLayer = spec.layers().size() - 1;
-        double[] logits = engine.layers().get(outputLayer).preActivation().toDoubleArray();
+        double[] logits = engine.outputLayer().preActivation().toDoubleArray();
         double[] dl4jOut = dl4jActivations.get(outputLayer);
         int underflows = 0;
         for (int r = 0; r < b; r++) {
@@ -198,7 +198,7 @@ public final class InitDemo {
         for (int l = 0; l < spec.layers().size(); l++) {
             double[] w = weights.get(ParameterKey.weights(l).name());
             double[] a = engine.layers().get(l).output().toDoubleArray();
-            double[] g = engine.layers().get(l).weights().gradient().toDoubleArray();
+            double[] g = engine.parameter(ParameterKey.weights(l).name()).gradient().toDoubleArray();
             double[] dg = step.rawGradients().get(ParameterKey.weights(l).name()).clone();
             for (int i = 0; i < dg.length; i++) {
                 dg[i] /= b;                                                        // DL4J's gradient is the batch sum

@@ -2,6 +2,15 @@ package lockstep.dl4j;
 
 import lockstep.rand.MaskSource;
 import java.util.List;
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import lockstep.spec.LayerType;
+import lockstep.spec.WindowSpec;
 import java.util.Map;
 import java.util.function.DoubleConsumer;
 import lockstep.linalg.DType;
@@ -110,31 +119,56 @@ public final class Dl4jNetworks {
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
             boolean output = i == layers.size() - 1;
-            var builder = output
-                    ? new OutputLayer.Builder(lossFunction(spec.loss()))
-                    : new DenseLayer.Builder();
-            builder.nIn(l.nIn()).nOut(l.nOut()).activation(activation(l.activation()));
-            if (l.weightInit() != null) {
-                builder.weightInit(weightInit(l.weightInit()));
-            }
-            if (l.updater() != null) {
-                builder.updater(updater(l.updater()));
-            }
-            if (l.regularization() != null) {
-                regularization(l.regularization(), builder::l1, builder::l2, builder::weightDecay, builder::l1Bias,
-                        builder::l2Bias, builder::weightDecayBias);
-            }
-            if (l.dropout() != null) {
-                builder.dropOut(masks != null ? new ExternalMaskDropout(i, l.dropout(), masks)
-                        : new ObservedDropout(i, dropout(l.dropout()), drawn));
-            }
-            if (l.gradientNormalization() != null) {
-                builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))
-                        .gradientNormalizationThreshold(l.gradientNormalization().threshold());
-            }
-            list.layer(i, builder.build());
+            list.layer(i, switch (l.type()) {
+                case DENSE -> output
+                        ? configure(new OutputLayer.Builder(lossFunction(spec.loss())), l, i, masks, drawn).nIn(l.nIn()).nOut(l.nOut())
+                                .build()
+                        : configure(new DenseLayer.Builder(), l, i, masks, drawn).nIn(l.nIn()).nOut(l.nOut()).build();
+                case CONVOLUTION -> configure(new ConvolutionLayer.Builder(l.window().kernelH(), l.window().kernelW())
+                        .stride(l.window().strideH(), l.window().strideW()).padding(l.window().padH(), l.window().padW())
+                        .convolutionMode(mode(l.window())), l, i, masks, drawn).nIn(l.nIn()).nOut(l.nOut()).build();
+                case SUBSAMPLING -> new SubsamplingLayer.Builder(PoolingType.valueOf(l.window().pooling().name()))
+                        .kernelSize(l.window().kernelH(), l.window().kernelW()).stride(l.window().strideH(), l.window().strideW())
+                        .padding(l.window().padH(), l.window().padW()).convolutionMode(mode(l.window())).build();
+                case BATCH_NORMALIZATION -> configure(new BatchNormalization.Builder(), l, i, masks, drawn)
+                        .nIn(l.nIn()).nOut(l.nOut()).build();
+            });
+        }
+        if (spec.input() != null) {
+            list.setInputType(InputType.convolutionalFlat(spec.input().height(), spec.input().width(), spec.input().channels()));
         }
         return list.build();
+    }
+
+    private static ConvolutionMode mode(WindowSpec w) {
+        return w.mode() == WindowSpec.Mode.SAME ? ConvolutionMode.Same : ConvolutionMode.Truncate;
+    }
+
+    /** A layer's own settings, as a DL4J user sets them on its builder: activation, init, updater, regularisation, dropout. */
+    private static <B extends FeedForwardLayer.Builder<B>> B configure(B builder, LayerSpec l, int i, MaskSource masks,
+                                                                        Map<Integer, ObservedDropout.Drawn> drawn) {
+        if (l.type() != LayerType.BATCH_NORMALIZATION) {
+            builder.activation(activation(l.activation()));
+        }
+        if (l.weightInit() != null) {
+            builder.weightInit(weightInit(l.weightInit()));
+        }
+        if (l.updater() != null) {
+            builder.updater(updater(l.updater()));
+        }
+        if (l.regularization() != null) {
+            regularization(l.regularization(), builder::l1, builder::l2, builder::weightDecay, builder::l1Bias,
+                    builder::l2Bias, builder::weightDecayBias);
+        }
+        if (l.dropout() != null) {
+            builder.dropOut(masks != null ? new ExternalMaskDropout(i, l.dropout(), masks)
+                    : new ObservedDropout(i, dropout(l.dropout()), drawn));
+        }
+        if (l.gradientNormalization() != null) {
+            builder.gradientNormalization(GradientNormalization.valueOf(l.gradientNormalization().type().name()))
+                    .gradientNormalizationThreshold(l.gradientNormalization().threshold());
+        }
+        return builder;
     }
 
     /** DL4J's stock class for a dropout spec. */

@@ -66,17 +66,17 @@ public final class Dl4jTrainer {
     }
 
     /**
-     * Every parameter's shape as DL4J's own network holds it, by key in DL4J's order: W [nIn, nOut]; a bias, which DL4J
-     * keeps as a [1, nOut] row, as [nOut].
+     * Every parameter's shape as DL4J's own network holds it, by key in DL4J's order: W [nIn, nOut] (a convolution's
+     * [nOut, nIn, kh, kw]); a bias or batch-norm vector, which DL4J keeps as a [1, nOut] row, as [nOut].
      */
     public Map<String, int[]> parameterShapes() {
         Map<String, int[]> out = new java.util.LinkedHashMap<>();
         for (org.deeplearning4j.nn.api.Layer layer : net.getLayers()) {
             layer.paramTable().forEach((name, array) -> {
                 long[] shape = array.shape();
-                boolean bias = name.equals(org.deeplearning4j.nn.params.DefaultParamInitializer.BIAS_KEY)
-                        && shape.length == 2 && shape[0] == 1;
-                out.put(layer.getIndex() + "_" + name, bias ? new int[] {(int) shape[1]}
+                boolean vector = !name.equals(org.deeplearning4j.nn.params.DefaultParamInitializer.WEIGHT_KEY)
+                        && shape.length == 2 && shape[0] == 1;       // a bias or a batch-norm vector, kept as [1, n]
+                out.put(layer.getIndex() + "_" + name, vector ? new int[] {(int) shape[1]}
                         : java.util.Arrays.stream(shape).mapToInt(d -> (int) d).toArray());
             });
         }

@@ -7,18 +7,23 @@ import lockstep.data.Shuffler;
 import lockstep.engine.activations.*;
 import lockstep.engine.dropout.InputDropout;
 import lockstep.engine.init.InitialDraw;
+import lockstep.engine.layers.BatchNormLayer;
+import lockstep.engine.layers.ConvolutionLayer;
 import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.layers.SubsamplingLayer;
 import lockstep.engine.losses.*;
 import lockstep.engine.optim.LayerwiseOptimizer;
 import lockstep.engine.optim.Optimizer;
 import lockstep.engine.optim.RegularizationMerge;
 import lockstep.engine.optim.Rules;
 import lockstep.engine.optim.UpdateRule;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.FastMatMul;
 import lockstep.linalg.MatMul;
 import lockstep.spec.ActivationType;
 import lockstep.spec.DropoutSpec;
+import lockstep.spec.LayerType;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.RegularizationSpec;
@@ -78,6 +83,21 @@ public class EngineComponents {
         return new DenseLayer(weights, bias, activation, matMul());
     }
 
+    /** A convolution over its parameters (views in the network's block) for windows of {@code shape}. */
+    public ConvolutionLayer convolutionLayer(Parameter weights, Parameter bias, ConvShape shape, Activation activation) {
+        return new ConvolutionLayer(weights, bias, shape, activation, matMul());
+    }
+
+    /** Pooling layer {@code index} over windows of {@code shape} (padding out of AVG's divisor, DL4J's default). */
+    public SubsamplingLayer subsamplingLayer(int index, ConvShape shape, SubsamplingLayer.Pooling pooling, DType dtype) {
+        return new SubsamplingLayer(index, shape, pooling, false, dtype);
+    }
+
+    /** Batch normalisation over its four parameters, rows of channels x {@code spatial} values, DL4J's decay and eps. */
+    public BatchNormLayer batchNormLayer(Parameter gamma, Parameter beta, Parameter mean, Parameter log10Std, int spatial) {
+        return new BatchNormLayer(gamma, beta, mean, log10Std, spatial, BatchNormLayer.DL4J_DECAY, BatchNormLayer.DL4J_EPS);
+    }
+
     /** What a layer's dropout does to its input, forward and backward, given the array it drew. */
     public InputDropout inputDropout(DropoutSpec spec) {
         return InputDropout.of(spec);
@@ -93,9 +113,10 @@ public class EngineComponents {
         List<LayerwiseOptimizer.LayerPlan> plans = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             RegularizationSpec own = spec.layers().get(i).regularization();
+            boolean batchNorm = spec.layers().get(i).type() == LayerType.BATCH_NORMALIZATION;   // DL4J: no L1/L2 there
             plans.add(new LayerwiseOptimizer.LayerPlan(spec.updaterOf(i), this::updateRule,
-                    RegularizationMerge.forWeights(spec.regularization(), own),
-                    RegularizationMerge.forBiases(spec.regularization(), own),
+                    batchNorm ? List.of() : RegularizationMerge.forWeights(spec.regularization(), own),
+                    batchNorm ? List.of() : RegularizationMerge.forBiases(spec.regularization(), own),
                     spec.gradientNormalizationOf(i)));
         }
         return new LayerwiseOptimizer(plans);

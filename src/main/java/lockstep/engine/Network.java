@@ -5,36 +5,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.layers.Layer;
 import lockstep.engine.layers.RowBuffers;
 import lockstep.engine.losses.Loss;
 import lockstep.linalg.Matrix;
 
-/** Dense layers in order and the loss on the last one: the forward pass, the loss and the backward pass. */
+/**
+ * Layers in order (dense, convolution, pooling, batch normalisation; the last one dense) and the loss on the last one:
+ * the forward pass, the loss and the backward pass.
+ */
 public final class Network {
-    private final List<DenseLayer> layers;
+    private final List<Layer> layers;
     private final Loss loss;
     private final List<Parameter> parameters;
     private final ParameterBlock block;
     private final RowBuffers outputDelta;    // δ_L [B,nOut], reused per batch size
 
     /** The layers over the parameters of {@code block} (each layer's W and b are views in it), in order. */
-    public Network(List<DenseLayer> layers, Loss loss, ParameterBlock block) {
+    public Network(List<? extends Layer> layers, Loss loss, ParameterBlock block) {
+        if (!(layers.get(layers.size() - 1) instanceof DenseLayer)) {
+            throw new IllegalArgumentException("the last layer must be dense (the output layer)");
+        }
         this.layers = List.copyOf(layers);
         this.loss = loss;
         this.block = block;
         List<Parameter> params = new ArrayList<>();
-        for (DenseLayer layer : layers) {
+        for (Layer layer : layers) {
             params.addAll(layer.parameters());
         }
         this.parameters = List.copyOf(params);
         if (!parameters.equals(block.parameters())) {
             throw new IllegalArgumentException("the layers' parameters are not the block's, in its order");
         }
-        DenseLayer out = layers.get(layers.size() - 1);
+        DenseLayer out = outputLayer();
         this.outputDelta = new RowBuffers(out.weights().value().dtype(), out.weights().value().cols());
     }
 
-    public List<DenseLayer> layers() {
+    public List<Layer> layers() {
         return layers;
     }
 
@@ -93,7 +100,7 @@ public final class Network {
         }
     }
 
-    /** Runs x [B,nIn] through every layer, caching z and a in each; returns the output [B,nOut]. */
+    /** Runs x [B,nIn] through every layer, each caching what its backward pass needs; returns the output [B,nOut]. */
     public Matrix forward(Matrix x) {
         Matrix a = x;
         for (int i = 0; i < layers.size(); i++) {
@@ -109,8 +116,8 @@ public final class Network {
     }
 
     /**
-     * Backpropagation after {@link #forward}: δ_L = dL/dz from the loss, then δ_l = (δ_{l+1}·W_{l+1}ᵀ) ⊙ f'(z_l)
-     * layer by layer. Overwrites every parameter's gradient.
+     * Backpropagation after {@link #forward}: δ_L = dL/dz from the loss, then each layer from its output's gradient
+     * to its input's (for a dense layer δ_l = (δ_{l+1}·W_{l+1}ᵀ) ⊙ f'(z_l)). Overwrites every parameter's gradient.
      */
     public void backward(Matrix labels) {
         DenseLayer out = outputLayer();
@@ -123,7 +130,8 @@ public final class Network {
         }
     }
 
-    private DenseLayer outputLayer() {
-        return layers.get(layers.size() - 1);
+    /** The last layer, dense: the one the loss is applied to. */
+    public DenseLayer outputLayer() {
+        return (DenseLayer) layers.get(layers.size() - 1);
     }
 }

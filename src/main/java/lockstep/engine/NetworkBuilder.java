@@ -4,9 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.layers.Layer;
+import lockstep.engine.layers.SubsamplingLayer;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.rand.Dl4jInit;
+import lockstep.spec.LayerInput;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.ParameterKey;
@@ -23,18 +27,42 @@ public final class NetworkBuilder {
     public static Network build(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
         InitialDraw draw = components.initialDraw(spec, dtype, seed);
         ParameterBlock block = new ParameterBlock(spec.parameterLayout(), dtype);
-        List<DenseLayer> layers = new ArrayList<>();
+        List<LayerInput> inputs = LayerInput.of(spec);
+        List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
-            DenseLayer layer = components.denseLayer(block.parameter(ParameterKey.weights(i)),
-                    block.parameter(ParameterKey.bias(i)), components.activation(l.activation()));
+            LayerInput in = inputs.get(i);
             Dl4jInit.Parameters initial = draw.parameters().get(i);
-            layer.weights().value().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), initial.w()));   // [nIn,nOut]
-            layer.bias().value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));           // [1,nOut]
-            if (l.dropout() != null) {
-                layer.setDropout(components.inputDropout(l.dropout()), draw.masks());
-            }
-            layers.add(layer);
+            layers.add(switch (l.type()) {
+                case DENSE -> {
+                    DenseLayer layer = components.denseLayer(block.parameter(ParameterKey.weights(i)),
+                            block.parameter(ParameterKey.bias(i)), components.activation(l.activation()));
+                    layer.weights().value().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), initial.w()));   // [nIn,nOut]
+                    layer.bias().value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));           // [1,nOut]
+                    if (l.dropout() != null) {
+                        layer.setDropout(components.inputDropout(l.dropout()), draw.masks());
+                    }
+                    yield layer;
+                }
+                case CONVOLUTION -> {
+                    ConvShape g = l.window().over(in.channels(), in.height(), in.width());
+                    Parameter w = block.parameter(ParameterKey.weights(i));
+                    Parameter b = block.parameter(ParameterKey.bias(i));
+                    w.value().copyFrom(Matrix.of(dtype, l.nOut(), g.patchSize(), initial.w()));             // [Cout,C·kh·kw]
+                    b.value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));                         // [1,Cout]
+                    yield components.convolutionLayer(w, b, g, components.activation(l.activation()));
+                }
+                case SUBSAMPLING -> components.subsamplingLayer(i, l.window().over(in.channels(), in.height(), in.width()),
+                        SubsamplingLayer.Pooling.valueOf(l.window().pooling().name()), dtype);
+                case BATCH_NORMALIZATION -> {
+                    Parameter gamma = block.parameter(new ParameterKey(i, ParameterKey.Kind.GAMMA));
+                    gamma.value().fill(1.0);                                     // DL4J: gamma 1, beta 0, mean 0,
+                    yield components.batchNormLayer(gamma, block.parameter(new ParameterKey(i, ParameterKey.Kind.BETA)),  // log10 σ 0
+                            block.parameter(new ParameterKey(i, ParameterKey.Kind.MEAN)),
+                            block.parameter(new ParameterKey(i, ParameterKey.Kind.LOG10_STD)),
+                            in.isImage() ? in.height() * in.width() : 1);
+                }
+            });
         }
         return new Network(layers, components.loss(spec.loss()), block);
     }

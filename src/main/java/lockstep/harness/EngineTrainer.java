@@ -8,6 +8,7 @@ import lockstep.data.Batch;
 import lockstep.engine.Network;
 import lockstep.engine.Parameter;
 import lockstep.engine.layers.DenseLayer;
+import lockstep.engine.layers.Layer;
 import lockstep.engine.train.MiniBatchStep;
 import lockstep.linalg.Matrix;
 import lockstep.spec.ParameterKey;
@@ -62,8 +63,8 @@ public final class EngineTrainer implements Trainer {
     @Override
     public Map<String, double[]> dropoutMasks() {
         Map<String, double[]> out = new LinkedHashMap<>();
-        for (DenseLayer layer : step.network().layers()) {
-            if (layer.dropoutMask() != null) {
+        for (Layer l : step.network().layers()) {
+            if (l instanceof DenseLayer layer && layer.dropoutMask() != null) {
                 out.put(ParameterKey.dropoutName(layer.index()), layer.dropoutMask().toDoubleArray());
             }
         }
@@ -73,8 +74,8 @@ public final class EngineTrainer implements Trainer {
     @Override
     public Map<String, double[]> droppedInputs() {
         Map<String, double[]> out = new LinkedHashMap<>();
-        for (DenseLayer layer : step.network().layers()) {
-            if (layer.droppedInput() != null) {
+        for (Layer l : step.network().layers()) {
+            if (l instanceof DenseLayer layer && layer.droppedInput() != null) {
                 out.put(ParameterKey.dropoutName(layer.index()), layer.droppedInput().toDoubleArray());
             }
         }

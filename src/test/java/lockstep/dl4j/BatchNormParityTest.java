@@ -114,7 +114,7 @@ class BatchNormParityTest {
         double training = worst(engine.forward(Matrix.of(dtype, batch, c * spatial, xv)).toDoubleArray(),
                 values(dl4j.activate(x, true, none)), floor);
         double[] ev = random(batch * c * spatial, 6, 1.0, 0.0);
-        Matrix dx = engine.backward(Matrix.of(dtype, batch, c * spatial, ev));
+        Matrix dx = engine.backward(Matrix.of(dtype, batch, c * spatial, ev), true);
         Pair<Gradient, INDArray> back = dl4j.backpropGradient(Nd4j.create(ev, shape, 'c').castTo(type), none);
         Gradient grads = back.getFirst();
         return new double[] {training, inference,

@@ -142,7 +142,7 @@ class SubsamplingParityTest {
         double pooled = largestDifference(values(out), y.toDoubleArray());
 
         double[] ev = fine(batch * c * g.windows(), 22);
-        Matrix dx = engine.backward(Matrix.of(dtype, batch, c * g.windows(), ev));
+        Matrix dx = engine.backward(Matrix.of(dtype, batch, c * g.windows(), ev), true);
         Pair<Gradient, INDArray> back = layer.backpropGradient(
                 Nd4j.create(ev, new long[] {batch, c, g.outH(), g.outW()}, 'c').castTo(type), none);
         return new double[] {pooled, largestDifference(values(back.getSecond()), dx.toDoubleArray())};

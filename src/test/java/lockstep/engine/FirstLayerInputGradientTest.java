@@ -64,7 +64,7 @@ class FirstLayerInputGradientTest {
         Network full = NetworkBuilder.build(NET, DType.DOUBLE, 3, new EngineComponents());
         full.forward(batch.features());
         full.backward(batch.labels());
-        List<DenseLayer> layers = full.layers();
+        List<DenseLayer> layers = full.layers().stream().map(DenseLayer.class::cast).toList();
         Matrix delta = layers.get(2).preActivation().like(batch.size(), 3);
         full.loss().gradient(layers.get(2).preActivation(), layers.get(2).output(), batch.labels(),
                 layers.get(2).activation(), delta);

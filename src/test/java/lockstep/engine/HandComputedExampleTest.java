@@ -83,7 +83,7 @@ class HandComputedExampleTest {
         Network net = handSetNetwork();
         net.forward(batch().features());
         assertArrayEquals(new double[] {0.71, 0.98, -0.24, -0.32},
-                net.layers().get(0).preActivation().toDoubleArray(), 1e-15);
+                ((lockstep.engine.layers.DenseLayer) net.layers().get(0)).preActivation().toDoubleArray(), 1e-15);
         assertArrayEquals(new double[] {6.704011598088686e-1, 7.271082163411295e-1, 4.402863507328071e-1, 4.206757478512505e-1},
                 net.layers().get(0).output().toDoubleArray(), 1e-15);
         assertArrayEquals(new double[] {6.580756665604591e-1, 3.419243334395409e-1, 6.064102015423186e-1, 3.935897984576814e-1},

@@ -23,7 +23,11 @@ import lockstep.linalg.Matrix;
  * (μ_run − μ)·(1 − decay) and log10(σ_run / σ_next) with σ²_next = σ²_run·decay + σ²·(1 − decay). No activation.
  * Modifies its caches and its parameters' gradients.
  */
-public class BatchNormLayer {
+public class BatchNormLayer implements Layer {
+    /** DL4J's builder defaults. */
+    public static final double DL4J_DECAY = 0.9;
+    public static final double DL4J_EPS = 1e-5;
+
     private final int index;
     private final int channels;
     private final int spatial;
@@ -60,25 +64,30 @@ public class BatchNormLayer {
         this.std = new double[channels];
     }
 
+    @Override
     public int index() {
         return index;
     }
 
     /** γ, β, the running mean, log10 σ: DL4J's order. */
+    @Override
     public List<Parameter> parameters() {
         return List.of(gamma, beta, runningMean, log10Std);
     }
 
     /** Training (batch statistics) or inference (the running ones). */
+    @Override
     public void setTraining(boolean training) {
         this.training = training;
     }
 
+    @Override
     public Matrix output() {
         return y;
     }
 
     /** Normalises x [B, C·S]; caches x − μ and σ; returns y [B, C·S]. */
+    @Override
     public Matrix forward(Matrix x) {
         if (x.cols() != channels * spatial) {
             throw new IllegalArgumentException("layer " + index + " (batch normalisation): input has " + x.cols()
@@ -130,11 +139,20 @@ public class BatchNormLayer {
             }
         }
         mean[c] = round(sum / n, dtype);
-        variance[c] = round(m2 / n, dtype);
+        variance[c] = round(variance(m2, n), dtype);
     }
 
-    /** From dL/dy [B, C·S]: fills dγ, dβ and the running statistics' updates; returns dL/dx [B, C·S]. */
-    public Matrix backward(Matrix dLdy) {
+    /** The batch variance from Welford's sum of squared deviations M2 over n values: biased, M2 / n (ND4J's). */
+    protected double variance(double m2, long n) {
+        return m2 / n;
+    }
+
+    /**
+     * From dL/dy [B, C·S]: fills dγ, dβ and the running statistics' updates; returns dL/dx [B, C·S] (computed either
+     * way: the running statistics need the same sums).
+     */
+    @Override
+    public Matrix backward(Matrix dLdy, boolean inputGradient) {
         Matrix dx = buffers.get(dLdy.rows())[2];
         int rows = dLdy.rows();
         double n = (double) rows * spatial;

@@ -23,7 +23,7 @@ import lockstep.linalg.Matrix;
  * The forward pass caches the columns of every example, z and a. Modifies only its caches, work matrices and its
  * parameters' gradients.
  */
-public class ConvolutionLayer {
+public class ConvolutionLayer implements Layer {
     private final int index;
     private final ConvShape shape;
     private final Activation activation;
@@ -55,6 +55,7 @@ public class ConvolutionLayer {
         this.dcols = weights.value().like(shape.patchSize(), shape.windows());
     }
 
+    @Override
     public int index() {
         return index;
     }
@@ -67,20 +68,23 @@ public class ConvolutionLayer {
         return weights.value().rows();
     }
 
-    /** W then b. */
+    /** b then W: DL4J's order for a convolution. */
+    @Override
     public List<Parameter> parameters() {
-        return List.of(weights, bias);
+        return List.of(bias, weights);
     }
 
     public Matrix preActivation() {
         return z;
     }
 
+    @Override
     public Matrix output() {
         return a;
     }
 
     /** a = f(conv(x) + b) for x [B, C·H·W]; caches the columns, z and a and returns a [B, Cout·P]. */
+    @Override
     public Matrix forward(Matrix x) {
         if (x.cols() != shape.inputSize()) {
             throw new IllegalArgumentException("layer " + index + " (convolution): input has " + x.cols()
@@ -106,6 +110,7 @@ public class ConvolutionLayer {
     }
 
     /** From dL/da [B, Cout·P]: fills dW and db; with {@code inputGradient} also returns dL/dx [B, C·H·W], else null. */
+    @Override
     public Matrix backward(Matrix dLda, boolean inputGradient) {
         Matrix delta = buffers.get(dLda.rows())[2];
         activation.backward(z, a, dLda, delta);                                        // δ = dL/da ⊙ f'(z)

@@ -24,7 +24,7 @@ import lockstep.rand.MaskSource;
  * The forward pass caches x', z and a for the backward pass. The three gradient pieces are separate
  * protected methods so that a test can substitute a faulty one.
  */
-public class DenseLayer {
+public class DenseLayer implements Layer {
     private final int index;
     private final Activation activation;
     private final MatMul matMul;
@@ -53,6 +53,7 @@ public class DenseLayer {
         this.buffers = new RowBuffers(weights.value().dtype(), nOut, nOut, nOut, nIn);
     }
 
+    @Override
     public int index() {
         return index;
     }
@@ -70,6 +71,7 @@ public class DenseLayer {
     }
 
     /** W then b, DL4J's order. */
+    @Override
     public List<Parameter> parameters() {
         return List.of(weights, bias);
     }
@@ -78,6 +80,7 @@ public class DenseLayer {
         return z;
     }
 
+    @Override
     public Matrix output() {
         return a;
     }
@@ -99,11 +102,13 @@ public class DenseLayer {
     }
 
     /** Training (the default: dropout on) or inference (dropout off, as DL4J's output(x, false)). */
+    @Override
     public void setTraining(boolean training) {
         this.training = training;
     }
 
     /** The training iteration the next forward pass belongs to (selects the dropout mask). */
+    @Override
     public void setIteration(int iteration) {
         this.iteration = iteration;
     }
@@ -112,6 +117,7 @@ public class DenseLayer {
      * a = f(x'·W + b) for x [B,nIn], where x' is x after the dropout in training (x' = x ⊙ mask for Dropout, see
      * {@link InputDropout}) and x' = x otherwise; caches x', z, a and returns a [B,nOut]. Modifies only the caches.
      */
+    @Override
     public Matrix forward(Matrix x) {
         Matrix w = weights.value();
         if (x.cols() != w.rows()) {
@@ -137,6 +143,7 @@ public class DenseLayer {
      * From dL/da [B,nOut]: fills this layer's gradients dW and db; with {@code inputGradient} also
      * returns dL/dx [B,nIn], else null (the first layer: no one needs the gradient of the data).
      */
+    @Override
     public Matrix backward(Matrix dLda, boolean inputGradient) {
         Matrix delta = buffers.get(dLda.rows())[2];
         activation.backward(z, a, dLda, delta);          // δ = dL/da ⊙ f'(z)

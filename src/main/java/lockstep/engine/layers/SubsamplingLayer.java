@@ -1,5 +1,7 @@
 package lockstep.engine.layers;
 
+import java.util.List;
+import lockstep.engine.Parameter;
 import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
@@ -16,7 +18,7 @@ import lockstep.linalg.Matrix;
  * No parameters. The forward pass caches, for MAX, each output's input position. Modifies only its caches and work
  * matrices.
  */
-public class SubsamplingLayer {
+public class SubsamplingLayer implements Layer {
 
     /** What a window is reduced to. */
     public enum Pooling {
@@ -45,6 +47,7 @@ public class SubsamplingLayer {
         this.buffers = new RowBuffers(dtype, outputs, shape.inputSize());
     }
 
+    @Override
     public int index() {
         return index;
     }
@@ -53,11 +56,13 @@ public class SubsamplingLayer {
         return shape;
     }
 
+    @Override
     public Matrix output() {
         return y;
     }
 
     /** Pools x [B, C·H·W] into y [B, C·outH·outW]; caches y (and for MAX the positions). */
+    @Override
     public Matrix forward(Matrix x) {
         if (x.cols() != shape.inputSize()) {
             throw new IllegalArgumentException("layer " + index + " (subsampling): input has " + x.cols()
@@ -124,8 +129,18 @@ public class SubsamplingLayer {
         return padInDivisor ? shape.kernelH() * shape.kernelW() : inside;
     }
 
-    /** From dL/dy [B, C·outH·outW]: returns dL/dx [B, C·H·W] (this layer's work matrix). */
-    public Matrix backward(Matrix dLdy) {
+    /** No parameters. */
+    @Override
+    public List<Parameter> parameters() {
+        return List.of();
+    }
+
+    /** From dL/dy [B, C·outH·outW]: returns dL/dx [B, C·H·W] (this layer's work matrix), or null without inputGradient. */
+    @Override
+    public Matrix backward(Matrix dLdy, boolean inputGradient) {
+        if (!inputGradient) {
+            return null;
+        }
         int batch = dLdy.rows();
         Matrix dx = buffers.get(batch)[1];
         dx.fill(0.0);

@@ -24,6 +24,8 @@ import lockstep.spec.UpdaterSpec;
  *   u += wd·lr·θ                                  weight decay after the updater
  *   θ -= u
  * </pre>
+ * Batch normalisation's running statistics skip all of it: their layer hands over the amount to subtract, which
+ * DL4J's NoOp updater leaves as it is (not divided by the batch size, not normalised, not regularised).
  */
 public final class LayerwiseOptimizer implements Optimizer {
 
@@ -79,14 +81,21 @@ public final class LayerwiseOptimizer implements Optimizer {
         for (int layer = 0; layer < layers.size(); layer++) {
             LayerPlan plan = layers.get(layer);
             List<Parameter> own = parametersByLayer.get(layer);
+            if (own.isEmpty()) {
+                continue;                                            // pooling: nothing to train
+            }
             UpdateRule rule = plan.ruleAt(iteration, epoch, own.get(0).value().dtype());
-            List<Matrix> work = workByLayer.get(layer);         // the parameters' update buffers
+            List<Matrix> work = workByLayer.get(layer);         // the trained parameters' update buffers
             for (int k = 0; k < own.size(); k++) {
                 own.get(k).update().copyFrom(own.get(k).gradient());   // the update buffer is the working gradient
             }
             GradientNormalizer.apply(plan.normalization(), work);
             for (int k = 0; k < own.size(); k++) {
                 Parameter p = own.get(k);
+                if (p.key().isRunningStatistic()) {              // DL4J's NoOp: its layer's amount, subtracted as it is
+                    ElementOps.subtract(p.value(), p.update());
+                    continue;
+                }
                 List<Regularizer> regs = isBias(p) ? plan.biases() : plan.weights();
                 for (int r = 0; r < regs.size(); r++) {
                     if (regs.get(r).beforeUpdater()) {
@@ -157,8 +166,9 @@ public final class LayerwiseOptimizer implements Optimizer {
         for (int layer = 0; layer < layers.size(); layer++) {
             List<Parameter> own = ofLayer(parameters, layer);
             parametersByLayer.add(own);
-            workByLayer.add(own.stream().map(Parameter::update).toList());
-            for (Parameter p : own) {
+            List<Parameter> trained = own.stream().filter(p -> !p.key().isRunningStatistic()).toList();
+            workByLayer.add(trained.stream().map(Parameter::update).toList());
+            for (Parameter p : trained) {
                 stateOf(p, layers.get(layer).ruleAt(0, 0, p.value().dtype()));
             }
         }

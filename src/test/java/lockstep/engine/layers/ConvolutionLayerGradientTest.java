@@ -85,7 +85,7 @@ class ConvolutionLayerGradientTest {
         ConvolutionLayer layer = layer(g, cout, false, 5);
         Matrix x = random(2, g.inputSize(), 9);
         Matrix z = layer.forward(x);
-        double[] expected = direct(x, layer.parameters().get(0).value(), layer.parameters().get(1).value(), g, cout);
+        double[] expected = direct(x, layer.parameters().get(1).value(), layer.parameters().get(0).value(), g, cout);
         assertArrayEquals(expected, z.toDoubleArray(), 1e-12);
     }
 
