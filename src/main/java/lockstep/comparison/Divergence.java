@@ -8,7 +8,7 @@ import lockstep.spec.ParameterKey;
  * global step; 0 for the initial parameters), what (quantity, parameter, element) and by how much.
  *
  * @param parameter null for the loss and the batch order
- * @param shape     the parameter's shape, to print the element as [row,col] or [i]
+ * @param shape     the parameter's shape, to print the element as [i], [row,col] or [out,in,kh,kw]
  * @param index     flat row-major index of the element (for BATCH: position in the epoch's order)
  */
 public record Divergence(Check check, int epoch, int step, int globalStep, Quantity quantity, String parameter,
@@ -21,12 +21,25 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
     }
 
 
-    /** The element as the user reads it: [2,7] for a matrix, [7] for a vector. */
+    /**
+     * The element as the user reads it, one index per dimension of the parameter's shape (c order): [7] for a vector,
+     * [2,7] for a dense W [nIn, nOut], [out,in,kh,kw] for a convolution's W.
+     */
     public String element() {
         if (shape == null || shape.length == 1) {
             return "[" + index + "]";
         }
-        return "[" + index / shape[1] + "," + index % shape[1] + "]";
+        int[] at = new int[shape.length];
+        int rest = index;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            at[d] = rest % shape[d];
+            rest /= shape[d];
+        }
+        StringBuilder s = new StringBuilder("[");
+        for (int d = 0; d < at.length; d++) {
+            s.append(d == 0 ? "" : ",").append(at[d]);
+        }
+        return s.append(']').toString();
     }
 
     /** E.g. {@code gradient 0_W[2,7]}, {@code loss}, {@code batch position 3 (example index)}. */

@@ -14,16 +14,23 @@ public final class Parameter {
     private final Matrix value;
     private final Matrix gradient;
     private final Matrix update;
+    private final int[] shape;   // DL4J's: [nIn, nOut], [nOut], or a convolution's [nOut, nIn, kh, kw]
 
     /** A parameter of its own, outside any block (a single tensor under test), with zero gradient and update. */
     public Parameter(ParameterKey key, Matrix value) {
-        this(key, value, value.like(value.rows(), value.cols()), value.like(value.rows(), value.cols()));
+        this(key, value, value.like(value.rows(), value.cols()), value.like(value.rows(), value.cols()),
+                key.kind() == ParameterKey.Kind.WEIGHTS ? new int[] {value.rows(), value.cols()} : new int[] {value.cols()});
     }
 
     /** The parameter over the given matrices (one shape and type); see {@link ParameterBlock}. */
-    Parameter(ParameterKey key, Matrix value, Matrix gradient, Matrix update) {
+    Parameter(ParameterKey key, Matrix value, Matrix gradient, Matrix update, int[] shape) {
         value.requireSameShapeAndType(gradient, "parameter " + key.name());
         value.requireSameShapeAndType(update, "parameter " + key.name());
+        if (java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b) != value.size()) {
+            throw new IllegalArgumentException("parameter " + key.name() + ": shape " + java.util.Arrays.toString(shape)
+                    + " does not hold " + value.shape());
+        }
+        this.shape = shape.clone();
         this.key = key;
         this.name = key.name();
         this.value = value;
@@ -40,9 +47,9 @@ public final class Parameter {
         return name;
     }
 
-    /** The shape DL4J gives this tensor: [nIn, nOut] for weights, [nOut] for a bias (which the engine holds as [1, nOut]). */
+    /** The shape DL4J gives this tensor: [nIn, nOut] for dense weights, [nOut, nIn, kh, kw] for a convolution's, [nOut] for a vector (held as [1, nOut]). */
     public int[] shape() {
-        return key.kind() == ParameterKey.Kind.WEIGHTS ? new int[] {value.rows(), value.cols()} : new int[] {value.cols()};
+        return shape.clone();
     }
 
     /** Each parameter's DL4J shape ({@link #shape()}) by name, in the given order. */

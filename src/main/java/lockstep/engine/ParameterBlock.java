@@ -34,7 +34,7 @@ public final class ParameterBlock {
             int cols = size / rows;                           // a convolution's W [nOut, nIn, kh, kw] as [nOut, nIn·kh·kw]
             int at = layout.offset(key.name());
             parameters.add(new Parameter(key, values.view(at, rows, cols), gradients.view(at, rows, cols),
-                    updates.view(at, rows, cols)));
+                    updates.view(at, rows, cols), shape));
         }
     }
 

@@ -82,14 +82,22 @@ public final class Dl4jSideTrainer implements Trainer {
     public StepSnapshot stepWithGradient(Batch batch, Map<String, double[]> meanGradients) {
         int b = batch.size();
         Map<String, double[]> sums = new LinkedHashMap<>();
-        meanGradients.forEach((k, mean) -> sums.put(k, times(mean, b)));
+        meanGradients.forEach((k, mean) -> sums.put(k, times(mean, perExample(k, b))));
         return snapshot(dl4j.stepWithGradient(batch.features().toDoubleArray(), batch.labels().toDoubleArray(), b, sums), b);
     }
 
     private static StepSnapshot snapshot(Dl4jStep s, int b) {
         Map<String, double[]> meanGradients = new LinkedHashMap<>();
-        s.rawGradients().forEach((k, sum) -> meanGradients.put(k, dividedBy(sum, b)));
+        s.rawGradients().forEach((k, sum) -> meanGradients.put(k, dividedBy(sum, perExample(k, b))));
         return new StepSnapshot(s.score(), meanGradients, s.updates(), s.parameters(), s.updaterState());
+    }
+
+    /**
+     * B for a gradient DL4J sums over the batch; 1 for batch normalisation's running statistics, whose "gradient" is
+     * the amount its no-op updater subtracts as it is.
+     */
+    private static int perExample(String parameter, int b) {
+        return ParameterKey.parse(parameter).isRunningStatistic() ? 1 : b;
     }
 
     private static double[] times(double[] x, int b) {

@@ -72,12 +72,24 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
         return own != null ? own : weightInit;
     }
 
-    /** E.g. {@code 4-16(tanh)-3(softmax)}, or {@code 4-16(tanh)-3(softmax, input dropout(p=0.8))} with dropout on layer 1's input. */
+    /**
+     * E.g. {@code 4-16(tanh)-3(softmax)}, {@code 4-16(tanh)-3(softmax, input dropout(p=0.8))} with dropout on layer 1's
+     * input, or {@code 1x28x28-conv 5x5/1:20(identity)-max 2x2/2-...} for images.
+     */
     public String describeShape() {
-        return inputSize() + "-" + layers.stream()
-                .map(l -> l.nOut() + "(" + l.activation().name().toLowerCase()
-                        + (l.dropout() == null ? "" : ", input " + l.dropout().describe()) + ")")
-                .collect(Collectors.joining("-"));
+        return (input == null ? String.valueOf(inputSize()) : input.channels() + "x" + input.height() + "x" + input.width())
+                + "-" + layers.stream().map(NetworkSpec::describe).collect(Collectors.joining("-"));
+    }
+
+    /** {@code 16(tanh)}, {@code conv 5x5/1:20(identity)}, {@code max 2x2/2}, {@code bn}. */
+    private static String describe(LayerSpec l) {
+        return switch (l.type()) {
+            case DENSE -> l.nOut() + "(" + l.activation().name().toLowerCase()
+                    + (l.dropout() == null ? "" : ", input " + l.dropout().describe()) + ")";
+            case CONVOLUTION -> "conv " + l.window().describe() + ":" + l.nOut() + "(" + l.activation().name().toLowerCase() + ")";
+            case SUBSAMPLING -> l.window().describe();
+            case BATCH_NORMALIZATION -> "bn";
+        };
     }
 
     public NetworkSpec withUpdater(UpdaterSpec newUpdater) {

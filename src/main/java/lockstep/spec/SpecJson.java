@@ -109,7 +109,7 @@ public final class SpecJson {
     }
 
     private static NetworkSpec network(Fields f, NetworkSpec d) {
-        f.allowOnly("layers", "loss", "weightInit", "updater", "regularization", "gradientNormalization");
+        f.allowOnly("layers", "loss", "weightInit", "updater", "regularization", "gradientNormalization", "inputType");
         List<LayerSpec> layers = f.has("layers") ? layers(f) : d.layers();
         LossType loss = f.has("loss") ? f.enumValue("loss", LossType.class, "loss") : d.loss();
         WeightInitSpec init = f.has("weightInit") ? weightInit(f) : d.weightInit();
@@ -117,27 +117,79 @@ public final class SpecJson {
         RegularizationSpec reg = f.has("regularization") ? regularization(f.object("regularization")) : d.regularization();
         GradientNormalizationSpec norm = f.has("gradientNormalization")
                 ? gradientNormalization(f.object("gradientNormalization")) : d.gradientNormalization();
-        return new NetworkSpec(layers, loss, init, updater, reg, norm);
+        InputShape input = d.input();
+        if (f.has("inputType")) {
+            Fields t = f.object("inputType");
+            t.allowOnly("height", "width", "channels");
+            input = new InputShape(t.positive("height"), t.positive("width"), t.positive("channels"));
+        }
+        return new NetworkSpec(layers, loss, init, updater, reg, norm, input);
     }
 
     private static List<LayerSpec> layers(Fields f) {
         List<Fields> items = f.array("layers");
         List<LayerSpec> layers = new ArrayList<>();
         for (Fields l : items) {
-            l.allowOnly("type", "nIn", "nOut", "activation", "weightInit", "updater", "regularization",
-                    "gradientNormalization", "dropout");
-            if (l.has("type")) {
-                requireDense(l);
+            LayerType type = l.has("type") ? layerType(l) : LayerType.DENSE;
+            switch (type) {
+                case DENSE -> l.allowOnly("type", "nIn", "nOut", "activation", "weightInit", "updater", "regularization",
+                        "gradientNormalization", "dropout");
+                case CONVOLUTION -> l.allowOnly("type", "nIn", "nOut", "activation", "weightInit", "updater", "regularization",
+                        "kernel", "stride", "padding", "convolutionMode");
+                case SUBSAMPLING -> l.allowOnly("type", "nIn", "nOut", "pooling", "kernel", "stride", "padding", "convolutionMode");
+                case BATCH_NORMALIZATION -> l.allowOnly("type", "nIn", "nOut", "updater");
             }
-            layers.add(new LayerSpec(l.integer("nIn"), l.integer("nOut"),
-                    l.enumValue("activation", ActivationType.class, "activation"),
+            int nIn = l.integer("nIn");
+            boolean windowed = type == LayerType.CONVOLUTION || type == LayerType.SUBSAMPLING;
+            layers.add(new LayerSpec(nIn, type == LayerType.DENSE || type == LayerType.CONVOLUTION || l.has("nOut")
+                    ? l.integer("nOut") : nIn,
+                    l.has("activation") || type == LayerType.DENSE || type == LayerType.CONVOLUTION
+                            ? l.enumValue("activation", ActivationType.class, "activation") : ActivationType.IDENTITY,
                     l.has("weightInit") ? weightInit(l) : null,
                     l.has("updater") ? updater(l.object("updater"), null) : null,
                     l.has("regularization") ? regularization(l.object("regularization")) : null,
                     l.has("gradientNormalization") ? gradientNormalization(l.object("gradientNormalization")) : null,
-                    l.has("dropout") ? dropout(l) : null));
+                    l.has("dropout") ? dropout(l) : null, type, windowed ? window(l, type) : null));
         }
         return layers;
+    }
+
+    /**
+     * A convolution's or pooling layer's window: "kernel" [h, w] (required), "stride" (DL4J's builder default: [1, 1]
+     * for a convolution, [2, 2] for pooling), "padding" (default [0, 0]), "convolutionMode" (TRUNCATE, DL4J's global
+     * default, or SAME) and, for pooling, "pooling" (MAX, the builder's default, or AVG).
+     */
+    private static WindowSpec window(Fields l, LayerType type) {
+        int[] kernel = pair(l, "kernel", null);
+        int[] stride = pair(l, "stride", type == LayerType.SUBSAMPLING ? new int[] {2, 2} : new int[] {1, 1});
+        int[] padding = pair(l, "padding", new int[] {0, 0});
+        if (kernel[0] < 1 || kernel[1] < 1 || stride[0] < 1 || stride[1] < 1) {
+            throw l.error(kernel[0] < 1 || kernel[1] < 1 ? "kernel" : "stride", "must be at least 1 in both directions");
+        }
+        if (padding[0] < 0 || padding[1] < 0) {
+            throw l.error("padding", "must not be negative");
+        }
+        WindowSpec.Mode mode = l.has("convolutionMode")
+                ? l.enumValue("convolutionMode", WindowSpec.Mode.class, "convolution mode") : WindowSpec.Mode.TRUNCATE;
+        WindowSpec.Pooling pooling = type != LayerType.SUBSAMPLING ? null
+                : l.has("pooling") ? l.enumValue("pooling", WindowSpec.Pooling.class, "pooling type") : WindowSpec.Pooling.MAX;
+        return new WindowSpec(kernel[0], kernel[1], stride[0], stride[1], padding[0], padding[1], mode, pooling);
+    }
+
+    /** [rows, columns] from a two-number array, or {@code otherwise} when absent (null: required). */
+    private static int[] pair(Fields l, String key, int[] otherwise) {
+        if (!l.has(key)) {
+            if (otherwise == null) {
+                throw l.error(key, "required: [rows, columns], e.g. [5, 5]");
+            }
+            return otherwise;
+        }
+        JsonNode v = l.required(key);
+        if (!v.isArray() || v.size() != 2 || !v.get(0).canConvertToInt() || !v.get(1).canConvertToInt()
+                || !v.get(0).isIntegralNumber() || !v.get(1).isIntegralNumber()) {
+            throw l.error(key, "expected two whole numbers [rows, columns], got " + v);
+        }
+        return new int[] {v.get(0).intValue(), v.get(1).intValue()};
     }
 
     /** A keep probability ({@code 0.8}: DL4J's Dropout(p)) or a typed object ({@code {"type": "GAUSSIAN_NOISE", "stddev": 0.05}}). */
@@ -157,23 +209,39 @@ public final class SpecJson {
     }
 
     /** DL4J layer types lockstep knows of but whose engine side does not exist. */
-    private static final List<String> UNSUPPORTED_LAYERS = List.of("CONVOLUTION", "CONVOLUTION1D", "CONVOLUTION3D",
-            "SUBSAMPLING", "POOLING", "BATCH_NORMALIZATION", "BATCHNORMALIZATION", "LSTM", "GRAVES_LSTM", "SIMPLE_RNN",
-            "RNN_OUTPUT", "EMBEDDING", "DROPOUT", "ACTIVATION", "LOCAL_RESPONSE_NORMALIZATION", "AUTOENCODER",
-            "VARIATIONAL_AUTOENCODER", "GLOBAL_POOLING", "SELF_ATTENTION", "CNN_LOSS", "LOSS", "CENTER_LOSS_OUTPUT",
-            "PRELU", "DEPTHWISE_CONVOLUTION2D", "SEPARABLE_CONVOLUTION2D", "DECONVOLUTION2D");
+    private static final List<String> UNSUPPORTED_LAYERS = List.of("CONVOLUTION1D", "CONVOLUTION3D", "POOLING", "LSTM",
+            "GRAVES_LSTM", "SIMPLE_RNN", "RNN_OUTPUT", "EMBEDDING", "DROPOUT", "ACTIVATION", "LOCAL_RESPONSE_NORMALIZATION",
+            "AUTOENCODER", "VARIATIONAL_AUTOENCODER", "GLOBAL_POOLING", "SELF_ATTENTION", "CNN_LOSS", "LOSS",
+            "CENTER_LOSS_OUTPUT", "PRELU", "DEPTHWISE_CONVOLUTION2D", "SEPARABLE_CONVOLUTION2D", "DECONVOLUTION2D");
 
-    /** A layer's optional "type" must be DENSE: anything else DL4J has is refused by name, never miscomputed. */
-    private static void requireDense(Fields l) {
+    /**
+     * A layer's "type": dense (or output), convolution, subsampling or batchNormalization, in any case and with - or _;
+     * any other DL4J layer is refused by name, never miscomputed.
+     */
+    private static LayerType layerType(Fields l) {
         String type = l.text("type").toUpperCase(java.util.Locale.ROOT).replace('-', '_');
-        if (type.equals("DENSE") || type.equals("OUTPUT")) {
-            return;
+        switch (type) {
+            case "DENSE", "OUTPUT" -> {
+                return LayerType.DENSE;
+            }
+            case "CONVOLUTION", "CONVOLUTION2D" -> {
+                return LayerType.CONVOLUTION;
+            }
+            case "SUBSAMPLING" -> {
+                return LayerType.SUBSAMPLING;
+            }
+            case "BATCHNORMALIZATION", "BATCH_NORMALIZATION" -> {
+                return LayerType.BATCH_NORMALIZATION;
+            }
+            default -> {
+            }
         }
         if (UNSUPPORTED_LAYERS.contains(type)) {
-            throw l.error("type", type + " layers are not supported: lockstep's engine has DENSE layers only"
-                    + " (the last one is the output layer)");
+            throw l.error("type", type + " layers are not supported: lockstep has dense, convolution, subsampling and"
+                    + " batchNormalization layers (the last one dense: the output layer)");
         }
-        throw l.error("type", "unknown layer type \"" + l.text("type") + "\" (lockstep supports DENSE)");
+        throw l.error("type", "unknown layer type \"" + l.text("type") + "\" (lockstep supports dense, convolution,"
+                + " subsampling, batchNormalization)");
     }
 
     /**
@@ -348,9 +416,24 @@ public final class SpecJson {
         ArrayNode layers = n.putArray("layers");
         for (LayerSpec l : net.layers()) {
             ObjectNode o = layers.addObject();
+            if (!l.isDense()) {
+                o.put("type", l.type().jsonName());
+            }
             o.put("nIn", l.nIn());
             o.put("nOut", l.nOut());
-            o.put("activation", l.activation().name());
+            if (l.isDense() || l.type() == LayerType.CONVOLUTION) {
+                o.put("activation", l.activation().name());
+            }
+            if (l.window() != null) {
+                WindowSpec w = l.window();
+                if (w.pooling() != null) {
+                    o.put("pooling", w.pooling().name());
+                }
+                o.putArray("kernel").add(w.kernelH()).add(w.kernelW());
+                o.putArray("stride").add(w.strideH()).add(w.strideW());
+                o.putArray("padding").add(w.padH()).add(w.padW());
+                o.put("convolutionMode", w.mode().name());
+            }
             if (l.weightInit() != null) {
                 o.set("weightInit", weightInitJson(l.weightInit()));
             }
@@ -369,6 +452,10 @@ public final class SpecJson {
                 o.putObject("dropout").put("type", l.dropout().kind().name()).put(l.dropout().kind().parameter(),
                         l.dropout().value());
             }
+        }
+        if (net.input() != null) {
+            n.putObject("inputType").put("height", net.input().height()).put("width", net.input().width())
+                    .put("channels", net.input().channels());
         }
         n.put("loss", net.loss().name());
         n.set("weightInit", weightInitJson(net.weightInit()));

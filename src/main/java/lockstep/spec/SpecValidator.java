@@ -20,17 +20,24 @@ public final class SpecValidator {
         if (layers.isEmpty()) {
             throw new LockstepException("network.layers: a network needs at least one layer");
         }
+        boolean plain = net.isDenseOnly() && net.input() == null;
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec layer = layers.get(i);
-            String where = "network.layers[" + i + "] (" + (i == layers.size() - 1 ? "output" : "dense") + ")";
+            String where = "network.layers[" + i + "] (" + (i == layers.size() - 1 ? "output" : layer.type().jsonName()) + ")";
             if (layer.nIn() < 1 || layer.nOut() < 1) {
                 throw new LockstepException(where + ": nIn and nOut must be at least 1, got nIn=" + layer.nIn()
                         + " nOut=" + layer.nOut());
             }
-            if (i > 0 && layer.nIn() != layers.get(i - 1).nOut()) {
+            if (plain && i > 0 && layer.nIn() != layers.get(i - 1).nOut()) {
                 throw new LockstepException(where + ": nIn=" + layer.nIn() + " but the previous layer (layer "
                         + (i - 1) + ") has nOut=" + layers.get(i - 1).nOut());
             }
+            if (!layer.isDense()) {
+                validateConvolutionalLayer(net, i);
+            }
+        }
+        if (!plain) {
+            LayerInput.of(net);            // every nIn against what reaches it, as DL4J's input types propagate
         }
         validateWeightInits(net);
         ActivationType out = net.outputLayer().activation();
@@ -63,6 +70,26 @@ public final class SpecValidator {
             if (l.dropout() != null) {
                 validateDropout(l.dropout(), where + ".dropout");
             }
+        }
+    }
+
+    /** What lockstep does not (yet) offer on a convolution, pooling or batch-normalisation layer, refused by name. */
+    private static void validateConvolutionalLayer(NetworkSpec net, int i) {
+        LayerSpec l = net.layers().get(i);
+        String where = "network.layers[" + i + "] (" + l.type().jsonName() + ")";
+        if (i == net.layers().size() - 1) {
+            throw new LockstepException(where + ": the last layer is the output layer and must be dense");
+        }
+        if (l.dropout() != null) {
+            throw new LockstepException(where + ".dropout: dropout is offered on dense layers only");
+        }
+        if (l.gradientNormalization() != null || (l.type() == LayerType.BATCH_NORMALIZATION
+                && net.gradientNormalization().type() != GradientNormalization.None)) {
+            throw new LockstepException(where + ": gradient normalisation is offered on dense and convolution layers only;"
+                    + " set it on those layers instead of the network");
+        }
+        if (l.type() == LayerType.CONVOLUTION && net.weightInitOf(i) == WeightInit.IDENTITY) {
+            throw new LockstepException(where + ".weightInit: IDENTITY is not offered for a convolution");
         }
     }
 

@@ -167,10 +167,30 @@ class BadInputTest {
     }
 
     @Test
-    void aConvolutionLayerIsRefusedByName() throws IOException {
+    void anUnsupportedDl4jLayerIsRefusedByName() throws IOException {
         String e = errorOf("compare", "--spec", spec("""
-                {"network": {"layers": [{"type": "convolution", "nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
-        assertTrue(e.contains("network.layers[0].type: CONVOLUTION layers are not supported: lockstep's engine has DENSE layers only"), e);
+                {"network": {"layers": [{"type": "lstm", "nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(e.contains("network.layers[0].type: LSTM layers are not supported: lockstep has dense, convolution,"
+                + " subsampling and batchNormalization layers"), e);
+    }
+
+    @Test
+    void aConvolutionWithoutImagesOrAKernelIsRefusedNamingTheLayer() throws IOException {
+        String noKernel = errorOf("compare", "--spec", spec("""
+                {"network": {"inputType": {"height": 2, "width": 2, "channels": 1}, "layers": [
+                  {"type": "convolution", "nIn": 1, "nOut": 3, "activation": "RELU"},
+                  {"nIn": 12, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(noKernel.contains("network.layers[0].kernel: required: [rows, columns]"), noKernel);
+        String noImages = errorOf("compare", "--spec", spec("""
+                {"network": {"layers": [
+                  {"type": "convolution", "nIn": 4, "nOut": 3, "activation": "RELU", "kernel": [1, 1]},
+                  {"nIn": 3, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(noImages.contains("network.layers[0] (convolution) needs images: set network.inputType"), noImages);
+        String misfit = errorOf("compare", "--spec", spec("""
+                {"network": {"inputType": {"height": 2, "width": 2, "channels": 1}, "layers": [
+                  {"type": "convolution", "nIn": 1, "nOut": 3, "activation": "RELU", "kernel": [1, 1]},
+                  {"nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(misfit.contains("network.layers[1] (dense): nIn=4 but the previous layer gives 3x2x2 = 12"), misfit);
     }
 
     @Test

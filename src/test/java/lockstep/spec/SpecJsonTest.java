@@ -19,6 +19,21 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 class SpecJsonTest {
 
+    /** A convolutional spec survives a write and a read: layer types, windows (Same included), AVG pooling, input shape. */
+    @Test
+    void aConvolutionalSpecRoundTrips() {
+        NetworkSpec net = new NetworkSpec(java.util.List.of(
+                LayerSpec.convolution(1, 4, ActivationType.RELU, new WindowSpec(3, 2, 1, 2, 1, 0, WindowSpec.Mode.TRUNCATE, null)),
+                LayerSpec.batchNormalization(4),
+                LayerSpec.subsampling(4, new WindowSpec(2, 2, 2, 2, 0, 0, WindowSpec.Mode.SAME, WindowSpec.Pooling.AVG)),
+                new LayerSpec(4 * 4 * 2, 3, ActivationType.SOFTMAX)),
+                LossType.MCXENT, WeightInit.XAVIER, new UpdaterSpec(UpdaterType.SGD, 0.1)).withInput(new InputShape(8, 6, 1));
+        RunSpec spec = RunSpec.irisDefault().withNetwork(net);
+        RunSpec back = SpecJson.parse(SpecJson.write(spec), "test");
+        assertEquals(spec, back);
+        assertEquals("1x8x6-conv 3x2/1x2 pad 1x0:4(relu)-bn-avg 2x2/2 same-3(softmax)", back.network().describeShape());
+    }
+
     @Test
     void writtenSpecReadsBackEqual() {
         NetworkSpec net = new NetworkSpec(List.of(new LayerSpec(4, 5, ActivationType.RELU, WeightInit.RELU),

@@ -44,6 +44,7 @@ public final class Validator {
         }
         NetworkSpec inference = spec.withLayers(layers);
         this.network = NetworkBuilder.build(inference, dtype, 1, components);   // its parameters are set before each use
+        this.network.setTraining(false);                                        // batch norm on its running statistics
         this.penalty = components.optimizer(spec);
         this.classes = new int[data.size()];
         for (int i = 0; i < classes.length; i++) {
