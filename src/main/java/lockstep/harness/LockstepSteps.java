@@ -41,6 +41,7 @@ final class LockstepSteps implements EpochLoop.Body {
     private final EarlyStopping stopping;
     private final LockstepRun.Listener listener;
     private final ShadowNoise shadowNoise = new ShadowNoise();
+    private final java.util.Set<String> cancelled;          // biases batch normalisation cancels (no trajectory check)
     final List<EpochSummary> epochs = new ArrayList<>();
     final Map<Integer, Double> anchoredScores = new LinkedHashMap<>();   // engine at DL4J's parameters, per evaluated epoch
     private Map<String, double[]> dl4jParameters;
@@ -73,6 +74,7 @@ final class LockstepSteps implements EpochLoop.Body {
         this.stopping = stopping;
         this.listener = listener;
         this.dl4jParameters = dl4jStart;
+        this.cancelled = spec.network().biasesCancelledByBatchNorm();
         this.dl4jState = dl4jState;
     }
 
@@ -122,7 +124,9 @@ final class LockstepSteps implements EpochLoop.Body {
         StepSnapshot d = sides.dl4j().step(dl4jBatch);
         dl4jParameters = d.parameters();
         dl4jState = d.updaterState();
-        StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s, globalStep, f, d,
+        // a bias batch normalisation cancels has a gradient of pure rounding noise: judged by the step check only
+        StepComparison trajectory = StepComparison.of(Check.TRAJECTORY, epoch, s, globalStep, f.without(cancelled),
+                d.without(cancelled),
                 shapes, tolerance.trajectory());
         RoundingNoise.Step dl4jNoise = sides.noise() == null ? null
                 : sides.noise().at(globalStep, parametersBefore, stateBefore, randomBefore, dl4jBatch, d);
@@ -137,7 +141,8 @@ final class LockstepSteps implements EpochLoop.Body {
         listener.onStep(new LockstepRun.StepRecord(epoch, s, globalStep, f, a, d, step, trajectory, shadowCheck));
         Divergence drift = null;
         if (sides.floatDrift() != null) {
-            drift = sides.floatDrift().judge(epoch, s, globalStep, f.parameters(), d.parameters(), twin.parameters(),
+            drift = sides.floatDrift().judge(epoch, s, globalStep, StepSnapshot.drop(f.parameters(), cancelled),
+                    StepSnapshot.drop(d.parameters(), cancelled), StepSnapshot.drop(twin.parameters(), cancelled),
                     shapes);
             summary.noteDriftRatio(sides.floatDrift().worstRatio());
         }

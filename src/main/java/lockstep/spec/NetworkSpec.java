@@ -27,6 +27,30 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
         return new NetworkSpec(layers, loss, weightInit, updater, regularization, gradientNormalization, shape);
     }
 
+    /**
+     * The biases that cannot change the loss in training: a dense or convolution layer with the identity activation
+     * whose output reaches a batch normalisation through nothing but pooling. Batch normalisation subtracts each
+     * channel's batch mean, so such a bias cancels, and its gradient is zero by construction: what either side computes
+     * for it is rounding noise, and so is its trajectory (an adaptive updater turns that noise into steps).
+     */
+    public java.util.Set<String> biasesCancelledByBatchNorm() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < layers.size(); i++) {
+            LayerSpec l = layers.get(i);
+            if ((l.type() != LayerType.DENSE && l.type() != LayerType.CONVOLUTION) || l.activation() != ActivationType.IDENTITY) {
+                continue;
+            }
+            int j = i + 1;
+            while (j < layers.size() && layers.get(j).type() == LayerType.SUBSAMPLING) {
+                j++;                                   // max and average pooling both pass a per-channel shift through
+            }
+            if (j < layers.size() && layers.get(j).type() == LayerType.BATCH_NORMALIZATION) {
+                out.add(ParameterKey.bias(i).name());
+            }
+        }
+        return out;
+    }
+
     /** Whether every layer is dense (the networks lockstep trains end to end today). */
     public boolean isDenseOnly() {
         return layers.stream().allMatch(LayerSpec::isDense);
