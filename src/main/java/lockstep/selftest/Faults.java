@@ -8,10 +8,13 @@ import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.activations.Relu;
 import lockstep.engine.init.InitialDraw;
+import lockstep.engine.layers.BatchNormLayer;
+import lockstep.engine.layers.ConvolutionLayer;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.Rules;
 import lockstep.engine.optim.UpdateRule;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
@@ -347,5 +350,88 @@ public final class Faults {
             }
             return shifted;
         };
+    }
+
+    /**
+     * A convolution that applies its kernel flipped in both directions (the textbook's convolution; DL4J computes a
+     * cross-correlation), consistently: its backward pass is the right one for its own forward pass.
+     */
+    static final class FlippedKernel extends ConvolutionLayer {
+        FlippedKernel(Parameter weights, Parameter bias, ConvShape shape, Activation activation, MatMul matMul) {
+            super(weights, bias, shape, activation, matMul);
+        }
+
+        @Override
+        public Matrix forward(Matrix x) {
+            flip(parameters().get(1).value());
+            try {
+                return super.forward(x);
+            } finally {
+                flip(parameters().get(1).value());
+            }
+        }
+
+        @Override
+        public Matrix backwardFromPreActivation(Matrix delta, boolean inputGradient) {
+            Parameter w = parameters().get(1);
+            flip(w.value());
+            try {
+                return super.backwardFromPreActivation(delta, inputGradient);
+            } finally {
+                flip(w.value());
+                flip(w.gradient());
+            }
+        }
+
+        /** W [Cout, C·kh·kw]: each kernel's kh·kw block reversed (both spatial axes flipped). Modifies w. */
+        private void flip(Matrix w) {
+            int k = shape().kernelH() * shape().kernelW();
+            for (int start = 0; start < w.size(); start += k) {
+                for (int i = 0, j = k - 1; i < j; i++, j--) {
+                    double t = w.get(start + i);
+                    w.set(start + i, w.get(start + j));
+                    w.set(start + j, t);
+                }
+            }
+        }
+    }
+
+    /** The geometry with Same's odd padding put before (top, left) instead of after. */
+    static ConvShape paddingOnTheOtherSide(ConvShape g) {
+        int padH = Math.max(0, (g.outH() - 1) * g.strideH() + g.kernelH() - g.height());
+        int padW = Math.max(0, (g.outW() - 1) * g.strideW() + g.kernelW() - g.width());
+        return new ConvShape(g.channels(), g.height(), g.width(), g.kernelH(), g.kernelW(), g.strideH(), g.strideW(),
+                padH - padH / 2, padW - padW / 2, g.outH(), g.outW());
+    }
+
+    /** Batch normalisation with the unbiased batch variance M2 / (N − 1) (DL4J divides by N). */
+    static final class UnbiasedBatchVariance extends BatchNormLayer {
+        UnbiasedBatchVariance(Parameter gamma, Parameter beta, Parameter mean, Parameter log10Std, int spatial) {
+            super(gamma, beta, mean, log10Std, spatial, DL4J_DECAY, DL4J_EPS);
+        }
+
+        @Override
+        protected double variance(double m2, long n) {
+            return m2 / (n - 1);
+        }
+    }
+
+    /** One element of a convolution's dW scaled by (1 + 1e-6). */
+    static final class PerturbedKernelGradient extends ConvolutionLayer {
+        private final int element;
+
+        PerturbedKernelGradient(Parameter weights, Parameter bias, ConvShape shape, Activation activation, MatMul matMul,
+                                int element) {
+            super(weights, bias, shape, activation, matMul);
+            this.element = element;
+        }
+
+        @Override
+        public Matrix backwardFromPreActivation(Matrix delta, boolean inputGradient) {
+            Matrix dx = super.backwardFromPreActivation(delta, inputGradient);
+            Matrix dW = parameters().get(1).gradient();
+            dW.set(element, dW.get(element) * (1.0 + PerturbedWeightGradient.RELATIVE_ERROR));
+            return dx;
+        }
     }
 }

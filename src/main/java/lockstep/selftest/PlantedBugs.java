@@ -10,14 +10,18 @@ import lockstep.engine.Parameter;
 import lockstep.engine.activations.Activation;
 import lockstep.engine.dropout.InputDropout;
 import lockstep.engine.init.InitialDraw;
+import lockstep.engine.layers.BatchNormLayer;
+import lockstep.engine.layers.ConvolutionLayer;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.losses.Loss;
 import lockstep.engine.optim.UpdateRule;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.rand.MaskSource;
 import lockstep.spec.ActivationType;
 import lockstep.spec.DropoutSpec;
+import lockstep.spec.InputShape;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -27,6 +31,7 @@ import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.spec.WeightInit;
+import lockstep.spec.WindowSpec;
 
 /**
  * The catalogue of planted bugs. Each runs for 2 epochs in DOUBLE and FLOAT (one only in DOUBLE, an error below float's
@@ -141,7 +146,52 @@ public final class PlantedBugs {
                     public Shuffler shuffler(long seed) {
                         return Faults.offByOne(super.shuffler(seed));
                     }
-                }, 1, Quantity.BATCH, null, 0));
+                }, 1, Quantity.BATCH, null, 0),
+                new PlantedBug("convolution kernel applied flipped (a textbook convolution)", irisImages(), new EngineComponents() {
+                    @Override
+                    public ConvolutionLayer convolutionLayer(Parameter w, Parameter b, ConvShape shape, Activation activation) {
+                        return new Faults.FlippedKernel(w, b, shape, activation, matMul());
+                    }
+                }, 1, Quantity.LOSS, null, -1),
+                new PlantedBug("Same padding put before instead of after", irisImages(), new EngineComponents() {
+                    @Override
+                    public ConvolutionLayer convolutionLayer(Parameter w, Parameter b, ConvShape shape, Activation activation) {
+                        return super.convolutionLayer(w, b, Faults.paddingOnTheOtherSide(shape), activation);
+                    }
+                }, 1, Quantity.LOSS, null, -1),
+                new PlantedBug("batch-norm variance divided by N - 1", irisImages(), new EngineComponents() {
+                    @Override
+                    public BatchNormLayer batchNormLayer(Parameter gamma, Parameter beta, Parameter mean, Parameter log10Std,
+                                                         int spatial) {
+                        return new Faults.UnbiasedBatchVariance(gamma, beta, mean, log10Std, spatial);
+                    }
+                }, 1, Quantity.LOSS, null, -1),
+                new PlantedBug("one kernel-gradient element off by 1e-6 relative", irisImages(), new EngineComponents() {
+                    @Override
+                    public ConvolutionLayer convolutionLayer(Parameter w, Parameter b, ConvShape shape, Activation activation) {
+                        return new Faults.PerturbedKernelGradient(w, b, shape, activation, matMul(), KERNEL_ELEMENT);
+                    }
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), KERNEL_ELEMENT, EnumSet.of(DType.DOUBLE)));
+    }
+
+    /** Element [2,0,1,0] of 0_W [3,1,2,2]. */
+    static final int KERNEL_ELEMENT = ((2 * 1 + 0) * 2 + 1) * 2 + 0;
+
+    /**
+     * Iris as 2x2 images (sepal length, sepal width / petal length, petal width), 2 epochs: a convolution 2x2 Same
+     * (padding after) to 3 channels, tanh (relu would leave channels with negative weights dead on Iris's positive
+     * features), batch normalisation, max pooling 2x2 to 3x1x1, softmax 3. Tiny, so every
+     * planted convolution, pooling and batch-norm bug runs in seconds on the embedded data.
+     */
+    static RunSpec irisImages() {
+        RunSpec iris = RunSpec.irisDefault();
+        NetworkSpec net = new NetworkSpec(List.of(
+                LayerSpec.convolution(1, 3, ActivationType.TANH, new WindowSpec(2, 2, 1, 1, 0, 0, WindowSpec.Mode.SAME, null)),
+                LayerSpec.batchNormalization(3),
+                LayerSpec.subsampling(3, new WindowSpec(2, 2, 1, 1, 0, 0, WindowSpec.Mode.TRUNCATE, WindowSpec.Pooling.MAX)),
+                new LayerSpec(3, 3, ActivationType.SOFTMAX)),
+                LossType.MCXENT, WeightInit.XAVIER, new UpdaterSpec(UpdaterType.SGD, 0.1)).withInput(new InputShape(2, 2, 1));
+        return iris.withNetwork(net).withTraining(iris.training().withEpochs(2));
     }
 
     private static final UpdaterSpec RMSPROP = new UpdaterSpec(UpdaterType.RMSPROP, 0.01);

@@ -32,10 +32,14 @@ class PlantedBugsTest {
                 () -> bug.dataType() + ": expected " + bug.expectedLocation() + " but got " + o.faulty().divergence().describe());
     }
 
-    /** The autograd engine is planted with every bug but the four in the matrix engine's DenseLayer. */
+    /**
+     * The autograd engine is planted with every bug but the four in the matrix engine's DenseLayer and the four of the
+     * convolutional family (which autograd cannot run yet).
+     */
     @Test
-    void theAutogradEngineGetsEveryBugOutsideTheDenseLayer() {
-        assertEquals(PlantedBugs.all().size() - 4, PlantedBugs.all().stream().filter(Selftest.Engine.AUTOGRAD::reaches).count());
+    void theAutogradEngineGetsEveryBugOutsideTheDenseLayerAndTheConvolutionalFamily() {
+        assertEquals(PlantedBugs.all().size() - 8, PlantedBugs.all().stream().filter(Selftest.Engine.AUTOGRAD::reaches).count());
+        assertEquals(4, PlantedBugs.all().stream().filter(b -> !b.scenario().network().isDenseOnly()).count());
         assertEquals(java.util.List.of("bias gradient not summed over the batch", "W used untransposed in the backward pass",
                 "one gradient element off by 1e-6 relative", "dropout scaling kept activations by p, not 1/p"),
                 PlantedBugs.all().stream().filter(PlantedBug::inDenseLayer).map(PlantedBug::name).toList());
@@ -46,6 +50,6 @@ class PlantedBugsTest {
     void theCatalogueHasTwelveBugsMostInBothDataTypes() {
         assertTrue(PlantedBugs.all().size() >= 12, "planted bugs: " + PlantedBugs.all().size());
         long inBoth = PlantedBugs.all().stream().filter(b -> b.dataTypes().size() == DType.values().length).count();
-        assertEquals(PlantedBugs.all().size() - 2, inBoth, "all but the 1e-6 element (DOUBLE) and the FLOAT-only error");
+        assertEquals(PlantedBugs.all().size() - 3, inBoth, "all but the two 1e-6 elements (DOUBLE) and the FLOAT-only error");
     }
 }
