@@ -47,10 +47,11 @@ class Mlp:
         refuse_unless(net.get("updater", {}).get("type", "SGD") == "SGD" and "schedule" not in net.get("updater", {}),
                       "only plain SGD")
         refuse_unless(not net.get("regularization") and not net.get("gradientNormalization"), "no regularisation")
+        refuse_unless("inputType" not in net, "plain dense layers (no images)")
         for layer in net["layers"]:
-            refuse_unless(layer["activation"] in ACTIVATIONS, "activation " + layer["activation"])
             refuse_unless(set(layer) <= {"nIn", "nOut", "activation", "weightInit", "dropout"}
                           and isinstance(layer.get("dropout", 0.5), float), "plain dense layers")
+            refuse_unless(layer["activation"] in ACTIVATIONS, "activation " + layer["activation"])
         self.activations = [ACTIVATIONS[layer["activation"]] for layer in net["layers"]]
         self.loss = net.get("loss", "MCXENT")
         refuse_unless(self.loss in ("MCXENT", "MSE"), "MCXENT and MSE only")

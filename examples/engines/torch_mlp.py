@@ -38,9 +38,10 @@ class TorchMlp:
         refuse_unless(not net.get("regularization") and not net.get("gradientNormalization"),
                       "no regularisation or gradient normalisation")
         refuse_unless(self.loss in ("MCXENT", "MSE"), "only MCXENT and MSE")
+        refuse_unless("inputType" not in net, "plain dense layers (no images)")
         for i, layer in enumerate(layers):
-            refuse_unless(layer["activation"] in ACTIVATIONS, "no activation " + layer["activation"])
             refuse_unless(set(layer) <= {"nIn", "nOut", "activation", "weightInit", "dropout"}, "plain dense layers")
+            refuse_unless(layer["activation"] in ACTIVATIONS, "no activation " + layer["activation"])
             dropout = layer.get("dropout", 0.5)
             refuse_unless(isinstance(dropout, (int, float)) or dropout.get("type") == "DROPOUT", "only plain dropout")
             output = i == len(layers) - 1
