@@ -88,6 +88,10 @@ public final class SpecValidator {
             throw new LockstepException(where + ": gradient normalisation is offered on dense and convolution layers only;"
                     + " set it on those layers instead of the network");
         }
+        if (l.window() != null && l.window().mode() == WindowSpec.Mode.SAME && (l.window().padH() > 0 || l.window().padW() > 0)) {
+            throw new LockstepException(where + ".padding: convolutionMode SAME computes its own padding (DL4J refuses"
+                    + " padding with it); leave padding out or use TRUNCATE");
+        }
         if (l.type() == LayerType.CONVOLUTION && net.weightInitOf(i) == WeightInit.IDENTITY) {
             throw new LockstepException(where + ".weightInit: IDENTITY is not offered for a convolution");
         }

@@ -5,7 +5,7 @@ import lockstep.linalg.ConvShape;
 /**
  * The window of a convolution or pooling layer: kernel, stride and padding (rows, columns), DL4J's
  * {@code ConvolutionMode} (Truncate: the given padding on both sides; Same: out = ceil(in / stride), padding
- * computed, the given one ignored) and, for pooling, what a window is reduced to.
+ * computed, and none may be given: DL4J refuses it) and, for pooling, what a window is reduced to.
  */
 public record WindowSpec(int kernelH, int kernelW, int strideH, int strideW, int padH, int padW, Mode mode, Pooling pooling) {
 

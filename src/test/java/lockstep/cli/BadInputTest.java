@@ -191,6 +191,13 @@ class BadInputTest {
                   {"type": "convolution", "nIn": 1, "nOut": 3, "activation": "RELU", "kernel": [1, 1]},
                   {"nIn": 4, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
         assertTrue(misfit.contains("network.layers[1] (dense): nIn=4 but the previous layer gives 3x2x2 = 12"), misfit);
+        String samePadded = errorOf("compare", "--spec", spec("""
+                {"network": {"inputType": {"height": 2, "width": 2, "channels": 1}, "layers": [
+                  {"type": "convolution", "nIn": 1, "nOut": 3, "activation": "RELU", "kernel": [1, 1], "padding": [1, 0],
+                   "convolutionMode": "SAME"},
+                  {"nIn": 12, "nOut": 3, "activation": "SOFTMAX"}]}}"""));
+        assertTrue(samePadded.contains("network.layers[0] (convolution).padding: convolutionMode SAME computes its own"
+                + " padding (DL4J refuses padding with it)"), samePadded);
     }
 
     @Test
