@@ -14,18 +14,58 @@ public final class Im2Col {
     /** x [C, H·W] (one example, NCHW) -> cols [C·kh·kw, outH·outW]. Modifies cols. */
     public static void im2col(Matrix x, ConvShape g, Matrix cols) {
         check(x, g, cols, "im2col");
+        if (x instanceof DMatrix dx && cols instanceof DMatrix dc) {
+            doubles(dx.data, dx.off, g, dc.data, dc.off);
+        } else if (x instanceof FMatrix fx && cols instanceof FMatrix fc) {
+            floats(fx.data, fx.off, g, fc.data, fc.off);
+        } else {
+            throw new IllegalArgumentException("im2col: image " + x.dtype() + " and columns " + cols.dtype() + " differ in type");
+        }
+    }
+
+    /** The DOUBLE im2col: row k of cols (from c0) is x (from x0) at kernel offset (i, j) of channel c, for every window. */
+    private static void doubles(double[] x, int x0, ConvShape g, double[] cols, int c0) {
         int p = g.windows();
         for (int c = 0; c < g.channels(); c++) {
             for (int i = 0; i < g.kernelH(); i++) {
                 for (int j = 0; j < g.kernelW(); j++) {
-                    int row = ((c * g.kernelH() + i) * g.kernelW() + j) * p;
+                    int row = c0 + ((c * g.kernelH() + i) * g.kernelW() + j) * p;
                     for (int oh = 0; oh < g.outH(); oh++) {
                         int h = oh * g.strideH() - g.padTop() + i;
-                        boolean inside = h >= 0 && h < g.height();
+                        int at = row + oh * g.outW();
+                        if (h < 0 || h >= g.height()) {
+                            java.util.Arrays.fill(cols, at, at + g.outW(), 0.0);
+                            continue;
+                        }
+                        int base = x0 + (c * g.height() + h) * g.width();
                         for (int ow = 0; ow < g.outW(); ow++) {
                             int w = ow * g.strideW() - g.padLeft() + j;
-                            double v = inside && w >= 0 && w < g.width() ? x.get((c * g.height() + h) * g.width() + w) : 0.0;
-                            cols.set(row + oh * g.outW() + ow, v);
+                            cols[at + ow] = w >= 0 && w < g.width() ? x[base + w] : 0.0;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The FLOAT twin of {@link #doubles}. */
+    private static void floats(float[] x, int x0, ConvShape g, float[] cols, int c0) {
+        int p = g.windows();
+        for (int c = 0; c < g.channels(); c++) {
+            for (int i = 0; i < g.kernelH(); i++) {
+                for (int j = 0; j < g.kernelW(); j++) {
+                    int row = c0 + ((c * g.kernelH() + i) * g.kernelW() + j) * p;
+                    for (int oh = 0; oh < g.outH(); oh++) {
+                        int h = oh * g.strideH() - g.padTop() + i;
+                        int at = row + oh * g.outW();
+                        if (h < 0 || h >= g.height()) {
+                            java.util.Arrays.fill(cols, at, at + g.outW(), 0f);
+                            continue;
+                        }
+                        int base = x0 + (c * g.height() + h) * g.width();
+                        for (int ow = 0; ow < g.outW(); ow++) {
+                            int w = ow * g.strideW() - g.padLeft() + j;
+                            cols[at + ow] = w >= 0 && w < g.width() ? x[base + w] : 0f;
                         }
                     }
                 }
@@ -40,21 +80,59 @@ public final class Im2Col {
     public static void col2im(Matrix dcols, ConvShape g, Matrix dx) {
         check(dx, g, dcols, "col2im");
         dx.fill(0.0);
+        if (dx instanceof DMatrix d && dcols instanceof DMatrix dc) {
+            addBackDoubles(dc.data, dc.off, g, d.data, d.off);
+        } else if (dx instanceof FMatrix f && dcols instanceof FMatrix fc) {
+            addBackFloats(fc.data, fc.off, g, f.data, f.off);
+        } else {
+            throw new IllegalArgumentException("col2im: image " + dx.dtype() + " and columns " + dcols.dtype() + " differ in type");
+        }
+    }
+
+    /** The DOUBLE col2im: dx (from x0) += each column entry (from c0) at the input position im2col took it from. */
+    private static void addBackDoubles(double[] cols, int c0, ConvShape g, double[] dx, int x0) {
         int p = g.windows();
         for (int c = 0; c < g.channels(); c++) {
             for (int i = 0; i < g.kernelH(); i++) {
                 for (int j = 0; j < g.kernelW(); j++) {
-                    int row = ((c * g.kernelH() + i) * g.kernelW() + j) * p;
+                    int row = c0 + ((c * g.kernelH() + i) * g.kernelW() + j) * p;
                     for (int oh = 0; oh < g.outH(); oh++) {
                         int h = oh * g.strideH() - g.padTop() + i;
                         if (h < 0 || h >= g.height()) {
                             continue;
                         }
+                        int base = x0 + (c * g.height() + h) * g.width();
+                        int at = row + oh * g.outW();
                         for (int ow = 0; ow < g.outW(); ow++) {
                             int w = ow * g.strideW() - g.padLeft() + j;
                             if (w >= 0 && w < g.width()) {
-                                int at = (c * g.height() + h) * g.width() + w;
-                                dx.set(at, dx.get(at) + dcols.get(row + oh * g.outW() + ow));
+                                dx[base + w] += cols[at + ow];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The FLOAT twin of {@link #addBackDoubles} (each sum rounded to float, as through get/set). */
+    private static void addBackFloats(float[] cols, int c0, ConvShape g, float[] dx, int x0) {
+        int p = g.windows();
+        for (int c = 0; c < g.channels(); c++) {
+            for (int i = 0; i < g.kernelH(); i++) {
+                for (int j = 0; j < g.kernelW(); j++) {
+                    int row = c0 + ((c * g.kernelH() + i) * g.kernelW() + j) * p;
+                    for (int oh = 0; oh < g.outH(); oh++) {
+                        int h = oh * g.strideH() - g.padTop() + i;
+                        if (h < 0 || h >= g.height()) {
+                            continue;
+                        }
+                        int base = x0 + (c * g.height() + h) * g.width();
+                        int at = row + oh * g.outW();
+                        for (int ow = 0; ow < g.outW(); ow++) {
+                            int w = ow * g.strideW() - g.padLeft() + j;
+                            if (w >= 0 && w < g.width()) {
+                                dx[base + w] += cols[at + ow];
                             }
                         }
                     }
