@@ -1,6 +1,7 @@
 package lockstep.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -108,6 +109,9 @@ class ConvolutionParityTest {
         net.init();
         net.initGradientsView();
         Layer dl4j = net.getLayer(0);
+        // DL4J's built-in path (im2col and a BLAS gemm) runs: no oneDNN or cuDNN helper (helpers are off by default
+        // in M2.x, and nd4j-native's linux-x86_64 classifier carries no oneDNN)
+        assertNull(((org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) dl4j).getHelper(), "DL4J's helper");
         double[] wv = random(cout * c * kh * kw, 11);
         double[] bv = random(cout, 12);
         dl4j.setParam("W", nd(wv, type, cout, c, kh, kw));

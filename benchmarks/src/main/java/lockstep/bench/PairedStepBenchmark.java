@@ -34,7 +34,7 @@ public class PairedStepBenchmark {
     @State(Scope.Benchmark)
     public static class Networks {
         @Param({"4-16(tanh)-3/B16", "784-128(relu)-10/B128", "784-512(relu)-256(relu)-10/B128",
-                "1024-1024(relu)-10/B256"})
+                "1024-1024(relu)-10/B256", "lenet/B64"})
         public String network;
 
         TrainingPair pair;
