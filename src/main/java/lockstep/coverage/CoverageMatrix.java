@@ -9,6 +9,7 @@ import lockstep.spec.ActivationType;
 import lockstep.spec.DropoutSpec;
 import lockstep.spec.GradientNormalization;
 import lockstep.spec.GradientNormalizationSpec;
+import lockstep.spec.InputShape;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.LossType;
 import lockstep.spec.NetworkSpec;
@@ -18,6 +19,7 @@ import lockstep.spec.ScheduleSpec;
 import lockstep.spec.UpdaterSpec;
 import lockstep.spec.UpdaterType;
 import lockstep.spec.WeightInit;
+import lockstep.spec.WindowSpec;
 
 /**
  * The feature matrix: every activation, loss, weight initialisation, updater, regulariser, gradient
@@ -100,6 +102,25 @@ public final class CoverageMatrix {
                 n -> largeOutputWeights(n, ActivationType.SOFTMAX, LossType.MCXENT, 400), 0.05));
         out.add(feature("path", "XENT, saturated sigmoid outputs", epochs,
                 n -> largeOutputWeights(n, ActivationType.SIGMOID, LossType.XENT, 60), 0.05));
+        WindowSpec truncate12 = new WindowSpec(1, 2, 1, 1, 0, 0, WindowSpec.Mode.TRUNCATE, null);
+        WindowSpec same22 = new WindowSpec(2, 2, 1, 1, 0, 0, WindowSpec.Mode.SAME, null);
+        WindowSpec pointwise = new WindowSpec(1, 1, 1, 1, 0, 0, WindowSpec.Mode.TRUNCATE, null);
+        out.add(feature("layer", "convolution 1x2 Truncate (Iris as 2x2 images)", epochs, n -> images(n,
+                LayerSpec.convolution(1, 3, ActivationType.TANH, truncate12), new LayerSpec(6, 3, ActivationType.SOFTMAX)), 0.05));
+        out.add(feature("layer", "convolution 2x2 Same", epochs, n -> images(n,
+                LayerSpec.convolution(1, 3, ActivationType.TANH, same22), new LayerSpec(12, 3, ActivationType.SOFTMAX)), 0.05));
+        for (WindowSpec.Pooling pooling : WindowSpec.Pooling.values()) {
+            out.add(feature("layer", pooling.name() + " pooling 2x1", epochs, n -> images(n,
+                    LayerSpec.convolution(1, 3, ActivationType.RELU, pointwise),
+                    LayerSpec.subsampling(3, new WindowSpec(2, 1, 1, 1, 0, 0, WindowSpec.Mode.TRUNCATE, pooling)),
+                    new LayerSpec(6, 3, ActivationType.SOFTMAX)), 0.05));
+        }
+        out.add(feature("layer", "batch normalisation after a convolution", epochs, n -> images(n,
+                LayerSpec.convolution(1, 3, ActivationType.TANH, same22), LayerSpec.batchNormalization(3),
+                new LayerSpec(12, 3, ActivationType.SOFTMAX)), 0.05));
+        out.add(feature("layer", "batch normalisation after a dense layer", epochs, n -> n.withLayers(List.of(
+                new LayerSpec(4, 8, ActivationType.TANH), LayerSpec.batchNormalization(8),
+                new LayerSpec(8, 3, ActivationType.SOFTMAX))), 0.05));
         out.add(feature("depth", "6 layers", epochs, n -> n.withLayers(List.of(
                 new LayerSpec(4, 8, ActivationType.TANH), new LayerSpec(8, 8, ActivationType.RELU),
                 new LayerSpec(8, 8, ActivationType.SIGMOID), new LayerSpec(8, 6, ActivationType.ELU),
@@ -122,6 +143,11 @@ public final class CoverageMatrix {
         return new NetworkSpec(List.of(new LayerSpec(4, 8, ActivationType.TANH),
                 new LayerSpec(8, net.outputSize(), output, new lockstep.spec.WeightDistribution.Normal(0, std))),
                 loss, net.weightInit(), net.updater());
+    }
+
+    /** {@code net} fed Iris's four features as 2x2 images, with {@code layers}. */
+    private static NetworkSpec images(NetworkSpec net, LayerSpec... layers) {
+        return net.withLayers(List.of(layers)).withInput(new InputShape(2, 2, 1));
     }
 
     /** A run on Iris: the 4-8(tanh)-3(softmax) MCXENT SGD network with {@code change} applied. */

@@ -34,7 +34,7 @@ public final class Sequential implements Module {
     /** The spec's network with the activations and matrix kernel of {@code components}; W and b drawn from seed. */
     public static Sequential from(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
         if (!spec.isDenseOnly()) {
-            throw new lockstep.LockstepException("the autograd engine has Linear, activation and dropout modules only: no"
+            throw new lockstep.UnsupportedSpec("the autograd engine has Linear, activation and dropout modules only: no"
                     + " convolution, pooling or batch normalisation yet (issue 15); use --engine matrix");
         }
         InitialDraw draw = components.initialDraw(spec, dtype, seed);
