@@ -1,5 +1,8 @@
 package lockstep.dl4j;
 
+import static lockstep.dl4j.LayerParity.random;
+import static lockstep.dl4j.LayerParity.values;
+import static lockstep.dl4j.LayerParity.worst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,7 +13,6 @@ import lockstep.engine.Parameter;
 import lockstep.engine.layers.BatchNormLayer;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
-import lockstep.rand.SplitMix64;
 import lockstep.spec.ParameterKey;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -46,28 +48,6 @@ class BatchNormParityTest {
             }
         }
         return out.stream();
-    }
-
-    private static double[] random(int n, long seed, double scale, double shift) {
-        SplitMix64 r = new SplitMix64(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = (r.nextDouble() * 2 - 1) * scale + shift;
-        }
-        return v;
-    }
-
-    private static double[] values(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    }
-
-    private static double worst(double[] a, double[] b, double floor) {
-        assertEquals(b.length, a.length);
-        double w = 0;
-        for (int i = 0; i < a.length; i++) {
-            w = Math.max(w, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), floor));
-        }
-        return w;
     }
 
     /** Worst differences: training output, inference output, dγ, dβ, dL/dx, running mean update, log10 σ update. */

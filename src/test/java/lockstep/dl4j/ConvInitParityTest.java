@@ -1,5 +1,6 @@
 package lockstep.dl4j;
 
+import static lockstep.dl4j.LayerParity.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -26,7 +27,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
@@ -85,10 +85,6 @@ class ConvInitParityTest {
             bitForBit(values(net.getParam(k + "_W").dup('c')), mine.get(k).w(), k + "_W");
         }
         assertEquals(0, mine.get(1).w().length + mine.get(2).w().length, "batch norm and pooling draw nothing");
-    }
-
-    private static double[] values(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     private static void bitForBit(double[] dl4j, double[] mine, String what) {

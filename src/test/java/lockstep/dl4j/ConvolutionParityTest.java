@@ -1,5 +1,9 @@
 package lockstep.dl4j;
 
+import static lockstep.dl4j.LayerParity.nd;
+import static lockstep.dl4j.LayerParity.random;
+import static lockstep.dl4j.LayerParity.values;
+import static lockstep.dl4j.LayerParity.worst;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,7 +18,6 @@ import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.FastMatMul;
 import lockstep.linalg.Matrix;
-import lockstep.rand.SplitMix64;
 import lockstep.spec.ParameterKey;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -31,7 +34,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The engine's convolution layer against DL4J's own {@code ConvolutionLayer} (built-in path, NCHW), given the same W, b,
@@ -56,33 +58,6 @@ class ConvolutionParityTest {
             }
         }
         return out.stream();
-    }
-
-    private static double[] random(int n, long seed) {
-        SplitMix64 r = new SplitMix64(seed);
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = r.nextDouble() * 2 - 1;
-        }
-        return v;
-    }
-
-    private static INDArray nd(double[] v, DataType type, long... shape) {
-        return Nd4j.create(v, shape, 'c').castTo(type);
-    }
-
-    private static double[] values(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
-    }
-
-    /** The largest |a − b| / max(|b|, floor) over the elements. */
-    private static double worst(double[] a, double[] b, double floor) {
-        assertEquals(b.length, a.length);
-        double w = 0;
-        for (int i = 0; i < a.length; i++) {
-            w = Math.max(w, Math.abs(a[i] - b[i]) / Math.max(Math.abs(b[i]), floor));
-        }
-        return w;
     }
 
     /** The worst differences between the engine and DL4J: activations, dW, db, dL/dx. */

@@ -1,5 +1,6 @@
 package lockstep.dl4j;
 
+import static lockstep.dl4j.LayerParity.values;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -74,10 +75,6 @@ class SubsamplingParityTest {
             v[i] = r.nextDouble() * 2 - 1;
         }
         return v;
-    }
-
-    private static double[] values(INDArray a) {
-        return a.castTo(DataType.DOUBLE).dup('c').data().asDouble();
     }
 
     private static MultiLayerNetwork dl4j(DataType type, SubsamplingLayer.Pooling pooling, int[] s, Boolean padInDivisor) {
