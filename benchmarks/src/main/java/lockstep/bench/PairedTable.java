@@ -16,7 +16,7 @@ import lockstep.report.JmhScore;
 final class PairedTable {
     /** The paired benchmark classes, in table order. */
     static final List<Class<?>> CLASSES = List.of(PairedStepBenchmark.class, PairedEpochBenchmark.class,
-            PairedMatMulBenchmark.class, OracleBenchmark.class);
+            PairedMatMulBenchmark.class, PairedConvLayerBenchmark.class, OracleBenchmark.class);
 
     private PairedTable() {
     }
@@ -112,6 +112,7 @@ final class PairedTable {
                 String[] productAndType = p.params().split(" ");
                 yield "matmul " + Product.parse(productAndType[0]).shortName() + " " + productAndType[1];
             }
+            case "PairedConvLayerBenchmark" -> "conv layer fwd+bwd LeNet conv2 B64 FLOAT";
             default -> p.benchmark() + " " + p.params();
         };
     }
