@@ -164,24 +164,17 @@ public class SubsamplingLayer implements Layer {
         return dx;
     }
 
-    /** dL/dx += g / n over the window's positions inside the input. Modifies dx. */
+    /** dL/dx += g / n over the window's positions inside the input (rows h0..h1-1, columns w0..w1-1). Modifies dx. */
     private void spread(Matrix dx, int b, int c, int oh, int ow, double g) {
-        int inside = 0;
-        for (int pass = 0; pass < 2; pass++) {        // count first, then add g / n
-            for (int i = 0; i < shape.kernelH(); i++) {
-                int h = oh * shape.strideH() - shape.padTop() + i;
-                for (int j = 0; j < shape.kernelW() && h >= 0 && h < shape.height(); j++) {
-                    int w = ow * shape.strideW() - shape.padLeft() + j;
-                    if (w < 0 || w >= shape.width()) {
-                        continue;
-                    }
-                    if (pass == 0) {
-                        inside++;
-                    } else {
-                        int at = (c * shape.height() + h) * shape.width() + w;
-                        dx.set(b, at, dx.get(b, at) + g / divisor(inside));
-                    }
-                }
+        int h0 = Math.max(0, oh * shape.strideH() - shape.padTop());
+        int h1 = Math.min(shape.height(), oh * shape.strideH() - shape.padTop() + shape.kernelH());
+        int w0 = Math.max(0, ow * shape.strideW() - shape.padLeft());
+        int w1 = Math.min(shape.width(), ow * shape.strideW() - shape.padLeft() + shape.kernelW());
+        double share = g / divisor((h1 - h0) * (w1 - w0));
+        for (int h = h0; h < h1; h++) {
+            for (int w = w0; w < w1; w++) {
+                int at = (c * shape.height() + h) * shape.width() + w;
+                dx.set(b, at, dx.get(b, at) + share);
             }
         }
     }
