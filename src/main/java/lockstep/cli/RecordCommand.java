@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code lockstep record}: records a golden reference scenario from DL4J (see README, "Reference data"). */
 @Command(name = "record", mixinStandardHelpOptions = true,
         description = {"Records a golden reference scenario from DL4J.",
-                "DL4J's trajectory from the engine's initial parameters on the harness's",
-                "batches is stored as .npy arrays and a manifest.json",
+                "DL4J's trajectory from the spec's seed alone (its own initial draw and",
+                "batches) is stored as .npy arrays and a manifest.json",
                 "(format: reference-data/README.md). The folder is written next to the target",
                 "under a temporary name and renamed into place when complete.",
                 "Record with pinned threads (the launcher sets OMP_NUM_THREADS=1).",

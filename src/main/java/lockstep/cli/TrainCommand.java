@@ -27,11 +27,11 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code lockstep train}: trains the engine (and with --both DL4J on the same batches) and reports test accuracy and time. */
+/** {@code lockstep train}: trains the engine (and with --both DL4J, from the same seed) and reports test accuracy and time. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the engine on the training examples, then prints its accuracy",
                 "on the test examples and the time it took; with --both, DL4J too, from",
-                "the same initial parameters on the same mini-batches. Test examples:",
+                "the same seed (its own initial draw and mini-batches). Test examples:",
                 "Fashion-MNIST's test split, or a seeded 80/20 hold-out of Iris or CSV data.",
                 "Progress goes to stderr. Without --spec: the Iris default network.",
                 "Exit code: 0 done, 2 bad input, 3 internal error."})
@@ -65,7 +65,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--classes", paramLabel = "N", description = "With --data: the number of classes (default: the output layer's nOut).")
     Integer classes;
 
-    @Option(names = "--both", description = "Train DL4J as well, from the engine's initial parameters on the same batches.")
+    @Option(names = "--both", description = "Train DL4J as well, from the seed alone: its own initial draw and batches.")
     boolean both;
 
     @Option(names = "--threads", paramLabel = "N",

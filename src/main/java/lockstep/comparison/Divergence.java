@@ -26,6 +26,11 @@ public record Divergence(Check check, int epoch, int step, int globalStep, Quant
      * [2,7] for a dense W [nIn, nOut], [out,in,kh,kw] for a convolution's W.
      */
     public String element() {
+        return element(index, shape);
+    }
+
+    /** Element {@code index} (c order) of a tensor of {@code shape}, one index per dimension: [7], [2,7], [o,i,kh,kw]. */
+    public static String element(int index, int[] shape) {
         if (shape == null || shape.length == 1) {
             return "[" + index + "]";
         }

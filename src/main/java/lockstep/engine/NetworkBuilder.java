@@ -6,9 +6,7 @@ import lockstep.engine.init.InitialDraw;
 import lockstep.engine.layers.DenseLayer;
 import lockstep.engine.layers.Layer;
 import lockstep.engine.layers.SubsamplingLayer;
-import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
-import lockstep.linalg.Matrix;
 import lockstep.rand.Dl4jInit;
 import lockstep.spec.LayerInput;
 import lockstep.spec.LayerSpec;
@@ -35,22 +33,17 @@ public final class NetworkBuilder {
             Dl4jInit.Parameters initial = draw.parameters().get(i);
             layers.add(switch (l.type()) {
                 case DENSE -> {
-                    DenseLayer layer = components.denseLayer(block.parameter(ParameterKey.weights(i)),
-                            block.parameter(ParameterKey.bias(i)), components.activation(l.activation()));
-                    layer.weights().value().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), initial.w()));   // [nIn,nOut]
-                    layer.bias().value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));           // [1,nOut]
+                    DenseLayer layer = components.denseLayer(block.initialised(ParameterKey.weights(i), initial.w()),   // [nIn,nOut]
+                            block.initialised(ParameterKey.bias(i), initial.b()), components.activation(l.activation()));  // [1,nOut]
                     if (l.dropout() != null) {
                         layer.setDropout(components.inputDropout(l.dropout()), draw.masks());
                     }
                     yield layer;
                 }
                 case CONVOLUTION -> {
-                    ConvShape g = l.window().over(in.channels(), in.height(), in.width());
-                    Parameter w = block.parameter(ParameterKey.weights(i));
-                    Parameter b = block.parameter(ParameterKey.bias(i));
-                    w.value().copyFrom(Matrix.of(dtype, l.nOut(), g.patchSize(), initial.w()));             // [Cout,C·kh·kw]
-                    b.value().copyFrom(Matrix.of(dtype, 1, l.nOut(), initial.b()));                         // [1,Cout]
-                    yield components.convolutionLayer(w, b, g, components.activation(l.activation()));
+                    yield components.convolutionLayer(block.initialised(ParameterKey.weights(i), initial.w()),   // [Cout,C·kh·kw]
+                            block.initialised(ParameterKey.bias(i), initial.b()),                                    // [1,Cout]
+                            l.window().over(in.channels(), in.height(), in.width()), components.activation(l.activation()));
                 }
                 case SUBSAMPLING -> components.subsamplingLayer(i, l.window().over(in.channels(), in.height(), in.width()),
                         SubsamplingLayer.Pooling.valueOf(l.window().pooling().name()), dtype);

@@ -52,6 +52,20 @@ public final class ParameterBlock {
         return parameters.get(layout.keys().indexOf(key));
     }
 
+    /**
+     * The parameter with this key, its values set to {@code initial} (c order over its matrix: W [nIn, nOut] of a dense
+     * layer, [Cout, C·kh·kw] of a convolution; b [1, n]). Modifies that parameter's values.
+     */
+    public Parameter initialised(ParameterKey key, double[] initial) {
+        Parameter p = parameter(key);
+        Matrix value = p.value();
+        if (initial.length != value.size()) {
+            throw new IllegalArgumentException(key.name() + ": " + initial.length + " initial values for " + value.shape());
+        }
+        value.copyFrom(Matrix.of(value.dtype(), value.rows(), value.cols(), initial));
+        return p;
+    }
+
     /** Every value in one flat row [1, size]: DL4J's {@code params()}. Writes change the parameters. */
     public Matrix values() {
         return values;

@@ -40,12 +40,14 @@ public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyE
     }
 
     /**
-     * True when the bug lives in the matrix engine's {@code DenseLayer} (its faulty components replace
-     * {@link EngineComponents#denseLayer}), which the autograd engine does not use: its Linear module is the layer.
+     * True when the bug lives in one of the matrix engine's layers (its faulty components replace
+     * {@link EngineComponents#denseLayer}, {@code convolutionLayer}, {@code subsamplingLayer} or {@code batchNormLayer}),
+     * which the autograd engine does not use: its modules (Linear, Conv2d, MaxPool2d, AvgPool2d, BatchNorm) are composed
+     * of ops of their own.
      */
-    public boolean inDenseLayer() {
-        return java.util.Arrays.stream(faultyEngine.getClass().getDeclaredMethods())
-                .anyMatch(m -> m.getName().equals("denseLayer"));
+    public boolean inMatrixLayer() {
+        java.util.Set<String> layers = java.util.Set.of("denseLayer", "convolutionLayer", "subsamplingLayer", "batchNormLayer");
+        return java.util.Arrays.stream(faultyEngine.getClass().getDeclaredMethods()).anyMatch(m -> layers.contains(m.getName()));
     }
 
     /** The data type its scenario runs in. */

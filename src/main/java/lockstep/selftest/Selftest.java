@@ -31,10 +31,7 @@ public final class Selftest {
     public enum Engine {
         /** The matrix engine: every planted bug. */
         MATRIX(EngineFactory.MATRIX),
-        /**
-         * The autograd engine (the five-line step): every bug but those in the matrix engine's DenseLayer and those of
-         * the convolutional family (autograd has no such modules yet).
-         */
+        /** The autograd engine (the five-line step): every bug but those in the matrix engine's layers. */
         AUTOGRAD(AutogradTrainer.FACTORY);
 
         private final EngineFactory factory;
@@ -45,7 +42,7 @@ public final class Selftest {
 
         /** True when the bug is in a component this engine uses. */
         public boolean reaches(PlantedBug bug) {
-            return this == MATRIX || (!bug.inDenseLayer() && bug.scenario().network().isDenseOnly());
+            return this == MATRIX || !bug.inMatrixLayer();
         }
     }
 

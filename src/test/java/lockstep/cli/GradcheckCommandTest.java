@@ -11,7 +11,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import lockstep.data.Datasets;
+import lockstep.engine.Parameter;
+import lockstep.engine.autograd.BatchNorm;
+import lockstep.engine.autograd.Module;
 import lockstep.engine.autograd.Sequential;
+import lockstep.engine.autograd.Tensor;
 import lockstep.gradcheck.FourWayGradientCheck;
 import lockstep.harness.PlantedAutogradBugs;
 import lockstep.linalg.DType;
@@ -127,6 +131,70 @@ class GradcheckCommandTest {
         assertFalse(last.autogradVsMatrix().passed() || last.autogradVsDl4j().passed(), "1_b differs from both");
         assertTrue(last.matrixVsDl4j().passed(), "the matrix engine and DL4J still agree");
         assertTrue(last.finiteDifferences().passed(), "finite differences check the autograd's own function");
+    }
+
+    /**
+     * A convolutional network (conv Same, batch norm, max pooling, softmax on Iris as 2x2 images): four ways agree on
+     * every parameter with a gradient; batch normalisation's running statistics are not gradients and are left out.
+     */
+    @Test
+    void aConvolutionalNetworkAgreesFourWays() throws Exception {
+        CommandOutput r = CommandOutput.of("gradcheck", "--json", "--spec", "examples/iris-conv.json");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.out() + r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals("PASS", j.get("verdict").asText());
+        assertEquals(List.of("0_b", "0_W", "1_gamma", "1_beta", "3_W", "3_b"),
+                java.util.stream.StreamSupport.stream(j.get("parameters").spliterator(), false)
+                        .map(p -> p.get("parameter").asText()).toList());
+        for (JsonNode p : j.get("parameters")) {
+            assertTrue(p.get("autogradVsFiniteDifferences").get("worstRelativeDifference").asDouble() < 1e-3, p.toString());
+        }
+    }
+
+    /**
+     * The twin: batch normalisation whose mean and variance are taken as constants (no gradient through the batch
+     * statistics). Its output is right, so γ and β agree; the layers below it get a wrong gradient, which the matrix
+     * engine, DL4J and finite differences of the autograd's own loss all disagree with.
+     */
+    @Test
+    void batchNormWithoutAGradientThroughItsStatisticsIsCaught() {
+        RunSpec spec = lockstep.spec.SpecJson.read(java.nio.file.Path.of("examples/iris-conv.json"));
+        Sequential full = Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed());
+        Sequential detached = new Sequential(full.modules().stream()
+                .map(m -> m instanceof BatchNorm bn ? statisticsAsConstants(bn) : m).toList());
+        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), detached, null);
+        assertFalse(result.passed());
+        FourWayGradientCheck.Row kernel = result.rows().get(1);
+        assertEquals("0_W", kernel.parameter());
+        assertFalse(kernel.autogradVsMatrix().passed() || kernel.autogradVsDl4j().passed() || kernel.finiteDifferences().passed(),
+                "0_W's gradient is wrong against all three");
+        assertTrue(kernel.matrixVsDl4j().passed(), "the matrix engine and DL4J still agree");
+        assertTrue(result.rows().get(2).passed() && result.rows().get(3).passed(), "γ and β are right");
+    }
+
+    /** Batch normalisation over channels of S = H·W values, μ and σ² as constants. */
+    private static Module statisticsAsConstants(BatchNorm bn) {
+        Parameter gamma = bn.parameters().get(0);
+        Parameter beta = bn.parameters().get(1);
+        return new Module() {
+            @Override
+            public List<Parameter> parameters() {
+                return bn.parameters();
+            }
+
+            @Override
+            public Tensor forward(Tensor x) {
+                Tensor v = x.channelsLast(gamma.value().cols());                                    // [N, C]
+                int n = v.rows();
+                Tensor mean = Tensor.constant(v.sumRows().dividedBy(n).data());                     // μ, no gradient
+                Tensor centred = v.subRowVector(mean);
+                Tensor std = Tensor.constant(centred.mul(centred).sumRows().dividedBy(n).plus(1e-5).sqrt().data());
+                return centred.divRowVector(std)
+                        .mulRowVector(Tensor.parameter(gamma.value(), gamma.gradient()))
+                        .addRowVector(Tensor.parameter(beta.value(), beta.gradient()))
+                        .channelsFirst(n / x.rows());
+            }
+        };
     }
 
     @Test

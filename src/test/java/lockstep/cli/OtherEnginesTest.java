@@ -1,6 +1,7 @@
 package lockstep.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,6 +143,27 @@ class OtherEnginesTest {
         for (JsonNode row : rows) {
             assertEquals("PASS", row.get("float").asText(), row.toString());
         }
+    }
+
+    /** The convolution, pooling and batch-norm rows on the autograd engine's Conv2d, pooling and BatchNorm modules. */
+    @Test
+    void coverageRunsItsLayerRowsOnTheAutogradEngine() throws Exception {
+        CommandOutput r = CommandOutput.of("coverage", "--json", "--group", "layer", "--engine", "autograd");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        JsonNode rows = JSON.readTree(r.out());
+        assertEquals(6, rows.size());
+        for (JsonNode row : rows) {
+            assertFalse(row.has("unsupported"), row.toString());
+            assertEquals("PASS", row.get("double").asText(), row.toString());
+            assertEquals("PASS", row.get("float").asText(), row.toString());
+        }
+    }
+
+    @Test
+    void theAutogradEngineComparesAConvolutionalNetwork() throws Exception {
+        CommandOutput r = CommandOutput.of("compare", "--json", "--engine", "autograd", "--spec", "examples/iris-conv.json");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        assertEquals(50, JSON.readTree(r.out()).get("steps").asInt(), "5 epochs of ceil(150/16)");
     }
 
     @Test

@@ -44,6 +44,7 @@ public final class Dropout implements Module {
     }
 
     /** Training mode (the default) draws masks; evaluation mode turns dropout off. Modifies the mode only. */
+    @Override
     public void train(boolean training) {
         this.training = training;
     }

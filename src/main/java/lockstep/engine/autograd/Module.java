@@ -9,7 +9,14 @@ public interface Module {
     /** Runs the module on x, recording its ops on the tape. Modifies nothing. */
     Tensor forward(Tensor x);
 
-    /** The parameters this module owns, in DL4J's order (W before b); none by default. */
+    /**
+     * Training mode (the default) or evaluation mode, PyTorch's module.train(b): dropout off and batch normalisation
+     * on its running statistics in evaluation. Modifies the mode only; nothing to do by default.
+     */
+    default void train(boolean training) {
+    }
+
+    /** The parameters this module owns, in DL4J's order (W before b for a dense layer); none by default. */
     default List<Parameter> parameters() {
         return List.of();
     }

@@ -6,18 +6,23 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
 import lockstep.engine.ParameterBlock;
 import lockstep.engine.init.InitialDraw;
+import lockstep.engine.layers.BatchNormLayer;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
-import lockstep.linalg.Matrix;
+import lockstep.rand.Dl4jInit;
+import lockstep.spec.LayerInput;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.ParameterKey;
+import lockstep.spec.WindowSpec;
 
 /**
- * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a
- * {@link NetworkSpec}: per layer i a {@link Dropout} on its input when the layer has dropout, a
- * {@link Linear} ("i_W" [nIn,nOut], "i_b" [1,nOut]) and an {@link ActivationModule}, with the initial parameters
- * and dropout masks of the engine's {@link InitialDraw} (DL4J's from the same seed), as the matrix engine's
- * NetworkBuilder, so that both start from the same weights and drop the same activations.
+ * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a {@link NetworkSpec}: per
+ * dense layer i a {@link Dropout} on its input when the layer has dropout, a {@link Linear} ("i_W" [nIn,nOut],
+ * "i_b" [1,nOut]) and an {@link ActivationModule}; per convolution a {@link Conv2d} and an activation; per
+ * subsampling layer a {@link MaxPool2d} or {@link AvgPool2d}; per batch normalisation a {@link BatchNorm}. The initial
+ * parameters and dropout masks are the engine's {@link InitialDraw} (DL4J's from the same seed), as the matrix
+ * engine's NetworkBuilder, so that both start from the same weights and drop the same activations.
  */
 public final class Sequential implements Module {
     private final List<Module> modules;
@@ -31,27 +36,49 @@ public final class Sequential implements Module {
         return from(spec, dtype, seed, new EngineComponents());
     }
 
-    /** The spec's network with the activations and matrix kernel of {@code components}; W and b drawn from seed. */
+    /**
+     * The spec's network with the activations and matrix kernel of {@code components}; parameters drawn from seed.
+     * Per layer: dense {@code [Dropout] Linear activation}, convolution {@code Conv2d activation}, subsampling
+     * {@code MaxPool2d} or {@code AvgPool2d}, batch normalisation {@code BatchNorm}.
+     */
     public static Sequential from(NetworkSpec spec, DType dtype, long seed, EngineComponents components) {
-        if (!spec.isDenseOnly()) {
-            throw new lockstep.UnsupportedSpec("the autograd engine has Linear, activation and dropout modules only: no"
-                    + " convolution, pooling or batch normalisation yet (issue 15); use --engine matrix");
-        }
         InitialDraw draw = components.initialDraw(spec, dtype, seed);
         ParameterBlock block = new ParameterBlock(spec.parameterLayout(), dtype);
+        List<LayerInput> inputs = LayerInput.of(spec);
         List<Module> modules = new ArrayList<>();
         for (int i = 0; i < spec.layers().size(); i++) {
             LayerSpec l = spec.layers().get(i);
-            if (l.dropout() != null) {
-                // on the layer's input, as DL4J applies it
-                modules.add(new Dropout(components.inputDropout(l.dropout()), i, draw.masks()));
+            LayerInput in = inputs.get(i);
+            Dl4jInit.Parameters initial = draw.parameters().get(i);
+            switch (l.type()) {
+                case DENSE -> {
+                    if (l.dropout() != null) {
+                        // on the layer's input, as DL4J applies it
+                        modules.add(new Dropout(components.inputDropout(l.dropout()), i, draw.masks()));
+                    }
+                    modules.add(new Linear(block.initialised(ParameterKey.weights(i), initial.w()),    // [nIn,nOut]
+                            block.initialised(ParameterKey.bias(i), initial.b()), components.matMul()));  // [1,nOut]
+                    modules.add(new ActivationModule(components.activation(l.activation())));
+                }
+                case CONVOLUTION -> {
+                    modules.add(new Conv2d(block.initialised(ParameterKey.weights(i), initial.w()),    // [Cout,C·kh·kw]
+                            block.initialised(ParameterKey.bias(i), initial.b()),                         // [1,Cout]
+                            l.window().over(in.channels(), in.height(), in.width()), components.matMul()));
+                    modules.add(new ActivationModule(components.activation(l.activation())));
+                }
+                case SUBSAMPLING -> {
+                    ConvShape g = l.window().over(in.channels(), in.height(), in.width());
+                    modules.add(l.window().pooling() == WindowSpec.Pooling.MAX ? new MaxPool2d(g) : new AvgPool2d(g, false));
+                }
+                case BATCH_NORMALIZATION -> {
+                    Parameter gamma = block.parameter(new ParameterKey(i, ParameterKey.Kind.GAMMA));
+                    gamma.value().fill(1.0);                                     // DL4J: γ 1, β 0, mean 0, log10 σ 0
+                    modules.add(new BatchNorm(gamma, block.parameter(new ParameterKey(i, ParameterKey.Kind.BETA)),
+                            block.parameter(new ParameterKey(i, ParameterKey.Kind.MEAN)),
+                            block.parameter(new ParameterKey(i, ParameterKey.Kind.LOG10_STD)),
+                            in.isImage() ? in.height() * in.width() : 1, BatchNormLayer.DL4J_DECAY, BatchNormLayer.DL4J_EPS));
+                }
             }
-            Linear linear = new Linear(block.parameter(ParameterKey.weights(i)), block.parameter(ParameterKey.bias(i)),
-                    components.matMul());
-            linear.weight().data().copyFrom(Matrix.of(dtype, l.nIn(), l.nOut(), draw.parameters().get(i).w()));  // [nIn,nOut]
-            linear.bias().data().copyFrom(Matrix.of(dtype, 1, l.nOut(), draw.parameters().get(i).b()));         // [1,nOut]
-            modules.add(linear);
-            modules.add(new ActivationModule(components.activation(l.activation())));
         }
         return new Sequential(modules);
     }
@@ -60,12 +87,14 @@ public final class Sequential implements Module {
         return modules;
     }
 
-    /** Training mode (the default: dropout on) or evaluation mode (dropout off), PyTorch's model.train(b). */
+    /**
+     * Training mode (the default: dropout on, batch statistics) or evaluation mode (dropout off, running statistics),
+     * PyTorch's model.train(b).
+     */
+    @Override
     public void train(boolean training) {
         for (Module m : modules) {
-            if (m instanceof Dropout d) {
-                d.train(training);
-            }
+            m.train(training);
         }
     }
 
@@ -87,7 +116,7 @@ public final class Sequential implements Module {
         return t;
     }
 
-    /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... */
+    /** Every parameter in DL4J's order: 0_W, 0_b, 1_W, 1_b, ... (a convolution's b before its W). */
     @Override
     public List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>();

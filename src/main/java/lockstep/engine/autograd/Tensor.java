@@ -2,6 +2,7 @@ package lockstep.engine.autograd;
 
 import lockstep.engine.activations.Activation;
 import lockstep.engine.activations.Softmax;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.MatMul;
 import lockstep.linalg.Matrix;
@@ -130,7 +131,98 @@ public final class Tensor {
 
     /** this + bias added to every row: [B,n] + [1,n] -> [B,n]. */
     public Tensor addRowVector(Tensor bias) {
-        return AddRowVectorOp.apply(this, bias);
+        return RowBroadcastOp.apply(this, bias, RowBroadcastOp.Kind.ADD);
+    }
+
+    /** v subtracted from every row: [m,n] − [1,n] -> [m,n]. */
+    public Tensor subRowVector(Tensor v) {
+        return RowBroadcastOp.apply(this, v, RowBroadcastOp.Kind.SUB);
+    }
+
+    /** Every row times v, element by element: [m,n] ⊙ [1,n] -> [m,n]. */
+    public Tensor mulRowVector(Tensor v) {
+        return RowBroadcastOp.apply(this, v, RowBroadcastOp.Kind.MUL);
+    }
+
+    /** Every row divided by v, element by element: [m,n] ÷ [1,n] -> [m,n]. */
+    public Tensor divRowVector(Tensor v) {
+        return RowBroadcastOp.apply(this, v, RowBroadcastOp.Kind.DIV);
+    }
+
+    /** this ⊙ other, element by element: [m,n] ⊙ [m,n] -> [m,n]. */
+    public Tensor mul(Tensor other) {
+        return MulOp.apply(this, other);
+    }
+
+    /** this + c on every element: [m,n] -> [m,n]. */
+    public Tensor plus(double c) {
+        return ElementwiseOp.apply(this, "plus", x -> x + c, (x, y) -> 1.0);
+    }
+
+    /** this / d on every element: [m,n] -> [m,n]. */
+    public Tensor dividedBy(double d) {
+        return ElementwiseOp.apply(this, "dividedBy", x -> x / d, (x, y) -> 1.0 / d);
+    }
+
+    /** √this on every element: [m,n] -> [m,n]. */
+    public Tensor sqrt() {
+        return ElementwiseOp.apply(this, "sqrt", Math::sqrt, (x, y) -> 0.5 / y);
+    }
+
+    /** The sums over the rows: [m,n] -> [1,n]. */
+    public Tensor sumRows() {
+        return SumRowsOp.apply(this);
+    }
+
+    /** The largest element of each row (the first one on a tie): [m,n] -> [m,1]. */
+    public Tensor rowMax() {
+        return RowMaxOp.apply(this);
+    }
+
+    /** The transpose: [m,n] -> [n,m]. */
+    public Tensor transpose() {
+        return TransposeOp.apply(this);
+    }
+
+    /** The same elements in row-major order as [rows, cols]. */
+    public Tensor reshape(int rows, int cols) {
+        if (rows * cols != data.size()) {
+            throw new IllegalArgumentException("reshape: " + data.shape() + " has " + data.size() + " elements, not "
+                    + rows + "x" + cols);
+        }
+        return GatherOp.apply(this, "reshape", rows, cols, GatherMaps.reshape(rows, cols), 0.0);
+    }
+
+    /** Examples of {@code channels} planes to one row per position: [B, C·S] -> [B·S, C]. */
+    public Tensor channelsLast(int channels) {
+        int spatial = spatialOf(cols(), channels, "channelsLast");
+        return GatherOp.apply(this, "channelsLast", rows() * spatial, channels,
+                GatherMaps.channelsLast(rows(), channels, spatial), 0.0);
+    }
+
+    /** One row per position back to examples of {@code spatial} positions: [B·S, C] -> [B, C·S]. */
+    public Tensor channelsFirst(int spatial) {
+        int batch = spatialOf(rows(), spatial, "channelsFirst");
+        return GatherOp.apply(this, "channelsFirst", batch, cols() * spatial,
+                GatherMaps.channelsFirst(batch, cols(), spatial), 0.0);
+    }
+
+    /**
+     * Every window of {@code g} as a row, {@code padding} where a window covers the padding: [B, C·H·W] ->
+     * [B·outH·outW, C·kh·kw] (columns in DL4J's [C, kh, kw] order).
+     */
+    public Tensor unfold(ConvShape g, double padding) {
+        if (cols() != g.inputSize()) {
+            throw new IllegalArgumentException("unfold: rows of " + cols() + " values do not fit " + g);
+        }
+        return GatherOp.apply(this, "unfold", rows() * g.windows(), g.patchSize(), GatherMaps.windows(rows(), g), padding);
+    }
+
+    private static int spatialOf(int size, int part, String op) {
+        if (part < 1 || size % part != 0) {
+            throw new IllegalArgumentException(op + ": " + size + " is not a multiple of " + part);
+        }
+        return size / part;
     }
 
     /** f(this) for an engine activation (element by element, or per row for softmax): [B,n] -> [B,n]. */

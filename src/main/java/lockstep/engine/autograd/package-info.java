@@ -13,9 +13,13 @@
  * backwards, applying each op's backward (written next to its forward, micrograd-style) by the
  * chain rule. A parameter's gradient ACCUMULATES over backward() calls until zeroGrad(), as in PyTorch.
  * <p>
- * Nothing is re-derived: the ops delegate to the engine's activations, losses, matrix kernels and
- * row operations, models are built from a {@code NetworkSpec} with the engine's parameter layout and
- * initialiser, and {@link lockstep.engine.autograd.AutogradOptimizer} drives the engine's optimizers.
- * For the same spec and seed the autograd path therefore computes the matrix engine's numbers.
+ * The ops delegate to the engine's activations, losses, matrix kernels and row operations, models are
+ * built from a {@code NetworkSpec} with the engine's parameter layout and initialiser, and
+ * {@link lockstep.engine.autograd.AutogradOptimizer} drives the engine's optimizers. For a dense network
+ * the autograd path therefore computes the matrix engine's numbers bit for bit. Convolution, pooling
+ * and batch normalisation are composed of small ops ({@link lockstep.engine.autograd.Conv2d}: unfold,
+ * transpose, matmul, a row-vector bias, a channel permutation; {@link lockstep.engine.autograd.BatchNorm}:
+ * row sums, row-vector arithmetic, a square root), so their backward passes are the chain rule's and
+ * not the matrix engine's hand-derived ones: the two agree to rounding, and a bug in either shows.
  */
 package lockstep.engine.autograd;

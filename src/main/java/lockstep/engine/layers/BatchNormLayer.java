@@ -194,12 +194,24 @@ public class BatchNormLayer implements Layer {
 
     /** The amounts DL4J subtracts from the running mean and log10 σ of channel c after a training step. */
     private void runningStatisticUpdates(int c) {
-        double oneMinusDecay = 1 - decay;
-        runningMean.gradient().set(c, (runningMean.value().get(c) - mean[c]) * oneMinusDecay);
-        double s = Math.pow(10.0, log10Std.value().get(c));
+        runningMean.gradient().set(c, runningMeanStep(runningMean.value().get(c), mean[c], decay));
+        log10Std.gradient().set(c, log10StdStep(log10Std.value().get(c), variance[c], decay));
+    }
+
+    /** What DL4J subtracts from a running mean after a training step on a batch of mean μ: (μ_run − μ)·(1 − decay). */
+    public static double runningMeanStep(double runningMean, double batchMean, double decay) {
+        return (runningMean - batchMean) * (1 - decay);
+    }
+
+    /**
+     * What DL4J subtracts from a running log10 σ after a training step on a batch of variance σ²: log10(σ_run / σ_next)
+     * with σ²_next = σ²_run·decay + σ²·(1 − decay).
+     */
+    public static double log10StdStep(double log10Std, double batchVariance, double decay) {
+        double s = Math.pow(10.0, log10Std);
         double vari = s * s;
-        double next = vari * decay + variance[c] * oneMinusDecay;
-        log10Std.gradient().set(c, Math.log(vari / next) * (1 / (2 * Math.log(10))));
+        double next = vari * decay + batchVariance * (1 - decay);
+        return Math.log(vari / next) * (1 / (2 * Math.log(10)));
     }
 
     /** v rounded to the data type (a FLOAT op's result). */

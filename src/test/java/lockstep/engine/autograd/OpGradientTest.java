@@ -18,6 +18,7 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
 import lockstep.engine.activations.Softmax;
 import lockstep.gradcheck.GradientCheck;
+import lockstep.linalg.ConvShape;
 import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 import lockstep.rand.SplitMix64;
@@ -99,6 +100,54 @@ class OpGradientTest {
         Leaf x = Leaf.random(5, 4, 3);
         Leaf b = Leaf.random(1, 4, 4);
         assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().addRowVector(b.tensor())), x, b);
+    }
+
+    @Test
+    void rowVectorSubtractionMultiplicationAndDivision() {
+        Leaf x = Leaf.random(5, 4, 31);
+        Leaf v = Leaf.random(1, 4, 32);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().subRowVector(v.tensor())), x, v);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().mulRowVector(v.tensor())), x, v);
+        // divided by v + 2, away from 0
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().divRowVector(v.tensor().plus(2.0))), x, v);
+    }
+
+    @Test
+    void elementwiseProductAlsoOfATensorWithItself() {
+        Leaf x = Leaf.random(4, 3, 33);
+        Leaf y = Leaf.random(4, 3, 34);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().mul(y.tensor())), x, y);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().mul(x.tensor())), x);
+    }
+
+    @Test
+    void plusDividedByAndSquareRoot() {
+        Leaf x = Leaf.random(4, 3, 35);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().mul(x.tensor()).plus(0.5).sqrt().dividedBy(3.0)), x);
+    }
+
+    @Test
+    void sumsOverTheRowsAndTheRowMaximum() {
+        Leaf x = Leaf.random(6, 4, 36);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().sumRows()), x);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().rowMax()), x);
+    }
+
+    @Test
+    void transposeReshapeAndChannelPermutations() {
+        Leaf x = Leaf.random(3, 8, 37);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().transpose()), x);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().reshape(6, 4)), x);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().channelsLast(2)), x);         // [3, 2·4] -> [12, 2]
+        Leaf y = Leaf.random(8, 3, 39);
+        assertMatchesFiniteDifferences(() -> scalarOf(y.tensor().channelsFirst(4)), y);        // [2·4, 3] -> [2, 3·4]
+    }
+
+    @Test
+    void unfoldWithPaddingSendsEachWindowsGradientBackToItsInputs() {
+        Leaf x = Leaf.random(2, 2 * 4 * 5, 38);                                   // 2 examples of 2x4x5
+        ConvShape same = ConvShape.same(2, 4, 5, 3, 2, 2, 1);
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().unfold(same, 0.0)), x);
     }
 
     static Stream<ActivationType> everyActivation() {
