@@ -159,6 +159,16 @@ class OtherEnginesTest {
         }
     }
 
+    /** The four golden scenarios of the convolutional family, recorded from DL4J, on the autograd's composed modules. */
+    @Test
+    void theAutogradEnginePassesTheConvolutionalGoldenScenarios() throws Exception {
+        CommandOutput r = CommandOutput.of("verify", "--json", "--engine", "autograd", "fashion-mnist-bn-after-conv-adam-double",
+                "fashion-mnist-conv-maxpool-sgd-double", "fashion-mnist-conv-same-truncate-avgpool-adam-float",
+                "iris-bn-after-dense-nesterovs-double");
+        assertEquals(Main.EXIT_PASS, r.exitCode(), r.err() + r.out());
+        assertEquals(4, JSON.readTree(r.out()).get("passed").asInt());
+    }
+
     @Test
     void theAutogradEngineComparesAConvolutionalNetwork() throws Exception {
         CommandOutput r = CommandOutput.of("compare", "--json", "--engine", "autograd", "--spec", "examples/iris-conv.json");

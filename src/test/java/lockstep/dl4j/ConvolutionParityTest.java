@@ -85,7 +85,7 @@ class ConvolutionParityTest {
         net.initGradientsView();
         Layer dl4j = net.getLayer(0);
         // DL4J's built-in path (im2col and a BLAS gemm) runs: no oneDNN or cuDNN helper (helpers are off by default
-        // in M2.x, and nd4j-native's linux-x86_64 classifier carries no oneDNN)
+        // in M2.x, and cannot be switched on for convolution: Dl4jConvolutionHelperTest)
         assertNull(((org.deeplearning4j.nn.layers.convolution.ConvolutionLayer) dl4j).getHelper(), "DL4J's helper");
         double[] wv = random(cout * c * kh * kw, 11);
         double[] bv = random(cout, 12);
