@@ -23,7 +23,7 @@ import lockstep.linalg.Matrix;
  * The forward pass caches the columns of every example, z and a. Modifies only its caches, work matrices and its
  * parameters' gradients.
  */
-public class ConvolutionLayer implements Layer {
+public class ConvolutionLayer implements ActivatedLayer {
     private final int index;
     private final ConvShape shape;
     private final Activation activation;
@@ -74,6 +74,12 @@ public class ConvolutionLayer implements Layer {
         return List.of(bias, weights);
     }
 
+    @Override
+    public Activation activation() {
+        return activation;
+    }
+
+    @Override
     public Matrix preActivation() {
         return z;
     }
@@ -110,14 +116,14 @@ public class ConvolutionLayer implements Layer {
     }
 
     /** From dL/da [B, Cout·P]: fills dW and db; with {@code inputGradient} also returns dL/dx [B, C·H·W], else null. */
+    /** δ's work matrix [rows, out], reused per batch size. */
     @Override
-    public Matrix backward(Matrix dLda, boolean inputGradient) {
-        Matrix delta = buffers.get(dLda.rows())[2];
-        activation.backward(z, a, dLda, delta);                                        // δ = dL/da ⊙ f'(z)
-        return backwardFromPreActivation(delta, inputGradient);
+    public Matrix deltaBuffer(int rows) {
+        return buffers.get(rows)[2];
     }
 
     /** From δ = dL/dz [B, Cout·P]: fills dW and db; with {@code inputGradient} also returns dL/dx, else null. */
+    @Override
     public Matrix backwardFromPreActivation(Matrix delta, boolean inputGradient) {
         int batch = delta.rows();
         int k = shape.patchSize();

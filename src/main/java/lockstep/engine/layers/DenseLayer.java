@@ -24,7 +24,7 @@ import lockstep.rand.MaskSource;
  * The forward pass caches x', z and a for the backward pass. The three gradient pieces are separate
  * protected methods so that a test can substitute a faulty one.
  */
-public class DenseLayer implements Layer {
+public class DenseLayer implements ActivatedLayer {
     private final int index;
     private final Activation activation;
     private final MatMul matMul;
@@ -58,6 +58,7 @@ public class DenseLayer implements Layer {
         return index;
     }
 
+    @Override
     public Activation activation() {
         return activation;
     }
@@ -76,6 +77,7 @@ public class DenseLayer implements Layer {
         return List.of(weights, bias);
     }
 
+    @Override
     public Matrix preActivation() {
         return z;
     }
@@ -143,17 +145,17 @@ public class DenseLayer implements Layer {
      * From dL/da [B,nOut]: fills this layer's gradients dW and db; with {@code inputGradient} also
      * returns dL/dx [B,nIn], else null (the first layer: no one needs the gradient of the data).
      */
+    /** δ's work matrix [rows, out], reused per batch size. */
     @Override
-    public Matrix backward(Matrix dLda, boolean inputGradient) {
-        Matrix delta = buffers.get(dLda.rows())[2];
-        activation.backward(z, a, dLda, delta);          // δ = dL/da ⊙ f'(z)
-        return backwardFromPreActivation(delta, inputGradient);
+    public Matrix deltaBuffer(int rows) {
+        return buffers.get(rows)[2];
     }
 
     /**
      * From δ = dL/dz [B,nOut] (the output layer's loss gives it directly): fills dW and db; with {@code inputGradient}
      * also returns dL/dx [B,nIn], else null.
      */
+    @Override
     public Matrix backwardFromPreActivation(Matrix delta, boolean inputGradient) {
         weightGradient(input, delta, weights.gradient());
         biasGradient(delta, bias.gradient());
