@@ -43,6 +43,11 @@ public record ConvShape(int channels, int height, int width, int kernelH, int ke
         return new ConvShape(channels, height, width, kernelH, kernelW, strideH, strideW, padH / 2, padW / 2, outH, outW);
     }
 
+    /** Whether some window covers padding: before the input, or after it (Same's bottom and right padding). */
+    public boolean coversPadding() {
+        return padTop > 0 || padLeft > 0 || (outH - 1) * strideH + kernelH > height || (outW - 1) * strideW + kernelW > width;
+    }
+
     /** Elements of one example's input: channels·height·width. */
     public int inputSize() {
         return channels * height * width;

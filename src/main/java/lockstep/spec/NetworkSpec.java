@@ -29,26 +29,45 @@ public record NetworkSpec(List<LayerSpec> layers, LossType loss, WeightInitSpec 
 
     /**
      * The biases that cannot change the loss in training: a dense or convolution layer with the identity activation
-     * whose output reaches a batch normalisation through nothing but pooling. Batch normalisation subtracts each
-     * channel's batch mean, so such a bias cancels, and its gradient is zero by construction: what either side computes
-     * for it is rounding noise, and so is its trajectory (an adaptive updater turns that noise into steps).
+     * whose output reaches a batch normalisation through layers that carry a shift of their input, the same for every
+     * example and position, to their output as such a shift ({@link #carriesAShift}: pooling, and dense or unpadded
+     * convolution layers with the identity activation and no dropout). Batch normalisation subtracts each channel's
+     * batch mean, so such a bias cancels, and its gradient is zero by construction: what either side computes for it is
+     * rounding noise, and so is its trajectory (an adaptive updater turns that noise into steps).
      */
     public java.util.Set<String> biasesCancelledByBatchNorm() {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        List<LayerInput> inputs = input == null ? null : LayerInput.of(this);
         for (int i = 0; i < layers.size(); i++) {
             LayerSpec l = layers.get(i);
             if ((l.type() != LayerType.DENSE && l.type() != LayerType.CONVOLUTION) || l.activation() != ActivationType.IDENTITY) {
                 continue;
             }
             int j = i + 1;
-            while (j < layers.size() && layers.get(j).type() == LayerType.SUBSAMPLING) {
-                j++;                                   // max and average pooling both pass a per-channel shift through
+            while (j < layers.size() && carriesAShift(layers.get(j), inputs == null ? null : inputs.get(j))) {
+                j++;
             }
             if (j < layers.size() && layers.get(j).type() == LayerType.BATCH_NORMALIZATION) {
                 out.add(ParameterKey.bias(i).name());
             }
         }
         return out;
+    }
+
+    /**
+     * Whether layer {@code l} (fed {@code in}) turns a shift of its input, per channel and the same for every example
+     * and position, into such a shift of its output: max pooling and average pooling (the padding out of the divisor,
+     * DL4J's default) do; so do a dense layer and a convolution with the identity activation and no dropout, the
+     * convolution only where no window covers padding (there the shift would differ at the border).
+     */
+    private static boolean carriesAShift(LayerSpec l, LayerInput in) {
+        return switch (l.type()) {
+            case SUBSAMPLING -> true;
+            case DENSE -> l.activation() == ActivationType.IDENTITY && l.dropout() == null;
+            case CONVOLUTION -> l.activation() == ActivationType.IDENTITY
+                    && !l.window().over(in.channels(), in.height(), in.width()).coversPadding();
+            case BATCH_NORMALIZATION -> false;
+        };
     }
 
     /** Whether every layer is dense (the networks lockstep trains end to end today). */

@@ -186,10 +186,22 @@ class GradcheckCommandTest {
             public Tensor forward(Tensor x) {
                 Tensor v = x.channelsLast(gamma.value().cols());                                    // [N, C]
                 int n = v.rows();
-                Tensor mean = Tensor.constant(v.sumRows().dividedBy(n).data());                     // μ, no gradient
-                Tensor centred = v.subRowVector(mean);
-                Tensor std = Tensor.constant(centred.mul(centred).sumRows().dividedBy(n).plus(1e-5).sqrt().data());
-                return centred.divRowVector(std)
+                lockstep.linalg.Matrix mean = gamma.value().like(1, v.cols());
+                lockstep.linalg.Matrix std = gamma.value().like(1, v.cols());
+                for (int c = 0; c < v.cols(); c++) {                                                // μ, σ: no gradient
+                    double sum = 0;
+                    double squares = 0;
+                    for (int r = 0; r < n; r++) {
+                        sum += v.data().get(r, c);
+                    }
+                    for (int r = 0; r < n; r++) {
+                        squares += Math.pow(v.data().get(r, c) - sum / n, 2);
+                    }
+                    mean.set(c, sum / n);
+                    std.set(c, Math.sqrt(squares / n + 1e-5));
+                }
+                Tensor centred = v.subRowVector(Tensor.constant(mean));
+                return centred.divRowVector(Tensor.constant(std))
                         .mulRowVector(Tensor.parameter(gamma.value(), gamma.gradient()))
                         .addRowVector(Tensor.parameter(beta.value(), beta.gradient()))
                         .channelsFirst(n / x.rows());

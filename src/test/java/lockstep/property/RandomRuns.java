@@ -87,6 +87,11 @@ final class RandomRuns {
             return new LockstepRun(spec, data(), components, policy).run(listener);
         }
 
+        /** Trains DL4J and the engine {@code engine} builds (e.g. the autograd engine) in lockstep under {@code policy}. */
+        LockstepResult compare(TolerancePolicy policy, lockstep.harness.EngineFactory engine) {
+            return new LockstepRun(spec, data(), new EngineComponents(), policy).withEngine(engine).run(e -> { });
+        }
+
         /** The verdict, the run in one line, and the path of a spec that reproduces it. */
         String failureMessage(LockstepResult r) throws IOException {
             return ParityReport.verdictLine(r) + "\n    " + spec.describe() + "\n    reproduce with ./lockstep compare --spec "

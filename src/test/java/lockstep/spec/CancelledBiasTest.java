@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Which biases batch normalisation cancels: those of a dense or convolution layer with the identity activation whose
- * output reaches it through pooling only. A nonlinearity in between, or no batch normalisation, keeps a bias alive.
+ * output reaches it through pooling and identity layers that carry a uniform shift. A nonlinearity in between, a
+ * convolution whose windows cover padding, dropout, or no batch normalisation keeps a bias alive.
  */
 class CancelledBiasTest {
     private static final WindowSpec CONV = new WindowSpec(3, 3, 1, 1, 0, 0, WindowSpec.Mode.TRUNCATE, null);
@@ -29,5 +30,26 @@ class CancelledBiasTest {
                 LayerSpec.batchNormalization(2), new LayerSpec(72, 4, ActivationType.TANH), out), "a nonlinearity first");
         assertEquals(Set.of(), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
                 new LayerSpec(72, 4, ActivationType.IDENTITY), out), "no batch normalisation");
+    }
+
+    /**
+     * A shift passes on through identity dense layers and unpadded identity convolutions (found by the random networks:
+     * conv, average pooling, dense 1-1 identity, batch norm, where the conv bias's noise-level gradient took Adam steps).
+     */
+    @Test
+    void aShiftPassesThroughIdentityLayersThatAddTheSameToEveryPosition() {
+        LayerSpec out = new LayerSpec(4, 3, ActivationType.SOFTMAX);
+        assertEquals(Set.of("0_b", "2_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.subsampling(2, POOL), new LayerSpec(18, 4, ActivationType.IDENTITY), LayerSpec.batchNormalization(4), out));
+        WindowSpec padded = new WindowSpec(3, 3, 1, 1, 1, 1, WindowSpec.Mode.TRUNCATE, null);
+        assertEquals(Set.of("1_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.convolution(2, 2, ActivationType.IDENTITY, padded), LayerSpec.batchNormalization(2),
+                new LayerSpec(72, 3, ActivationType.SOFTMAX)), "the padded convolution's border stops the first shift");
+        assertEquals(Set.of("0_b", "1_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.convolution(2, 2, ActivationType.IDENTITY, CONV), LayerSpec.batchNormalization(2),
+                new LayerSpec(32, 3, ActivationType.SOFTMAX)), "unpadded: both shifts reach batch normalisation");
+        assertEquals(Set.of("2_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.subsampling(2, POOL), new LayerSpec(18, 4, ActivationType.IDENTITY).withDropout(new DropoutSpec.Dropout(0.5)),
+                LayerSpec.batchNormalization(4), out), "dropout on the dense layer's input stops the conv's shift");
     }
 }

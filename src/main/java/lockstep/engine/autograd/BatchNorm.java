@@ -8,16 +8,12 @@ import lockstep.linalg.Matrix;
 
 /**
  * Batch normalisation (PyTorch's nn.BatchNorm1d/2d, with DL4J's parameters), per channel over the N = B·S values of
- * a batch (S = H·W after a convolution, 1 after a dense layer), composed of ops so that its backward pass is the
- * chain rule through them:
+ * a batch (S = H·W after a convolution, 1 after a dense layer):
  * <pre>
- *   v = channelsLast(x)            x [B, C·S] -> v [N, C]   (v = x when S = 1)
- *   training:  μ = Σ_rows v / N    [1, C]
- *              d = v − 1·μ         [N, C]
- *              σ² = Σ_rows d⊙d / N [1, C]   (biased)
- *   inference: μ, σ² from the running mean and log10 σ (constants); d = v − 1·μ
- *   x̂ = d ÷ 1·√(σ² + ε)            [N, C]
- *   y = channelsFirst(x̂ ⊙ 1·γ + 1·β)   [B, C·S]
+ *   v = channelsLast(x)                  x [B, C·S] -> v [N, C]   (v = x when S = 1)
+ *   training:  y = batchNorm(v, γ, β)     one node ({@link BatchNormOp}): the batch's μ and biased σ²
+ *   inference: y = (v − 1·μ) ÷ 1·√(σ² + ε) ⊙ 1·γ + 1·β   with the running μ and σ² = (10^log10σ)² as constants
+ *   out = channelsFirst(y)               [B, C·S]
  * </pre>
  * In training, the forward pass also sets the running statistics' "gradients" to the amounts DL4J subtracts from
  * them (they are parameters its updater leaves alone: {@link BatchNormLayer#runningMeanStep},
@@ -57,33 +53,34 @@ public final class BatchNorm implements Module {
                     + channels + " channels x " + spatial);
         }
         Tensor v = spatial == 1 ? x : x.channelsLast(channels);                      // [N, C]
-        Tensor xHat = training ? byBatch(v) : byRunningStatistics(v);               // [N, C]
-        Tensor y = xHat.mulRowVector(gammaTensor).addRowVector(betaTensor);          // x̂ ⊙ γ + β  [N, C]
+        Tensor y = training ? BatchNormOp.apply(v, gammaTensor, betaTensor, eps, this::recordRunningStatistics)
+                : byRunningStatistics(v);                                            // [N, C]
         return spatial == 1 ? y : y.channelsFirst(spatial);                         // [B, C·S]
     }
 
-    /** x̂ from the batch's own mean and variance; sets the running statistics' steps. */
-    private Tensor byBatch(Tensor v) {
-        int n = v.rows();
-        Tensor mean = v.sumRows().dividedBy(n);                                      // μ   [1, C]
-        Tensor centred = v.subRowVector(mean);                                       // d   [N, C]
-        Tensor variance = centred.mul(centred).sumRows().dividedBy(n);               // σ²  [1, C]
-        for (int c = 0; c < mean.cols(); c++) {
-            runningMean.gradient().set(c, BatchNormLayer.runningMeanStep(runningMean.value().get(c), mean.data().get(c), decay));
-            log10Std.gradient().set(c, BatchNormLayer.log10StdStep(log10Std.value().get(c), variance.data().get(c), decay));
+    /** Sets the running statistics' steps from the batch's mean and variance. */
+    private void recordRunningStatistics(BatchNormOp batch) {
+        for (int c = 0; c < gamma.value().cols(); c++) {
+            runningMean.gradient().set(c, BatchNormLayer.runningMeanStep(runningMean.value().get(c), batch.mean(c), decay));
+            log10Std.gradient().set(c, BatchNormLayer.log10StdStep(log10Std.value().get(c), batch.variance(c), decay));
         }
-        return centred.divRowVector(variance.plus(eps).sqrt());                     // d ÷ √(σ² + ε)
     }
 
-    /** x̂ from the running mean and σ² = (10^log10σ)², as constants. */
+    /** x̂·γ + β from the running mean and σ² = (10^log10σ)², as constants. */
     private Tensor byRunningStatistics(Tensor v) {
-        Matrix variance = log10Std.value().like(1, log10Std.value().cols());
-        for (int c = 0; c < variance.cols(); c++) {
+        int channels = gamma.value().cols();
+        Matrix std = log10Std.value().like(1, channels);
+        for (int c = 0; c < channels; c++) {
             double s = Math.pow(10.0, log10Std.value().get(c));
-            variance.set(c, variance.dtype() == DType.FLOAT ? (float) s * (double) (float) s : s * s);   // σ in the data type
+            if (std.dtype() == DType.FLOAT) {
+                s = (float) s;                                                       // σ in the data type, then σ²
+            }
+            std.set(c, s * s);
+            std.set(c, std.get(c) + eps);
+            std.set(c, Math.sqrt(std.get(c)));                                        // √(σ² + ε), each step rounded
         }
-        Tensor std = Tensor.constant(variance).plus(eps).sqrt();                      // √(σ² + ε)  [1, C]
-        return v.subRowVector(Tensor.constant(runningMean.value())).divRowVector(std);
+        return v.subRowVector(Tensor.constant(runningMean.value())).divRowVector(Tensor.constant(std))
+                .mulRowVector(gammaTensor).addRowVector(betaTensor);
     }
 
     /** Training (batch statistics, the default) or inference (the running ones), PyTorch's model.train(b). */

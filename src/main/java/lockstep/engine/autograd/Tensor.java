@@ -154,26 +154,6 @@ public final class Tensor {
         return MulOp.apply(this, other);
     }
 
-    /** this + c on every element: [m,n] -> [m,n]. */
-    public Tensor plus(double c) {
-        return ElementwiseOp.apply(this, "plus", x -> x + c, (x, y) -> 1.0);
-    }
-
-    /** this / d on every element: [m,n] -> [m,n]. */
-    public Tensor dividedBy(double d) {
-        return ElementwiseOp.apply(this, "dividedBy", x -> x / d, (x, y) -> 1.0 / d);
-    }
-
-    /** √this on every element: [m,n] -> [m,n]. */
-    public Tensor sqrt() {
-        return ElementwiseOp.apply(this, "sqrt", Math::sqrt, (x, y) -> 0.5 / y);
-    }
-
-    /** The sums over the rows: [m,n] -> [1,n]. */
-    public Tensor sumRows() {
-        return SumRowsOp.apply(this);
-    }
-
     /** The largest element of each row (the first one on a tie): [m,n] -> [m,1]. */
     public Tensor rowMax() {
         return RowMaxOp.apply(this);
