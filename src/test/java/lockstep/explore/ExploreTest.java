@@ -67,6 +67,32 @@ class ExploreTest {
         assertEquals(EarlyStoppingPick.of(c.dl4j().validationLoss(), grid.stopping()), c.dl4j().stopping());
     }
 
+    /**
+     * A convolutional spec (examples/iris-conv.json: conv Same, batch norm, max pooling, softmax on Iris as 2x2 images):
+     * every cell on both sides; the validation losses come from batch normalisation's running statistics (inference).
+     * Both sides run free from the seed, so the losses agree to the DOUBLE trajectory tolerance, not the step's.
+     */
+    @Test
+    void aConvolutionalSpecOnBothSides() {
+        RunSpec conv = lockstep.spec.SpecJson.read(java.nio.file.Path.of("examples/iris-conv.json"));
+        ExploreGrid grid = new ExploreGrid(List.of(0.003, 0.03), List.of(16, 120), 2, 2, 0.0, 1);
+        ExploreResult r = Explore.run(conv, Datasets.load(conv.data()), grid, (done, total, c) -> { });
+        assertEquals(8, r.cells().size());
+        double tol = TolerancePolicy.DOUBLE.trajectory().relative();
+        for (Cell c : r.cells()) {
+            assertFalse(c.diverged(), c.toString());
+            for (int s = 0; s < c.engine().stepLoss().length; s++) {
+                assertEquals(c.dl4j().stepLoss()[s], c.engine().stepLoss()[s], tol * Math.abs(c.dl4j().stepLoss()[s]), c + " step " + s);
+            }
+            for (int e = 0; e < 2; e++) {
+                assertEquals(c.dl4j().validationLoss()[e], c.engine().validationLoss()[e], tol * Math.abs(c.dl4j().validationLoss()[e]),
+                        c + " validation epoch " + e);
+            }
+        }
+        Cell slow = r.cell(0.003, 16, true);
+        assertTrue(slow.engine().validationLoss()[1] != slow.engine().validationLoss()[0], "the running statistics moved");
+    }
+
     @Test
     void aDivergentCellRecordsWhereEachSideStoppedBeingANumber() {
         RunSpec spec = divergent();
