@@ -175,14 +175,14 @@ public final class Tensor {
 
     /** Examples of {@code channels} planes to one row per position: [B, C·S] -> [B·S, C]. */
     public Tensor channelsLast(int channels) {
-        int spatial = spatialOf(cols(), channels, "channelsLast");
+        int spatial = quotient(cols(), channels, "channelsLast");
         return GatherOp.apply(this, "channelsLast", rows() * spatial, channels,
                 GatherMaps.channelsLast(rows(), channels, spatial), 0.0);
     }
 
     /** One row per position back to examples of {@code spatial} positions: [B·S, C] -> [B, C·S]. */
     public Tensor channelsFirst(int spatial) {
-        int batch = spatialOf(rows(), spatial, "channelsFirst");
+        int batch = quotient(rows(), spatial, "channelsFirst");
         return GatherOp.apply(this, "channelsFirst", batch, cols() * spatial,
                 GatherMaps.channelsFirst(batch, cols(), spatial), 0.0);
     }
@@ -198,7 +198,7 @@ public final class Tensor {
         return GatherOp.apply(this, "unfold", rows() * g.windows(), g.patchSize(), GatherMaps.windows(rows(), g), padding);
     }
 
-    private static int spatialOf(int size, int part, String op) {
+    private static int quotient(int size, int part, String op) {
         if (part < 1 || size % part != 0) {
             throw new IllegalArgumentException(op + ": " + size + " is not a multiple of " + part);
         }
