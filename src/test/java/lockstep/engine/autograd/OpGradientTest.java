@@ -145,6 +145,7 @@ class OpGradientTest {
         assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().transpose()), x);
         assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().reshape(6, 4)), x);
         assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().channelsLast(2)), x);         // [3, 2·4] -> [12, 2]
+        assertMatchesFiniteDifferences(() -> scalarOf(x.tensor().channelsLast(1)), x);         // one channel: [24, 1]
         Leaf y = Leaf.random(8, 3, 39);
         assertMatchesFiniteDifferences(() -> scalarOf(y.tensor().channelsFirst(4)), y);        // [2·4, 3] -> [2, 3·4]
     }
