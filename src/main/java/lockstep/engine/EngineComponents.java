@@ -98,6 +98,24 @@ public class EngineComponents {
         return new BatchNormLayer(gamma, beta, mean, log10Std, spatial, BatchNormLayer.DL4J_DECAY, BatchNormLayer.DL4J_EPS);
     }
 
+    /** The autograd engine's convolution over its parameters (views in the network's block) for windows of {@code shape}. */
+    public lockstep.engine.autograd.Conv2d conv2d(Parameter weights, Parameter bias, ConvShape shape) {
+        return new lockstep.engine.autograd.Conv2d(weights, bias, shape, matMul());
+    }
+
+    /** The autograd engine's pooling over windows of {@code shape} (AVG: padding out of the divisor, DL4J's default). */
+    public lockstep.engine.autograd.Pool2d pool2d(ConvShape shape, SubsamplingLayer.Pooling pooling) {
+        return pooling == SubsamplingLayer.Pooling.MAX ? new lockstep.engine.autograd.MaxPool2d(shape)
+                : new lockstep.engine.autograd.AvgPool2d(shape, false);
+    }
+
+    /** The autograd engine's batch normalisation over its four parameters, DL4J's decay and eps. */
+    public lockstep.engine.autograd.BatchNorm batchNorm(Parameter gamma, Parameter beta, Parameter mean, Parameter log10Std,
+                                                        int spatial) {
+        return new lockstep.engine.autograd.BatchNorm(gamma, beta, mean, log10Std, spatial, BatchNormLayer.DL4J_DECAY,
+                BatchNormLayer.DL4J_EPS);
+    }
+
     /** What a layer's dropout does to its input, forward and backward, given the array it drew. */
     public InputDropout inputDropout(DropoutSpec spec) {
         return InputDropout.of(spec);

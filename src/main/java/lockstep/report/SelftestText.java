@@ -18,7 +18,8 @@ public final class SelftestText {
         long reached = PlantedBugs.all().stream().filter(engine::reaches).count();
         out.println("lockstep selftest: " + reached + " planted bugs in the " + engine.name().toLowerCase() + " engine"
                 + (reached == PlantedBugs.all().size() ? "" : " (" + (PlantedBugs.all().size() - reached)
-                + " others live in the matrix engine's DenseLayer, which it does not use)") + ", " + Selftest.runs(engine).size()
+                + " others live in the " + (engine == Selftest.Engine.MATRIX ? "autograd engine's modules" : "matrix engine's layers")
+                + ", which it does not use)") + ", " + Selftest.runs(engine).size()
                 + " runs in DOUBLE and FLOAT; each must make the harness FAIL at the expected place");
         List<Selftest.Outcome> outcomes = Selftest.checkAll(engine, o -> {
             out.printf("%-8s %-6s %-50s expected %s%n", o.caught() ? "caught" : "MISSED", o.bug().dataType(), o.bug().name(),

@@ -46,8 +46,20 @@ public record PlantedBug(String name, RunSpec scenario, EngineComponents faultyE
      * of ops of their own.
      */
     public boolean inMatrixLayer() {
-        java.util.Set<String> layers = java.util.Set.of("denseLayer", "convolutionLayer", "subsamplingLayer", "batchNormLayer");
-        return java.util.Arrays.stream(faultyEngine.getClass().getDeclaredMethods()).anyMatch(m -> layers.contains(m.getName()));
+        return replaces("denseLayer", "convolutionLayer", "subsamplingLayer", "batchNormLayer");
+    }
+
+    /**
+     * True when the bug lives in one of the autograd engine's convolutional modules (its faulty components replace
+     * {@link EngineComponents#conv2d}, {@code pool2d} or {@code batchNorm}), which the matrix engine does not use.
+     */
+    public boolean inAutogradModule() {
+        return replaces("conv2d", "pool2d", "batchNorm");
+    }
+
+    private boolean replaces(String... components) {
+        java.util.Set<String> names = java.util.Set.of(components);
+        return java.util.Arrays.stream(faultyEngine.getClass().getDeclaredMethods()).anyMatch(m -> names.contains(m.getName()));
     }
 
     /** The data type its scenario runs in. */

@@ -171,7 +171,21 @@ public final class PlantedBugs {
                     public ConvolutionLayer convolutionLayer(Parameter w, Parameter b, ConvShape shape, Activation activation) {
                         return new Faults.PerturbedKernelGradient(w, b, shape, activation, matMul(), KERNEL_ELEMENT);
                     }
-                }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), KERNEL_ELEMENT, EnumSet.of(DType.DOUBLE)));
+                }, 1, Quantity.GRADIENT, ParameterKey.weights(0).name(), KERNEL_ELEMENT, EnumSet.of(DType.DOUBLE)),
+                new PlantedBug("autograd Conv2d: Same padding before, not after", irisImages(), new EngineComponents() {
+                    @Override
+                    public lockstep.engine.autograd.Conv2d conv2d(Parameter w, Parameter b, ConvShape shape) {
+                        return super.conv2d(w, b, Faults.paddingOnTheOtherSide(shape));
+                    }
+                }, 1, Quantity.LOSS, null, -1),
+                new PlantedBug("autograd BatchNorm: running decay 0.99, not 0.9", irisImages(), new EngineComponents() {
+                    @Override
+                    public lockstep.engine.autograd.BatchNorm batchNorm(Parameter gamma, Parameter beta, Parameter mean,
+                                                                        Parameter log10Std, int spatial) {
+                        return new lockstep.engine.autograd.BatchNorm(gamma, beta, mean, log10Std, spatial, 0.99,
+                                BatchNormLayer.DL4J_EPS);
+                    }
+                }, 1, Quantity.GRADIENT, new ParameterKey(1, ParameterKey.Kind.MEAN).name(), -1));
     }
 
     /** Element [2,0,1,0] of 0_W [3,1,2,2]. */

@@ -29,7 +29,7 @@ public final class Selftest {
 
     /** lockstep's own engines, into whose components the bugs are planted. */
     public enum Engine {
-        /** The matrix engine: every planted bug. */
+        /** The matrix engine: every planted bug but those in the autograd engine's modules. */
         MATRIX(EngineFactory.MATRIX),
         /** The autograd engine (the five-line step): every bug but those in the matrix engine's layers. */
         AUTOGRAD(AutogradTrainer.FACTORY);
@@ -42,7 +42,7 @@ public final class Selftest {
 
         /** True when the bug is in a component this engine uses. */
         public boolean reaches(PlantedBug bug) {
-            return this == MATRIX || !bug.inMatrixLayer();
+            return this == MATRIX ? !bug.inAutogradModule() : !bug.inMatrixLayer();
         }
     }
 

@@ -6,15 +6,13 @@ import lockstep.engine.EngineComponents;
 import lockstep.engine.Parameter;
 import lockstep.engine.ParameterBlock;
 import lockstep.engine.init.InitialDraw;
-import lockstep.engine.layers.BatchNormLayer;
-import lockstep.linalg.ConvShape;
+import lockstep.engine.layers.SubsamplingLayer;
 import lockstep.linalg.DType;
 import lockstep.rand.Dl4jInit;
 import lockstep.spec.LayerInput;
 import lockstep.spec.LayerSpec;
 import lockstep.spec.NetworkSpec;
 import lockstep.spec.ParameterKey;
-import lockstep.spec.WindowSpec;
 
 /**
  * Modules applied in order, PyTorch's nn.Sequential. {@link #from} builds the model of a {@link NetworkSpec}: per
@@ -61,22 +59,20 @@ public final class Sequential implements Module {
                     modules.add(new ActivationModule(components.activation(l.activation())));
                 }
                 case CONVOLUTION -> {
-                    modules.add(new Conv2d(block.initialised(ParameterKey.weights(i), initial.w()),    // [Cout,C·kh·kw]
-                            block.initialised(ParameterKey.bias(i), initial.b()),                         // [1,Cout]
-                            l.window().over(in.channels(), in.height(), in.width()), components.matMul()));
+                    modules.add(components.conv2d(block.initialised(ParameterKey.weights(i), initial.w()),    // [Cout,C·kh·kw]
+                            block.initialised(ParameterKey.bias(i), initial.b()),                                // [1,Cout]
+                            l.window().over(in.channels(), in.height(), in.width())));
                     modules.add(new ActivationModule(components.activation(l.activation())));
                 }
-                case SUBSAMPLING -> {
-                    ConvShape g = l.window().over(in.channels(), in.height(), in.width());
-                    modules.add(l.window().pooling() == WindowSpec.Pooling.MAX ? new MaxPool2d(g) : new AvgPool2d(g, false));
-                }
+                case SUBSAMPLING -> modules.add(components.pool2d(l.window().over(in.channels(), in.height(), in.width()),
+                        SubsamplingLayer.Pooling.valueOf(l.window().pooling().name())));
                 case BATCH_NORMALIZATION -> {
                     Parameter gamma = block.parameter(new ParameterKey(i, ParameterKey.Kind.GAMMA));
                     gamma.value().fill(1.0);                                     // DL4J: γ 1, β 0, mean 0, log10 σ 0
-                    modules.add(new BatchNorm(gamma, block.parameter(new ParameterKey(i, ParameterKey.Kind.BETA)),
+                    modules.add(components.batchNorm(gamma, block.parameter(new ParameterKey(i, ParameterKey.Kind.BETA)),
                             block.parameter(new ParameterKey(i, ParameterKey.Kind.MEAN)),
                             block.parameter(new ParameterKey(i, ParameterKey.Kind.LOG10_STD)),
-                            in.isImage() ? in.height() * in.width() : 1, BatchNormLayer.DL4J_DECAY, BatchNormLayer.DL4J_EPS));
+                            in.isImage() ? in.height() * in.width() : 1));
                 }
             }
         }
