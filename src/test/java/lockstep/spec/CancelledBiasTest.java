@@ -45,6 +45,10 @@ class CancelledBiasTest {
         assertEquals(Set.of("1_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
                 LayerSpec.convolution(2, 2, ActivationType.IDENTITY, padded), LayerSpec.batchNormalization(2),
                 new LayerSpec(72, 3, ActivationType.SOFTMAX)), "the padded convolution's border stops the first shift");
+        WindowSpec sameAfter = new WindowSpec(2, 2, 1, 1, 0, 0, WindowSpec.Mode.SAME, null);   // 1 row and column after
+        assertEquals(Set.of("1_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.convolution(2, 2, ActivationType.IDENTITY, sameAfter), LayerSpec.batchNormalization(2),
+                new LayerSpec(72, 3, ActivationType.SOFTMAX)), "Same's padding after the input stops the shift too");
         assertEquals(Set.of("0_b", "1_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
                 LayerSpec.convolution(2, 2, ActivationType.IDENTITY, CONV), LayerSpec.batchNormalization(2),
                 new LayerSpec(32, 3, ActivationType.SOFTMAX)), "unpadded: both shifts reach batch normalisation");
