@@ -52,6 +52,12 @@ class CancelledBiasTest {
         assertEquals(Set.of("0_b", "1_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
                 LayerSpec.convolution(2, 2, ActivationType.IDENTITY, CONV), LayerSpec.batchNormalization(2),
                 new LayerSpec(32, 3, ActivationType.SOFTMAX)), "unpadded: both shifts reach batch normalisation");
+        assertEquals(Set.of(), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.convolution(2, 2, ActivationType.RELU, CONV), LayerSpec.batchNormalization(2),
+                new LayerSpec(32, 3, ActivationType.SOFTMAX)), "a nonlinear convolution in between");
+        assertEquals(Set.of(), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
+                LayerSpec.subsampling(2, POOL), new LayerSpec(18, 4, ActivationType.TANH), LayerSpec.batchNormalization(4), out),
+                "a nonlinear dense layer in between");
         assertEquals(Set.of("2_b"), cancelled(LayerSpec.convolution(1, 2, ActivationType.IDENTITY, CONV),
                 LayerSpec.subsampling(2, POOL), new LayerSpec(18, 4, ActivationType.IDENTITY).withDropout(new DropoutSpec.Dropout(0.5)),
                 LayerSpec.batchNormalization(4), out), "dropout on the dense layer's input stops the conv's shift");
