@@ -134,6 +134,38 @@ class GradcheckCommandTest {
     }
 
     /**
+     * On a dense network autograd and matrix engine run the same kernels, so their limit is the plain 1e-12, not the
+     * step check's 1e-10: an autograd model whose first layer's output is scaled by 1 + 2e-12 fails autograd:matrix on
+     * every parameter of that layer and passes against DL4J and finite differences.
+     */
+    @Test
+    void onADenseNetworkAutogradAndMatrixEngineAreHeldToThePlainLimit() {
+        RunSpec spec = RunSpec.irisDefault();
+        Sequential model = Sequential.from(spec.network(), DType.DOUBLE, spec.training().seed());
+        List<Module> modules = new java.util.ArrayList<>(model.modules());
+        Module first = modules.get(0);
+        Tensor scale = Tensor.constant(lockstep.linalg.Matrix.of(DType.DOUBLE, 1, 16, java.util.stream.DoubleStream
+                .generate(() -> 1 + 2e-12).limit(16).toArray()));
+        modules.set(0, new Module() {
+            @Override
+            public Tensor forward(Tensor x) {
+                return first.forward(x).mulRowVector(scale);
+            }
+
+            @Override
+            public List<Parameter> parameters() {
+                return first.parameters();
+            }
+        });
+        FourWayGradientCheck.Result result = FourWayGradientCheck.run(spec, Datasets.iris(), new Sequential(modules), null);
+        FourWayGradientCheck.Row w = result.rows().get(0);
+        assertEquals("0_W", w.parameter());
+        assertFalse(w.autogradVsMatrix().passed(), "2e-12 is over the plain 1e-12");
+        assertTrue(w.autogradVsDl4j().passed(), () -> "under the step check's 1e-10: " + w.autogradVsDl4j());
+        assertTrue(w.finiteDifferences().passed(), () -> "finite differences: " + w.finiteDifferences());
+    }
+
+    /**
      * A convolutional network (conv Same, batch norm, max pooling, softmax on Iris as 2x2 images): four ways agree on
      * every parameter with a gradient; batch normalisation's running statistics are not gradients and are left out.
      */
