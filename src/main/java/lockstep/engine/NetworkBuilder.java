@@ -48,12 +48,8 @@ public final class NetworkBuilder {
                 case SUBSAMPLING -> components.subsamplingLayer(i, l.window().over(in.channels(), in.height(), in.width()),
                         SubsamplingLayer.Pooling.valueOf(l.window().pooling().name()), dtype);
                 case BATCH_NORMALIZATION -> {
-                    Parameter gamma = block.parameter(new ParameterKey(i, ParameterKey.Kind.GAMMA));
-                    gamma.value().fill(1.0);                                     // DL4J: gamma 1, beta 0, mean 0,
-                    yield components.batchNormLayer(gamma, block.parameter(new ParameterKey(i, ParameterKey.Kind.BETA)),  // log10 σ 0
-                            block.parameter(new ParameterKey(i, ParameterKey.Kind.MEAN)),
-                            block.parameter(new ParameterKey(i, ParameterKey.Kind.LOG10_STD)),
-                            in.isImage() ? in.height() * in.width() : 1);
+                    List<Parameter> bn = block.batchNormalisation(i);                 // γ, β, mean, log10 σ
+                    yield components.batchNormLayer(bn.get(0), bn.get(1), bn.get(2), bn.get(3), in.positions());
                 }
             });
         }

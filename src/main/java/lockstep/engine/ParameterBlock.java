@@ -66,6 +66,18 @@ public final class ParameterBlock {
         return p;
     }
 
+    /**
+     * Batch-normalisation layer {@code layer}'s γ, β, running mean and log10 σ, in DL4J's order and at DL4J's start:
+     * γ 1, the others 0. Modifies γ's values.
+     */
+    public List<Parameter> batchNormalisation(int layer) {
+        Parameter gamma = parameter(new ParameterKey(layer, ParameterKey.Kind.GAMMA));
+        gamma.value().fill(1.0);
+        return List.of(gamma, parameter(new ParameterKey(layer, ParameterKey.Kind.BETA)),
+                parameter(new ParameterKey(layer, ParameterKey.Kind.MEAN)),
+                parameter(new ParameterKey(layer, ParameterKey.Kind.LOG10_STD)));
+    }
+
     /** Every value in one flat row [1, size]: DL4J's {@code params()}. Writes change the parameters. */
     public Matrix values() {
         return values;

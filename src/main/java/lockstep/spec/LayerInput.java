@@ -27,6 +27,11 @@ public record LayerInput(int channels, int height, int width) {
         return isImage() ? channels * height * width : channels;
     }
 
+    /** Positions per channel: height·width for an image, 1 for flat features (each feature its own channel). */
+    public int positions() {
+        return isImage() ? height * width : 1;
+    }
+
     /** {@code 50x4x4} or {@code 800}. */
     public String describe() {
         return isImage() ? channels + "x" + height + "x" + width : String.valueOf(channels);

@@ -1,6 +1,7 @@
 package lockstep.engine.autograd;
 
 import lockstep.linalg.ConvShape;
+import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 
 /**
@@ -12,12 +13,12 @@ import lockstep.linalg.Matrix;
  * A window's count is the sum of the same windows over an image of ones with zero padding.
  */
 public final class AvgPool2d extends Pool2d {
-    private final boolean padInDivisor;
+    private final double[] reciprocalCounts;   // per window p of a plane: 1 / (its positions counted in the divisor)
 
     /** {@code padInDivisor}: divide by the whole window, padding included (DL4J's avgPoolIncludePadInDivisor). */
     public AvgPool2d(ConvShape shape, boolean padInDivisor) {
         super(shape);
-        this.padInDivisor = padInDivisor;
+        this.reciprocalCounts = reciprocalCounts(plane(), padInDivisor);
     }
 
     @Override
@@ -27,29 +28,31 @@ public final class AvgPool2d extends Pool2d {
 
     @Override
     protected Tensor reduce(Tensor windows) {
-        Tensor ones = Tensor.constant(filled(windows.data(), windows.cols(), 1, 1.0));           // [kh·kw, 1]
-        return windows.matmul(ones)                                                              // V·1  [B·C·P, 1]
-                .mul(Tensor.constant(reciprocalCounts(windows.data(), windows.rows(), ones)));   // ⊙ d  [B·C·P, 1]
+        Matrix d = windows.data().like(windows.rows(), 1);
+        for (int r = 0; r < windows.rows(); r++) {
+            d.set(r, reciprocalCounts[r % reciprocalCounts.length]);                  // rows are (plane, window p)
+        }
+        return windows.matmul(Tensor.constant(ones(windows.data(), windows.cols())))  // V·1  [B·C·P, 1]
+                .mul(Tensor.constant(d));                                            // ⊙ d  [B·C·P, 1]
     }
 
-    /** 1 / (positions of each window row), [rows, 1]: from windows of ones, or kh·kw with the padding counted. */
-    private Matrix reciprocalCounts(Matrix like, int rows, Tensor ones) {
-        Matrix d = like.like(rows, 1);
-        if (padInDivisor) {
-            d.fill(1.0 / plane().patchSize());
-            return d;
+    /** 1 / (positions of each window of {@code plane}), [P]: from its windows over a plane of ones, or kh·kw. */
+    private static double[] reciprocalCounts(ConvShape plane, boolean padInDivisor) {
+        double[] out = new double[plane.windows()];
+        Matrix image = Matrix.zeros(DType.DOUBLE, 1, plane.inputSize());
+        image.fill(1.0);                                                             // one plane of ones [1, H·W]
+        Matrix counts = Tensor.constant(image).unfold(plane, 0.0).matmul(Tensor.constant(ones(image, plane.patchSize())))
+                .data();                                                             // [P, 1]
+        for (int p = 0; p < out.length; p++) {
+            out[p] = 1.0 / (padInDivisor ? plane.patchSize() : counts.get(p));
         }
-        Tensor image = Tensor.constant(filled(like, 1, plane().inputSize(), 1.0));   // one plane of ones [1, H·W]
-        Matrix counts = image.unfold(plane(), 0.0).matmul(ones).data();                // [P, 1]
-        for (int r = 0; r < rows; r++) {
-            d.set(r, 1.0 / counts.get(r % counts.rows()));
-        }
-        return d;
+        return out;
     }
 
-    private static Matrix filled(Matrix like, int rows, int cols, double value) {
-        Matrix m = like.like(rows, cols);
-        m.fill(value);
+    /** A column of ones [rows, 1] of {@code like}'s type. */
+    private static Matrix ones(Matrix like, int rows) {
+        Matrix m = like.like(rows, 1);
+        m.fill(1.0);
         return m;
     }
 }

@@ -3,7 +3,6 @@ package lockstep.engine.autograd;
 import java.util.List;
 import lockstep.engine.Parameter;
 import lockstep.engine.layers.BatchNormLayer;
-import lockstep.linalg.DType;
 import lockstep.linalg.Matrix;
 
 /**
@@ -71,11 +70,7 @@ public final class BatchNorm implements Module {
         int channels = gamma.value().cols();
         Matrix std = log10Std.value().like(1, channels);
         for (int c = 0; c < channels; c++) {
-            double s = Math.pow(10.0, log10Std.value().get(c));
-            if (std.dtype() == DType.FLOAT) {
-                s = (float) s;                                                       // σ in the data type, then σ²
-            }
-            std.set(c, s * s);
+            std.set(c, BatchNormLayer.runningVariance(log10Std.value().get(c), std.dtype()));  // σ²
             std.set(c, std.get(c) + eps);
             std.set(c, Math.sqrt(std.get(c)));                                        // √(σ² + ε), each step rounded
         }

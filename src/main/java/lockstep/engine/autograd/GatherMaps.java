@@ -34,13 +34,10 @@ final class GatherMaps {
 
     /** [B·S, C] -> [B, C·S], the inverse of {@link #channelsLast}. */
     static int[] channelsFirst(int batch, int channels, int spatial) {
-        int[] source = new int[batch * channels * spatial];
-        for (int b = 0; b < batch; b++) {
-            for (int c = 0; c < channels; c++) {
-                for (int s = 0; s < spatial; s++) {
-                    source[(b * channels + c) * spatial + s] = (b * spatial + s) * channels + c;
-                }
-            }
+        int[] last = channelsLast(batch, channels, spatial);
+        int[] source = new int[last.length];
+        for (int i = 0; i < last.length; i++) {
+            source[last[i]] = i;                  // channelsLast takes element last[i] to i: channelsFirst takes it back
         }
         return source;
     }

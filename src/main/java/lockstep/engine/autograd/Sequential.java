@@ -67,12 +67,8 @@ public final class Sequential implements Module {
                 case SUBSAMPLING -> modules.add(components.pool2d(l.window().over(in.channels(), in.height(), in.width()),
                         SubsamplingLayer.Pooling.valueOf(l.window().pooling().name())));
                 case BATCH_NORMALIZATION -> {
-                    Parameter gamma = block.parameter(new ParameterKey(i, ParameterKey.Kind.GAMMA));
-                    gamma.value().fill(1.0);                                     // DL4J: γ 1, β 0, mean 0, log10 σ 0
-                    modules.add(components.batchNorm(gamma, block.parameter(new ParameterKey(i, ParameterKey.Kind.BETA)),
-                            block.parameter(new ParameterKey(i, ParameterKey.Kind.MEAN)),
-                            block.parameter(new ParameterKey(i, ParameterKey.Kind.LOG10_STD)),
-                            in.isImage() ? in.height() * in.width() : 1));
+                    List<Parameter> bn = block.batchNormalisation(i);                 // γ, β, mean, log10 σ
+                    modules.add(components.batchNorm(bn.get(0), bn.get(1), bn.get(2), bn.get(3), in.positions()));
                 }
             }
         }

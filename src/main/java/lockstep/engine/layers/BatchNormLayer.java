@@ -101,9 +101,8 @@ public class BatchNormLayer implements Layer {
             if (training) {
                 batchStatistics(x, c);
             } else {
-                double s = round(Math.pow(10.0, log10Std.value().get(c)), dtype);
                 mean[c] = runningMean.value().get(c);
-                variance[c] = round(s * s, dtype);
+                variance[c] = runningVariance(log10Std.value().get(c), dtype);
             }
             std[c] = round(Math.sqrt(round(variance[c] + eps, dtype)), dtype);
             double g = gamma.value().get(c);
@@ -196,6 +195,12 @@ public class BatchNormLayer implements Layer {
     private void runningStatisticUpdates(int c) {
         runningMean.gradient().set(c, runningMeanStep(runningMean.value().get(c), mean[c], decay));
         log10Std.gradient().set(c, log10StdStep(log10Std.value().get(c), variance[c], decay));
+    }
+
+    /** The variance inference uses, σ² = (10^log10σ)², σ and σ² each rounded to {@code dtype} (a FLOAT op's result). */
+    public static double runningVariance(double log10Std, DType dtype) {
+        double s = round(Math.pow(10.0, log10Std), dtype);
+        return round(s * s, dtype);
     }
 
     /** What DL4J subtracts from a running mean after a training step on a batch of mean μ: (μ_run − μ)·(1 − decay). */
